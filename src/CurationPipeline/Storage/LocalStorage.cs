@@ -1,0 +1,115 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace CurationPipeline.Storage;
+
+/// <summary><see cref="IStorage"/> over the local file system.</summary>
+public sealed class LocalStorage : IStorage
+{
+    /// <summary>A shared instance; the type holds no state.</summary>
+    public static LocalStorage Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public Stream OpenRead(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+
+    /// <inheritdoc/>
+    public AtomicWrite CreateAtomic(string path) => new LocalAtomicWrite(path);
+
+    /// <inheritdoc/>
+    public bool Exists(string path) => File.Exists(path);
+
+    /// <inheritdoc/>
+    public void Delete(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <inheritdoc/>
+    public string Combine(params string[] parts) => System.IO.Path.Combine(parts);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> List(string pattern)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        if (File.Exists(pattern))
+        {
+            return [System.IO.Path.GetFullPath(pattern)];
+        }
+
+        if (Directory.Exists(pattern))
+        {
+            return Sorted(Directory.EnumerateFiles(pattern, "*", SearchOption.AllDirectories)
+                .Where(f => !System.IO.Path.GetFileName(f).StartsWith(".tmp-", StringComparison.Ordinal)));
+        }
+
+        int wildcard = pattern.IndexOfAny(['*', '?', '[']);
+        if (wildcard < 0)
+        {
+            return [];
+        }
+
+        // Root the glob at the last directory separator before the first wildcard.
+        int split = pattern.LastIndexOf('/', wildcard);
+        string root = split < 0 ? "." : (split == 0 ? "/" : pattern[..split]);
+        string relative = split < 0 ? pattern : pattern[(split + 1)..];
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(relative);
+        return Sorted(matcher.GetResultsInFullPath(root));
+    }
+
+    private static string[] Sorted(IEnumerable<string> paths)
+    {
+        string[] result = paths.Select(System.IO.Path.GetFullPath).ToArray();
+        Array.Sort(result, StringComparer.Ordinal);
+        return result;
+    }
+
+    private sealed class LocalAtomicWrite : AtomicWrite
+    {
+        private readonly string _temporaryPath;
+        private readonly FileStream _stream;
+        private bool _committed;
+
+        public LocalAtomicWrite(string path)
+        {
+            Path = path;
+            string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+            Directory.CreateDirectory(directory);
+            _temporaryPath = System.IO.Path.Combine(directory, $".tmp-{Guid.NewGuid():N}-{System.IO.Path.GetFileName(path)}");
+            _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
+        }
+
+        public override string Path { get; }
+
+        public override Stream Stream => _stream;
+
+        public override async ValueTask CommitAsync(CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_committed, this);
+            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _stream.Flush(flushToDisk: true);
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            File.Move(_temporaryPath, Path, overwrite: true);
+            _committed = true;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (_committed)
+            {
+                return;
+            }
+
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            File.Delete(_temporaryPath);
+        }
+    }
+}
