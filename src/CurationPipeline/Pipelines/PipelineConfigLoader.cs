@@ -1,0 +1,134 @@
+using CurationPipeline.Pipelines.Internal;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace CurationPipeline.Pipelines;
+
+/// <summary>Reads a pipeline YAML file into <see cref="PipelineOptions"/>, failing before any work on unknown keys and bad values.</summary>
+public static class PipelineConfigLoader
+{
+    private static readonly IDeserializer s_deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithTypeConverter(new DurationYamlConverter())
+        .WithTypeMapping<IReadOnlyList<string>, List<string>>()
+        .WithTypeMapping<IReadOnlyCollection<string>, List<string>>()
+        .Build();
+
+    /// <summary>Loads and validates the pipeline at <paramref name="path"/>.</summary>
+    /// <exception cref="PipelineConfigException">The file is not valid YAML, has an unknown key, or a value is out of range; the message names the line and key.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static PipelineOptions Load(string path)
+    {
+        string yaml = File.ReadAllText(path);
+        PipelineOptions options = Parse(yaml, path);
+        string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return options with
+        {
+            Input = options.Input with { Paths = options.Input.Paths.Select(p => ResolveInput(baseDirectory, p)).ToArray() },
+        };
+    }
+
+    /// <summary>Parses and validates pipeline YAML text; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="PipelineConfigException">The text is invalid; the message names the line and key.</exception>
+    public static PipelineOptions Parse(string yaml, string sourceName)
+    {
+        var stream = new YamlStream();
+        PipelineOptions options;
+        try
+        {
+            stream.Load(new StringReader(yaml));
+            options = s_deserializer.Deserialize<PipelineOptions?>(yaml) ?? new PipelineOptions();
+        }
+        catch (YamlException e)
+        {
+            string message = Innermost(e).Message;
+            if (message.Contains("not found on type", StringComparison.Ordinal))
+            {
+                message = $"unknown key '{KeyAt(stream, e.Start)}' ({message})";
+            }
+
+            throw new PipelineConfigException(sourceName, e.Start.Line, e.Start.Column, message, e);
+        }
+
+        foreach ((string section, Action validate) in options.Validators())
+        {
+            try
+            {
+                validate();
+            }
+            catch (ArgumentException e)
+            {
+                string key = UnderscoredNamingConvention.Instance.Apply(e.ParamName ?? "");
+                Mark? mark = Find(stream, section, key);
+                string message = $"invalid value for '{section}.{key}': {FirstLine(e.Message)}";
+                throw new PipelineConfigException(sourceName, mark?.Line ?? 0, mark?.Column ?? 0, message, e);
+            }
+        }
+
+        return options;
+    }
+
+    private static string ResolveInput(string baseDirectory, string path) =>
+        Path.IsPathRooted(path) || path.Contains("://", StringComparison.Ordinal) ? path : Path.Combine(baseDirectory, path);
+
+    private static Exception Innermost(Exception e)
+    {
+        // YamlDotNet wraps the converter's or binder's error; the innermost YamlException carries the useful text.
+        while (e.InnerException is YamlException inner)
+        {
+            e = inner;
+        }
+
+        return e.InnerException ?? e;
+    }
+
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOf('\n');
+        return newline < 0 ? message : message[..newline].TrimEnd();
+    }
+
+    private static string KeyAt(YamlStream stream, Mark mark)
+    {
+        foreach (YamlDocument document in stream.Documents)
+        {
+            foreach (YamlNode node in document.AllNodes)
+            {
+                if (node is YamlScalarNode scalar && scalar.Start.Line == mark.Line && scalar.Start.Column == mark.Column)
+                {
+                    return scalar.Value ?? "";
+                }
+            }
+        }
+
+        return "?";
+    }
+
+    private static Mark? Find(YamlStream stream, string section, string key)
+    {
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return null;
+        }
+
+        if (!root.Children.TryGetValue(new YamlScalarNode(section), out YamlNode? sectionNode))
+        {
+            return null;
+        }
+
+        if (sectionNode is YamlMappingNode mapping)
+        {
+            foreach ((YamlNode k, YamlNode _) in mapping.Children)
+            {
+                if (k is YamlScalarNode s && s.Value == key)
+                {
+                    return k.Start;
+                }
+            }
+        }
+
+        return sectionNode.Start;
+    }
+}

@@ -1,0 +1,32 @@
+namespace CurationPipeline.Pipelines;
+
+/// <summary>A pipeline file: what to read, where to write, and each stage's options.</summary>
+/// <remarks>
+/// Bound from YAML by <see cref="PipelineConfigLoader"/>: keys are the property names in snake_case
+/// (<c>bounded_capacity</c>), sections the same (<c>execution:</c>). Every section is optional and defaults as its record does.
+/// </remarks>
+public sealed record PipelineOptions
+{
+    /// <summary>A name for logs and reports.</summary>
+    public string Name { get; init; } = "pipeline";
+
+    /// <summary>The output directory; <c>--output</c> overrides it. Relative paths resolve against the current directory.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>The <c>input:</c> section.</summary>
+    public InputOptions Input { get; init; } = new();
+
+    /// <summary>The <c>execution:</c> section.</summary>
+    public ExecutionOptions Execution { get; init; } = new();
+
+    /// <summary>The <c>outputs:</c> section.</summary>
+    public OutputOptions Outputs { get; init; } = new();
+
+    /// <summary>Each section's YAML key with its validator, in file order, for error messages that name the key.</summary>
+    internal IEnumerable<(string Section, Action Validate)> Validators() =>
+    [
+        ("input", Input.Validate),
+        ("execution", Execution.Validate),
+        ("outputs", Outputs.Validate),
+    ];
+}

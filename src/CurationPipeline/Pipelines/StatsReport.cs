@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CurationPipeline.Storage;
+
+namespace CurationPipeline.Pipelines;
+
+/// <summary>The content of <c>stats.json</c> (whole run) and <c>stats/{pass}-{rank:D5}.json</c> (one task).</summary>
+/// <param name="Tasks">The tasks covered, as <c>pass/rank/world_size</c>.</param>
+/// <param name="Files">Input files read.</param>
+/// <param name="BytesRead">Input bytes read.</param>
+/// <param name="Tokens">Tokens written.</param>
+/// <param name="WallSeconds">Wall-clock seconds (for merged reports, the sum over tasks).</param>
+/// <param name="Stages">Per-stage counters in pipeline order.</param>
+public sealed record StatsReport(
+    [property: JsonPropertyName("tasks")] IReadOnlyList<string> Tasks,
+    [property: JsonPropertyName("files")] long Files,
+    [property: JsonPropertyName("bytes_read")] long BytesRead,
+    [property: JsonPropertyName("tokens")] long Tokens,
+    [property: JsonPropertyName("wall_seconds")] double WallSeconds,
+    [property: JsonPropertyName("stages")] IReadOnlyList<StageStatsSnapshot> Stages)
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+
+    /// <summary>Writes the report atomically to <paramref name="path"/>.</summary>
+    public async Task WriteAsync(IStorage storage, string path, CancellationToken cancellationToken)
+    {
+        await using AtomicWrite write = storage.CreateAtomic(path);
+        await JsonSerializer.SerializeAsync(write.Stream, this, s_json, cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a report written by <see cref="WriteAsync"/>.</summary>
+    /// <exception cref="JsonException">The file is not a stats report.</exception>
+    public static async Task<StatsReport> ReadAsync(IStorage storage, string path, CancellationToken cancellationToken)
+    {
+        await using Stream stream = storage.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<StatsReport>(stream, s_json, cancellationToken).ConfigureAwait(false)
+            ?? throw new JsonException($"{path} holds no stats report.");
+    }
+}

@@ -1,0 +1,87 @@
+using CurationPipeline.Pipelines;
+
+namespace CurationPipeline.Tests.Pipelines;
+
+public sealed class PipelineConfigLoaderTests
+{
+    [Fact]
+    public void Parse_FullFile_BindsSnakeCaseKeysAndDurations()
+    {
+        const string yaml = """
+            name: demo
+            input:
+              paths: [a.warc.gz, "dir/*.jsonl"]
+            execution:
+              workers: 3
+              bounded_capacity: 16
+              progress_interval: 500ms
+            outputs:
+              tokens_per_shard: 1000
+            """;
+
+        PipelineOptions options = PipelineConfigLoader.Parse(yaml, "demo.yaml");
+
+        Assert.Equal("demo", options.Name);
+        Assert.Equal(["a.warc.gz", "dir/*.jsonl"], options.Input.Paths);
+        Assert.Equal(3, options.Execution.Workers);
+        Assert.Equal(16, options.Execution.BoundedCapacity);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.Execution.ProgressInterval);
+        Assert.Equal(1000, options.Outputs.TokensPerShard);
+    }
+
+    [Fact]
+    public void Parse_UnknownKey_FailsNamingKeyAndLine()
+    {
+        const string yaml = """
+            name: demo
+            execution:
+              workers: 3
+              wrokers: 4
+            """;
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse(yaml, "demo.yaml"));
+
+        Assert.Equal(4, e.Line);
+        Assert.Contains("unknown key 'wrokers'", e.Message);
+        Assert.StartsWith("demo.yaml:4:", e.Message);
+    }
+
+    [Fact]
+    public void Parse_ValueOfWrongType_FailsNamingLine()
+    {
+        const string yaml = "execution:\n  workers: many\n";
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse(yaml, "p.yaml"));
+
+        Assert.Equal(2, e.Line);
+    }
+
+    [Fact]
+    public void Parse_OutOfRangeValue_FailsNamingKeyAndLine()
+    {
+        const string yaml = "name: x\nexecution:\n  workers: 2\n  world_size: 0\n";
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse(yaml, "p.yaml"));
+
+        Assert.Equal(4, e.Line);
+        Assert.Contains("execution.world_size", e.Message);
+    }
+
+    [Fact]
+    public void Parse_BadDuration_FailsNamingLine()
+    {
+        var e = Assert.Throws<PipelineConfigException>(
+            () => PipelineConfigLoader.Parse("execution:\n  progress_interval: soon\n", "p.yaml"));
+
+        Assert.Equal(2, e.Line);
+        Assert.Contains("not a duration", e.Message);
+    }
+
+    [Fact]
+    public void Parse_EmptyFile_GivesDefaults()
+    {
+        PipelineOptions options = PipelineConfigLoader.Parse("", "p.yaml");
+
+        Assert.Equal(1, options.Execution.WorldSize);
+    }
+}
