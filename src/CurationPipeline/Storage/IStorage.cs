@@ -19,6 +19,10 @@ public interface IStorage
     /// <summary>Whether a file exists.</summary>
     bool Exists(string path);
 
+    /// <summary>The size of a file in bytes.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    long Length(string path);
+
     /// <summary>Deletes a file if it exists.</summary>
     void Delete(string path);
 

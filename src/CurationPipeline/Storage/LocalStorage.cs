@@ -19,6 +19,9 @@ public sealed class LocalStorage : IStorage
     public bool Exists(string path) => File.Exists(path);
 
     /// <inheritdoc/>
+    public long Length(string path) => new FileInfo(path).Length;
+
+    /// <inheritdoc/>
     public void Delete(string path)
     {
         if (File.Exists(path))

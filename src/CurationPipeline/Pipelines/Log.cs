@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Pipelines;
+
+/// <summary>Source-generated log messages of the pipelines.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Task {Task}: {Files} input files")]
+    public static partial void TaskStarting(ILogger logger, string task, int files);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Task {Task} done in {Seconds:F1} s: {Documents} documents, {Tokens} tokens")]
+    public static partial void TaskDone(ILogger logger, string task, double seconds, long documents, long tokens);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Task {Task} already complete (marker {Marker}); skipped")]
+    public static partial void TaskSkipped(ILogger logger, string task, string marker);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "No reader for input {Path}; skipped")]
+    public static partial void UnsupportedInput(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Stage {Stage} failed on document {Id}")]
+    public static partial void StageFailed(ILogger logger, Exception exception, string stage, string? id);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Removed {Count} stale output files of task {Task}")]
+    public static partial void StaleOutputsRemoved(ILogger logger, int count, string task);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Reading {Path} failed; its remaining records are lost")]
+    public static partial void FileFailed(ILogger logger, Exception exception, string path);
+}
