@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using CurationPipeline.Cli.Commands;
+
+var root = new RootCommand("curate: turn web crawls into tokenized, filtered, deduplicated training data.")
+{
+    RunCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

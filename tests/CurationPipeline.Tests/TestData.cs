@@ -26,6 +26,11 @@ internal static class TestData
         {
             string fromEnv = Environment.GetEnvironmentVariable("CURATE_SHARED_DATA") ?? "";
             string path = fromEnv.Length > 0 ? fromEnv : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
+            if (fromEnv.Length == 0 && !Directory.Exists(path) && Directory.Exists("/work/shared/data"))
+            {
+                path = "/work/shared/data"; // a clone elsewhere on the development machine (CI clones outside /work)
+            }
+
             if (!Directory.Exists(path))
             {
                 throw new DirectoryNotFoundException($"Shared test data not found at {path} (set CURATE_SHARED_DATA).");

@@ -44,10 +44,11 @@ public sealed class TagPass
     }
 
     /// <summary>Runs the graph over <paramref name="files"/> into <paramref name="sink"/>, counting into <paramref name="stats"/>.</summary>
+    /// <returns>The files the sink committed.</returns>
     /// <remarks>The sink is completed on success; on failure or cancellation it is left for the caller to dispose (which discards it).</remarks>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     /// <exception cref="PipelineStageException">The sink or a reader failed; the message names the stage.</exception>
-    public async Task RunAsync(IReadOnlyList<string> files, ITagSink sink, PipelineStats stats, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RunAsync(IReadOnlyList<string> files, ITagSink sink, PipelineStats stats, CancellationToken cancellationToken)
     {
         StageStats read = stats.For(ReadStage);
         StageStats[] stageStats = _stages.Select(s => stats.For(s.Name)).ToArray();
@@ -129,7 +130,7 @@ public sealed class TagPass
             throw new PipelineStageException(WriteStage, new InvalidOperationException("The sink stopped before the input ended."));
         }
 
-        await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReadFileAsync(string file, ITargetBlock<PipelineItem> next, StageStats read, PipelineStats stats, CancellationToken cancellationToken)

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using CurationPipeline.Pipelines;
+using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Cli.Commands;
+
+/// <summary><c>curate run PIPELINE.yaml</c>: runs the tag pass of a pipeline file.</summary>
+internal static class RunCommand
+{
+    private static readonly Argument<FileInfo> s_pipeline = new("pipeline") { Description = "The pipeline YAML file." };
+
+    private static readonly Option<string[]> s_input = new("--input", "-i")
+    {
+        Description = "Input files, directories or globs (WARC, WET, ARC, JSON Lines, Parquet); replaces the pipeline's input.paths.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<string?> s_output = new("--output", "-o") { Description = "Output directory; replaces the pipeline's output." };
+
+    private static readonly Option<int?> s_rank = new("--rank") { Description = "Run only this task of the pass (0-based); default: every task in turn." };
+
+    private static readonly Option<int?> s_worldSize = new("--world-size") { Description = "Number of tasks the pass is split into; replaces execution.world_size." };
+
+    private static readonly Option<int?> s_workers = new("--workers") { Description = "Threads per CPU stage (0 = one per core); replaces execution.workers." };
+
+    private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "Debug logging, including every per-document failure." };
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Run a pipeline: read, extract, tokenize and write annotated, tokenized and rejects shards plus stats.json.")
+        {
+            s_pipeline, s_input, s_output, s_rank, s_worldSize, s_workers, s_verbose,
+        };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using ILoggerFactory loggerFactory = Logging.Create(parse.GetValue(s_verbose));
+        ILogger logger = loggerFactory.CreateLogger("curate");
+        PipelineOptions options;
+        PipelineRunner runner;
+        IReadOnlyList<string> inputs;
+        string output;
+        try
+        {
+            options = ApplyOverrides(PipelineConfigLoader.Load(parse.GetValue(s_pipeline)!.FullName), parse);
+            output = options.Output ?? throw new ArgumentException("No output directory: set output: in the pipeline or pass --output.");
+            runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, loggerFactory);
+            inputs = runner.ResolveInputs(options.Input.Paths);
+        }
+        catch (Exception e) when (e is PipelineConfigException or ArgumentException or FileNotFoundException)
+        {
+            Console.Error.WriteLine($"curate: {e.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        try
+        {
+            StatsReport? report;
+            await using (var progress = new ProgressDisplay(options.Execution.ProgressInterval))
+            {
+                report = await runner.RunAsync(inputs, output, options.Execution, parse.GetValue(s_rank), progress, cancellationToken);
+            }
+
+            if (report is null)
+            {
+                logger.LogInformation("Task done; stats.json is written when every task of the pass is complete.");
+            }
+            else
+            {
+                ProgressDisplay.PrintSummary(report, output);
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("curate: cancelled; the unfinished task left no completion marker and will run again next time.");
+            return ExitCodes.Cancelled;
+        }
+        catch (PipelineStageException e)
+        {
+            logger.LogError(e, "Run failed in stage {Stage}", e.Stage);
+            return ExitCodes.RunFailed;
+        }
+    }
+
+    private static PipelineOptions ApplyOverrides(PipelineOptions options, ParseResult parse)
+    {
+        string[]? inputs = parse.GetValue(s_input);
+        if (inputs is { Length: > 0 })
+        {
+            options = options with { Input = options.Input with { Paths = inputs.Select(Path.GetFullPath).ToArray() } };
+        }
+
+        if (parse.GetValue(s_output) is { } output)
+        {
+            options = options with { Output = output };
+        }
+
+        ExecutionOptions execution = options.Execution;
+        if (parse.GetValue(s_worldSize) is { } worldSize)
+        {
+            execution = execution with { WorldSize = worldSize };
+        }
+
+        if (parse.GetValue(s_workers) is { } workers)
+        {
+            execution = execution with { Workers = workers };
+        }
+
+        execution.Validate();
+        if (parse.GetValue(s_rank) is { } rank)
+        {
+            new PipelineTask("tag", rank, execution.WorldSize).Validate();
+        }
+
+        return options with { Execution = execution };
+    }
+}

@@ -1,0 +1,31 @@
+namespace CurationPipeline.Pipelines;
+
+/// <summary>The folders and file names under a run's output directory: the contract later passes and users rely on.</summary>
+/// <remarks>
+/// <c>tokenized/</c>, <c>annotated/</c> and <c>rejects/</c> hold Parquet shards named <c>{pass}-{rank:D5}-{shard:D5}.parquet</c>;
+/// <c>stats/{pass}-{rank:D5}.json</c> holds each task's counters and <c>completions/{pass}-{rank:D5}</c> marks a task as done
+/// (written last). <c>stats.json</c> merges all tasks once every one is done.
+/// </remarks>
+public static class OutputLayout
+{
+    /// <summary>Tokenized shards.</summary>
+    public const string Tokenized = "tokenized";
+
+    /// <summary>Annotated shards (text and signals).</summary>
+    public const string Annotated = "annotated";
+
+    /// <summary>Rejected documents with stage and reason.</summary>
+    public const string Rejects = "rejects";
+
+    /// <summary>Per-task stats.</summary>
+    public const string Stats = "stats";
+
+    /// <summary>Per-task completion markers.</summary>
+    public const string Completions = "completions";
+
+    /// <summary>The merged stats file.</summary>
+    public const string MergedStats = "stats.json";
+
+    /// <summary>The folders holding a task's shards.</summary>
+    public static IReadOnlyList<string> ShardFolders { get; } = [Tokenized, Annotated, Rejects];
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Text;
+using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Pipelines;
+
+/// <summary>Runs the tasks of the tag pass and merges their stats: the same code a local run and a cluster array element execute.</summary>
+/// <remarks>
+/// A task whose completion marker exists is skipped, so a re-run after a crash redoes only the unfinished tasks; a task that
+/// runs again first removes the shards an earlier, unfinished attempt left, so no half run's output mixes with the new one.
+/// </remarks>
+public sealed class PipelineRunner
+{
+    private const string Pass = "tag";
+
+    private readonly IStorage _storage;
+    private readonly DocumentSourceRegistry _sources;
+    private readonly IReadOnlyList<IPipelineStage> _stages;
+    private readonly Func<PipelineTask, string, ITagSink> _createSink;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="storage">Where inputs and outputs live.</param>
+    /// <param name="sources">Chooses a reader per input file.</param>
+    /// <param name="stages">The CPU stages in order.</param>
+    /// <param name="createSink">Creates the sink of a task, given the task and the output directory.</param>
+    /// <param name="logger">Receives task-level messages.</param>
+    public PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger)
+    {
+        _storage = storage;
+        _sources = sources;
+        _stages = stages;
+        _createSink = createSink;
+        _logger = logger;
+    }
+
+    /// <summary>Lists the input files of a run: every pattern expanded, duplicates removed, in ordinal order.</summary>
+    /// <exception cref="ArgumentException">No input is given, or a pattern matches no file.</exception>
+    public IReadOnlyList<string> ResolveInputs(IReadOnlyList<string> patterns)
+    {
+        if (patterns.Count == 0)
+        {
+            throw new ArgumentException("No input: name files, directories or globs under input.paths or with --input.", nameof(patterns));
+        }
+
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string pattern in patterns)
+        {
+            IReadOnlyList<string> matches = _storage.List(pattern);
+            if (matches.Count == 0)
+            {
+                throw new ArgumentException($"Input '{pattern}' matches no file.", nameof(patterns));
+            }
+
+            files.UnionWith(matches);
+        }
+
+        return files.ToArray();
+    }
+
+    /// <summary>Runs the tag pass's tasks (all of them, or only <paramref name="rank"/>) into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="inputs">The input files, as <see cref="ResolveInputs"/> returns them (the same list on every rank).</param>
+    /// <param name="outputDirectory">The run's output directory.</param>
+    /// <param name="execution">World size and parallelism.</param>
+    /// <param name="rank">Run only this rank; <c>null</c> runs every rank in turn.</param>
+    /// <param name="observer">Receives progress, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Stops the run; finished tasks stay finished.</param>
+    /// <returns>The merged report when every task of the pass is complete, otherwise <c>null</c>.</returns>
+    /// <exception cref="OperationCanceledException">The run was cancelled; the running task leaves no marker and no committed shard set.</exception>
+    /// <exception cref="PipelineStageException">A task failed beyond single documents.</exception>
+    public async Task<StatsReport?> RunAsync(
+        IReadOnlyList<string> inputs,
+        string outputDirectory,
+        ExecutionOptions execution,
+        int? rank,
+        IPipelineObserver? observer,
+        CancellationToken cancellationToken)
+    {
+        int worldSize = execution.WorldSize;
+        IEnumerable<int> ranks = rank is { } r ? [r] : Enumerable.Range(0, worldSize);
+        foreach (int taskRank in ranks)
+        {
+            var task = new PipelineTask(Pass, taskRank, worldSize);
+            task.Validate();
+            await RunTaskAsync(task, inputs, outputDirectory, execution, observer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await MergeIfCompleteAsync(outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunTaskAsync(PipelineTask task, IReadOnlyList<string> inputs, string outputDirectory, ExecutionOptions execution, IPipelineObserver? observer, CancellationToken cancellationToken)
+    {
+        string marker = _storage.Combine(outputDirectory, OutputLayout.Completions, task.Stem);
+        if (_storage.Exists(marker))
+        {
+            Log.TaskSkipped(_logger, task.ToString(), marker);
+            return;
+        }
+
+        RemoveStaleOutputs(task, outputDirectory);
+        string[] files = inputs.Where((_, i) => task.Owns(i)).ToArray();
+        var stats = new PipelineStats();
+        Log.TaskStarting(_logger, task.ToString(), files.Length);
+        observer?.TaskStarted(task, files.Length, stats);
+
+        long start = Stopwatch.GetTimestamp();
+        var pass = new TagPass(_storage, _sources, _stages, execution, _logger);
+        IReadOnlyList<string> committed;
+        await using (ITagSink sink = _createSink(task, outputDirectory))
+        {
+            committed = await pass.RunAsync(files, sink, stats, cancellationToken).ConfigureAwait(false);
+        }
+
+        StatsReport report = stats.ToReport(Stopwatch.GetElapsedTime(start).TotalSeconds, [task.ToString()]);
+        await report.WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.Stats, task.Stem + ".json"), cancellationToken).ConfigureAwait(false);
+
+        // The marker goes last: its presence means every output of the task is committed.
+        await using (AtomicWrite write = _storage.CreateAtomic(marker))
+        {
+            string content = task + "\n" + string.Join("\n", committed) + "\n";
+            await write.Stream.WriteAsync(Encoding.UTF8.GetBytes(content), cancellationToken).ConfigureAwait(false);
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.TaskDone(_logger, task.ToString(), report.WallSeconds, stats.For(TagPass.WriteStage).Out, report.Tokens);
+        observer?.TaskFinished(task, report);
+    }
+
+    private void RemoveStaleOutputs(PipelineTask task, string outputDirectory)
+    {
+        int removed = 0;
+        foreach (string folder in OutputLayout.ShardFolders)
+        {
+            foreach (string file in _storage.List(_storage.Combine(outputDirectory, folder, task.Stem + "-*")))
+            {
+                _storage.Delete(file);
+                removed++;
+            }
+        }
+
+        if (removed > 0)
+        {
+            Log.StaleOutputsRemoved(_logger, removed, task.ToString());
+        }
+    }
+
+    private async Task<StatsReport?> MergeIfCompleteAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
+    {
+        var merged = new PipelineStats();
+        var tasks = new List<string>();
+        double wall = 0;
+        for (int rank = 0; rank < worldSize; rank++)
+        {
+            var task = new PipelineTask(Pass, rank, worldSize);
+            if (!_storage.Exists(_storage.Combine(outputDirectory, OutputLayout.Completions, task.Stem)))
+            {
+                return null;
+            }
+
+            StatsReport report = await StatsReport.ReadAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.Stats, task.Stem + ".json"), cancellationToken).ConfigureAwait(false);
+            merged.Add(report);
+            tasks.AddRange(report.Tasks);
+            wall += report.WallSeconds;
+        }
+
+        StatsReport result = merged.ToReport(wall, tasks);
+        await result.WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.MergedStats), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+}
