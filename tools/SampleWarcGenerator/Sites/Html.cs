@@ -40,47 +40,45 @@ internal static class Html
     /// <summary>Writes one section: heading, paragraphs, then an optional list and table.</summary>
     public static void Section(StringBuilder html, ArticleSection section, string headingTag, string indent)
     {
+        html.Append(indent).Append('<').Append(headingTag).Append('>').Append(E(section.Heading))
+            .Append("</").Append(headingTag).Append(">\n");
+        foreach (string paragraph in section.Paragraphs)
         {
-            html.Append(indent).Append('<').Append(headingTag).Append('>').Append(E(section.Heading))
-                .Append("</").Append(headingTag).Append(">\n");
-            foreach (string paragraph in section.Paragraphs)
+            html.Append(indent).Append("<p>").Append(E(paragraph)).Append("</p>\n");
+        }
+
+        if (section.Bullets.Count > 0)
+        {
+            html.Append(indent).Append("<ul>\n");
+            foreach (string item in section.Bullets)
             {
-                html.Append(indent).Append("<p>").Append(E(paragraph)).Append("</p>\n");
+                html.Append(indent).Append("  <li>").Append(E(item)).Append("</li>\n");
             }
 
-            if (section.Bullets.Count > 0)
-            {
-                html.Append(indent).Append("<ul>\n");
-                foreach (string item in section.Bullets)
-                {
-                    html.Append(indent).Append("  <li>").Append(E(item)).Append("</li>\n");
-                }
+            html.Append(indent).Append("</ul>\n");
+        }
 
-                html.Append(indent).Append("</ul>\n");
+        if (section.Table.Count > 0)
+        {
+            html.Append(indent).Append("<table>\n").Append(indent).Append("  <thead><tr>");
+            foreach (string cell in section.Table[0])
+            {
+                html.Append("<th>").Append(E(cell)).Append("</th>");
             }
 
-            if (section.Table.Count > 0)
+            html.Append("</tr></thead>\n").Append(indent).Append("  <tbody>\n");
+            for (int r = 1; r < section.Table.Count; r++)
             {
-                html.Append(indent).Append("<table>\n").Append(indent).Append("  <thead><tr>");
-                foreach (string cell in section.Table[0])
+                html.Append(indent).Append("    <tr>");
+                foreach (string cell in section.Table[r])
                 {
-                    html.Append("<th>").Append(E(cell)).Append("</th>");
+                    html.Append("<td>").Append(E(cell)).Append("</td>");
                 }
 
-                html.Append("</tr></thead>\n").Append(indent).Append("  <tbody>\n");
-                for (int r = 1; r < section.Table.Count; r++)
-                {
-                    html.Append(indent).Append("    <tr>");
-                    foreach (string cell in section.Table[r])
-                    {
-                        html.Append("<td>").Append(E(cell)).Append("</td>");
-                    }
-
-                    html.Append("</tr>\n");
-                }
-
-                html.Append(indent).Append("  </tbody>\n").Append(indent).Append("</table>\n");
+                html.Append("</tr>\n");
             }
+
+            html.Append(indent).Append("  </tbody>\n").Append(indent).Append("</table>\n");
         }
     }
 
