@@ -12,4 +12,26 @@ internal sealed record Article
     public required IReadOnlyList<ArticleSection> Sections { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
     public required IReadOnlyList<KeyValuePair<string, string>> Comments { get; init; }
+
+    /// <summary>The main text as an extractor should ideally return it: title, lede, then each section.</summary>
+    public string ToPlainText()
+    {
+        var text = new System.Text.StringBuilder(4096);
+        text.Append(Title).Append("\n\n").Append(Lede);
+        foreach (ArticleSection section in Sections)
+        {
+            text.Append("\n\n").Append(section.Heading);
+            foreach (string paragraph in section.Paragraphs)
+            {
+                text.Append("\n\n").Append(paragraph);
+            }
+
+            foreach (string item in section.Bullets)
+            {
+                text.Append("\n- ").Append(item);
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -250,7 +250,7 @@ internal static class CodePages
             {
                 Uri = $"https://devguide.example/{t.Language}/{slug}/",
                 Category = Categories.Code,
-                Charset = "utf-8 (meta charset)",
+                Charset = "utf-8 (http header + meta charset)",
                 Response = new HttpResponse
                 {
                     ContentType = "text/html; charset=utf-8",

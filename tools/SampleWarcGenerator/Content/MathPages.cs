@@ -84,7 +84,7 @@ internal static class MathPages
             {
                 Uri = $"https://mathnotes.example/topics/{lesson.Slug}.html",
                 Category = Categories.Math,
-                Charset = "utf-8 (meta charset)",
+                Charset = "utf-8 (http header + meta charset)",
                 Response = new HttpResponse
                 {
                     ContentType = "text/html; charset=UTF-8",

@@ -75,7 +75,7 @@ internal static class ThinPages
     {
         Uri = uri,
         Category = Categories.Boilerplate,
-        Charset = "utf-8 (meta charset)",
+        Charset = "utf-8 (http header + meta charset)",
         Response = new HttpResponse
         {
             ContentType = "text/html; charset=utf-8",

@@ -29,7 +29,7 @@ internal sealed class CircuitNotesSite : SiteTemplate
             <title>{{E(article.Title)}} &#8211; {{Name}}</title>
             <meta name="description" content="{{E(article.Lede)}}">
             <meta property="og:title" content="{{E(article.Title)}}">
-            <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"{{E(article.Title)}}","datePublished":"{{article.Published:yyyy-MM-dd}}","author":{"@type":"Person","name":"{{article.Author}}"}}</script>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"{{E(article.Title)}}","datePublished":"{{article.Published:yyyy-MM-dd}}","author":{"@type":"Person","name":"{{E(article.Author)}}" } }</script>
             <link rel='stylesheet' id='theme-css' href='/wp-content/themes/circuit/style.css?ver=6.4' media='all'>
             </head>
             <body class="post-template-default single single-post">

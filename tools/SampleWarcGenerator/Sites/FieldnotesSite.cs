@@ -13,6 +13,8 @@ internal sealed class FieldnotesSite : SiteTemplate
 
     public override TopicBank Bank => EnglishBanks.Science;
 
+    public override string CharsetNote => "utf-8 (http header + meta http-equiv)";
+
     public override string Render(Article article, int adVariant)
     {
         string url = ArticleUrl(article);

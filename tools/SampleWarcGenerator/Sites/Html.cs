@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using SampleWarcGenerator.Content;
 
@@ -22,7 +21,32 @@ internal static class Html
         "Cookies help us deliver our services. Some are essential, others help us understand how you use the site.",
     ];
 
-    public static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes &amp;, &lt;, &gt; and the double quote only. (WebUtility.HtmlEncode would also turn U+00A0..U+00FF into
+    /// numeric entities, which would hide the Latin-1 bytes the charset pages are meant to contain.)
+    /// </summary>
+    public static string E(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"") < 0)
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (char ch in text)
+        {
+            _ = ch switch
+            {
+                '&' => escaped.Append("&amp;"),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '"' => escaped.Append("&quot;"),
+                _ => escaped.Append(ch),
+            };
+        }
+
+        return escaped.ToString();
+    }
 
     public static string Ad(int variant) => s_ads[variant % s_ads.Length];
 

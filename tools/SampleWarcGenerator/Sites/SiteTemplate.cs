@@ -13,6 +13,9 @@ internal abstract class SiteTemplate
 
     public virtual string Server => "nginx";
 
+    /// <summary>Where the page declares UTF-8 besides the HTTP header (for the README charset table).</summary>
+    public virtual string CharsetNote => "utf-8 (http header + meta charset)";
+
     /// <summary>The canonical URL of an article on this site.</summary>
     public virtual string ArticleUrl(Article article) =>
         $"https://{Host}/{article.Section.ToLowerInvariant()}/{article.Published:yyyy'/'MM'/'dd}/{article.Slug}";

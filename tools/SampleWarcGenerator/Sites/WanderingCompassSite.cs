@@ -17,6 +17,8 @@ internal sealed class WanderingCompassSite : SiteTemplate
 
     public override string ArticleUrl(Article article) => $"http://{Host}/trips/show.php?id={article.Slug.Length * 13 + article.Published.DayOfYear}&title={article.Slug}";
 
+    public override string CharsetNote => "utf-8 (http header + meta http-equiv)";
+
     public override string Render(Article article, int adVariant)
     {
         var html = new StringBuilder(8192);
