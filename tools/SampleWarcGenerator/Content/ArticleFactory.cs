@@ -73,7 +73,7 @@ internal static class ArticleFactory
     }
 
     /// <summary>
-    /// A near-duplicate: the same article a day later with one sentence rewritten (the "updated" story).
+    /// A near-duplicate: the same article dated a day later with one sentence added to one section (the "updated" story).
     /// </summary>
     public static Article Revise(Article article, TopicBank bank, Random rng)
     {
@@ -86,7 +86,6 @@ internal static class ArticleFactory
         return article with
         {
             Published = article.Published.AddDays(1),
-            Lede = "Updated: " + article.Lede,
             Sections = sections,
         };
     }
