@@ -24,16 +24,17 @@ internal static class DocsJsonl
             docs.Add(new(url, article.ToPlainText()));
         }
 
-        foreach (ForeignText text in ForeignTexts.All.Where(t => t.Encoding == "utf-8" && t.Lang is "de" or "zh").Take(2))
+        foreach (string lang in (string[])["de", "zh"])
         {
+            ForeignText text = ForeignTexts.All.First(t => t.Lang == lang && t.Encoding == "utf-8");
             docs.Add(new($"https://{text.Host}/{text.Lang}/{text.Slug}.html", text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs)));
         }
 
-        docs.Add(new(docs[2].Key + "?utm_source=feed", docs[2].Value));
+        docs.Add(new(WithQuery(docs[2].Key, "utm_source=feed"), docs[2].Value));
         docs.Add(new(docs[7].Key.Replace("https://", "http://", StringComparison.Ordinal), docs[7].Value));
         var (nearUrl, nearArticle) = corpus.Articles[4];
         TopicBank bank = SiteTemplate.All.First(s => s.Bank.Section == nearArticle.Section).Bank;
-        docs.Add(new(nearUrl + "?print=1", ArticleFactory.Revise(nearArticle, bank, rng).ToPlainText()));
+        docs.Add(new(WithQuery(nearUrl, "print=1"), ArticleFactory.Revise(nearArticle, bank, rng).ToPlainText()));
 
         using var output = new MemoryStream();
         for (int i = 0; i < docs.Count; i++)
@@ -52,4 +53,6 @@ internal static class DocsJsonl
 
         return output.ToArray();
     }
+
+    private static string WithQuery(string url, string parameter) => url + (url.Contains('?') ? "&" : "?") + parameter;
 }
