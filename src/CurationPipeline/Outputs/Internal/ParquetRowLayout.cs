@@ -29,7 +29,7 @@ internal abstract class ParquetRowLayout<TRow>
     /// <summary>Reads a required or optional string column of a row group.</summary>
     protected static async Task<string?[]> ReadStringsAsync(ParquetRowGroupReader rowGroup, DataField field, CancellationToken cancellationToken)
     {
-        var values = new string[rowGroup.RowCount];
+        var values = new string?[rowGroup.RowCount];
         await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
         return values;
     }
