@@ -5,41 +5,67 @@ namespace CurationPipeline.Outputs.Internal;
 
 /// <summary>
 /// Maps one row type to Parquet columns: buffers rows column-wise for the writer and rebuilds rows from a row group for readers.
+/// A layout is a list of <see cref="ParquetColumn{TRow}"/> plus how a row is rebuilt and weighed.
 /// </summary>
 /// <remarks>One instance per writer or reader; not thread-safe.</remarks>
 internal abstract class ParquetRowLayout<TRow>
 {
-    public abstract ParquetSchema Schema { get; }
+    private readonly ParquetColumn<TRow>[] _columns;
+
+    protected ParquetRowLayout(params ParquetColumn<TRow>[] columns)
+    {
+        _columns = columns;
+        Schema = new ParquetSchema(Array.ConvertAll(columns, c => c.SchemaField));
+    }
+
+    public ParquetSchema Schema { get; }
 
     /// <summary>The rows buffered since the last <see cref="WriteAsync"/>.</summary>
-    public abstract int Count { get; }
+    public int Count { get; private set; }
 
     /// <summary>The row's size in the unit of <see cref="ShardPolicy.MaxShardWeight"/> (tokens, text bytes; 0 when only rows count).</summary>
     public abstract long WeightOf(TRow row);
 
     /// <summary>Buffers a row, copying what it needs.</summary>
-    public abstract void Append(TRow row);
+    public void Append(TRow row)
+    {
+        foreach (ParquetColumn<TRow> column in _columns)
+        {
+            column.Append(row);
+        }
+
+        Count++;
+    }
 
     /// <summary>Writes every buffered column in schema order, then clears the buffers.</summary>
-    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken);
+    public async Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
+    {
+        foreach (ParquetColumn<TRow> column in _columns)
+        {
+            await column.WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+        }
+
+        Count = 0;
+    }
 
     /// <summary>Reads a row group back into rows.</summary>
-    public abstract Task<TRow[]> ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken);
-
-    /// <summary>Reads a required or optional string column of a row group.</summary>
-    protected static async Task<string?[]> ReadStringsAsync(ParquetRowGroupReader rowGroup, DataField field, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">A required value is missing.</exception>
+    public async Task<TRow[]> ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
     {
-        var values = new string?[rowGroup.RowCount];
-        await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-        return values;
+        foreach (ParquetColumn<TRow> column in _columns)
+        {
+            await column.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+        }
+
+        var rows = new TRow[rowGroup.RowCount];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = CreateRow(i);
+        }
+
+        return rows;
     }
 
-    /// <summary>Reads a required value-type column of a row group.</summary>
-    protected static async Task<T[]> ReadValuesAsync<T>(ParquetRowGroupReader rowGroup, DataField field, CancellationToken cancellationToken)
-        where T : struct
-    {
-        var values = new T[rowGroup.RowCount];
-        await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-        return values;
-    }
+    /// <summary>Builds row <paramref name="index"/> of the row group the columns last read.</summary>
+    protected abstract TRow CreateRow(int index);
 }
