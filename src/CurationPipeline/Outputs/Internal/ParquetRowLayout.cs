@@ -10,15 +10,10 @@ namespace CurationPipeline.Outputs.Internal;
 /// <remarks>One instance per writer or reader; not thread-safe.</remarks>
 internal abstract class ParquetRowLayout<TRow>
 {
-    private readonly ParquetColumn<TRow>[] _columns;
+    private ParquetColumn<TRow>[] _columns = [];
 
-    protected ParquetRowLayout(params ParquetColumn<TRow>[] columns)
-    {
-        _columns = columns;
-        Schema = new ParquetSchema(Array.ConvertAll(columns, c => c.SchemaField));
-    }
-
-    public ParquetSchema Schema { get; }
+    /// <summary>The file schema; set by <see cref="Initialize"/>.</summary>
+    public ParquetSchema Schema { get; private set; } = null!;
 
     /// <summary>The rows buffered since the last <see cref="WriteAsync"/>.</summary>
     public int Count { get; private set; }
@@ -64,6 +59,13 @@ internal abstract class ParquetRowLayout<TRow>
         }
 
         return rows;
+    }
+
+    /// <summary>Sets the columns, in file order; subclass constructors call it once with their column fields.</summary>
+    protected void Initialize(params ParquetColumn<TRow>[] columns)
+    {
+        _columns = columns;
+        Schema = new ParquetSchema(Array.ConvertAll(columns, c => c.SchemaField));
     }
 
     /// <summary>Builds row <paramref name="index"/> of the row group the columns last read.</summary>

@@ -1,16 +1,23 @@
+using CurationPipeline.Outputs.Internal;
 using CurationPipeline.Storage;
 using Parquet;
 
-namespace CurationPipeline.Outputs.Internal;
+namespace CurationPipeline.Outputs;
 
 /// <summary>
-/// The one implementation of row buffering, row groups, shard rotation and atomic commit behind every output writer.
+/// Writes rows to Parquet shards <c>{prefix}-{shard:D5}.parquet</c> in a directory: the one implementation of row buffering,
+/// row groups, shard rotation and atomic commit behind <see cref="TokenizedShardWriter"/>, <see cref="AnnotatedShardWriter"/>
+/// and <see cref="RejectsWriter"/>.
 /// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
 /// <remarks>
-/// Shards are written through <see cref="IStorage.CreateAtomic"/>: a shard appears under its final name only once its
-/// footer is written. Disposing without <see cref="CompleteAsync"/> deletes the open temporary file. Single-threaded.
+/// Shards are written through <see cref="IStorage.CreateAtomic"/>: a shard appears under its final name only once its footer is
+/// written, when a shard bound is reached or on <see cref="CompleteAsync"/>. <see cref="DisposeAsync"/> without completing deletes
+/// the open temporary shard, so a killed run leaves no half shard under a final name (published shards stay).
+/// Not thread-safe: the pipeline has one writer block per output.
 /// </remarks>
-internal sealed class ShardedParquetWriter<TRow> : IAsyncDisposable
+public abstract class ParquetShardWriter<TRow> : IAsyncDisposable
+    where TRow : class
 {
     private readonly IStorage _storage;
     private readonly string _directory;
@@ -25,7 +32,7 @@ internal sealed class ShardedParquetWriter<TRow> : IAsyncDisposable
     private long _bufferedWeight;
     private bool _closed;
 
-    public ShardedParquetWriter(IStorage storage, string directory, ShardPolicy policy, ParquetRowLayout<TRow> layout,
+    private protected ParquetShardWriter(IStorage storage, string directory, ShardPolicy policy, ParquetRowLayout<TRow> layout,
         IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentNullException.ThrowIfNull(storage);
@@ -40,11 +47,17 @@ internal sealed class ShardedParquetWriter<TRow> : IAsyncDisposable
     /// <summary>Rows accepted so far, across all shards.</summary>
     public long RowsWritten { get; private set; }
 
-    /// <summary>Weight accepted so far, across all shards.</summary>
-    public long WeightWritten { get; private set; }
+    /// <summary>Weight (tokens, text bytes) accepted so far, across all shards.</summary>
+    private protected long WeightWritten { get; private set; }
 
+    /// <summary>Buffers one row (copying what it needs); writes a row group or publishes the shard when a bound is reached.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> is <c>null</c>.</exception>
+    /// <exception cref="ObjectDisposedException">The writer was completed or disposed.</exception>
     public async ValueTask WriteAsync(TRow row, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(row);
         ObjectDisposedException.ThrowIf(_closed, this);
         long weight = _layout.WeightOf(row);
         if (_shardRows > 0 && (_shardRows + 1 > _policy.MaxShardRows || _shardWeight + weight > _policy.MaxShardWeight))
@@ -64,8 +77,10 @@ internal sealed class ShardedParquetWriter<TRow> : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes what is buffered, commits the open shard and returns every committed path, in shard order.</summary>
-    /// <remarks>A writer that got no rows commits no file.</remarks>
+    /// <summary>Writes what is buffered, publishes the last shard and returns every published path, in shard order.</summary>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>The committed file paths; empty when no row was written (no file is created).</returns>
+    /// <exception cref="ObjectDisposedException">The writer was completed or disposed.</exception>
     public async Task<IReadOnlyList<string>> CompleteAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
@@ -78,6 +93,7 @@ internal sealed class ShardedParquetWriter<TRow> : IAsyncDisposable
         return _committed.ToArray();
     }
 
+    /// <summary>Discards the unpublished shard, if any; published shards stay.</summary>
     public async ValueTask DisposeAsync()
     {
         _closed = true;
