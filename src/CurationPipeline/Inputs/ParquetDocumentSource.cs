@@ -53,7 +53,7 @@ public sealed class ParquetDocumentSource : IDocumentSource
             ParquetTextColumns? columns = ParquetTextColumns.Find(reader.Schema, out string? reason, out string? detail);
             if (columns is null)
             {
-                yield return InputRecord.Reject(null, null, reason!, isError: true, $"'{path}': {detail}");
+                yield return InputRecord.Reject(null, null, reason!, isError: true, detail);
                 yield break;
             }
 

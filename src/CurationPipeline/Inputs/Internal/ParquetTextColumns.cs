@@ -42,16 +42,19 @@ internal sealed class ParquetTextColumns
         (reason, detail) = (text, id, url, date) switch
         {
             (null, _, _, _) => (InputReasons.ParquetMissingColumn, "no top-level 'text' column"),
-            _ when text.ClrType != typeof(string) => (InputReasons.ParquetUnsupportedColumn, $"'text' is {text.ClrType.Name}, not a string"),
-            _ when url is not null && url.ClrType != typeof(string) => (InputReasons.ParquetUnsupportedColumn, $"'url' is {url.ClrType.Name}"),
-            _ when id is not null && id.ClrType != typeof(string) && id.ClrType != typeof(long) && id.ClrType != typeof(int) =>
+            _ when !IsString(text) => (InputReasons.ParquetUnsupportedColumn, $"'text' is {text.ClrType.Name}, not a string"),
+            _ when url is not null && !IsString(url) => (InputReasons.ParquetUnsupportedColumn, $"'url' is {url.ClrType.Name}"),
+            _ when id is not null && !IsString(id) && id.ClrType != typeof(long) && id.ClrType != typeof(int) =>
                 (InputReasons.ParquetUnsupportedColumn, $"'id' is {id.ClrType.Name}"),
-            _ when date is not null && date.ClrType != typeof(string) && date.ClrType != typeof(DateTime) =>
+            _ when date is not null && !IsString(date) && date.ClrType != typeof(DateTime) =>
                 (InputReasons.ParquetUnsupportedColumn, $"'date' is {date.ClrType.Name}"),
             _ => ((string?)null, (string?)null),
         };
         return reason is null ? new ParquetTextColumns(text!, id, url, date) : null;
     }
+
+    /// <summary>Parquet.Net reports string columns of a file as <see cref="ReadOnlyMemory{T}"/> of char, or as string.</summary>
+    private static bool IsString(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
     public async Task<RowGroupValues> ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
     {
