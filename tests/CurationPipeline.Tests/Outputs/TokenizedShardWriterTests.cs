@@ -17,7 +17,7 @@ public sealed class TokenizedShardWriterTests
         "한국어 텍스트와 العربية and Ελληνικά.",
     ];
 
-    public static TheoryData<string> TokenizerNames => ["cl100k_base", "o200k_base", "gpt2", "tokenizer.json"];
+    public static TheoryData<string> TokenizerNames => ["cl100k_base", "o200k_base", "gpt2", "tokenizer.json", "tiny.model"];
 
     [Theory]
     [MemberData(nameof(TokenizerNames))]
@@ -25,9 +25,12 @@ public sealed class TokenizedShardWriterTests
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string dir = TestData.NewTempDirectory();
-        TextTokenizer tokenizer = name.EndsWith(".json", StringComparison.Ordinal)
-            ? TokenizerFactory.Create(new TokenizerOptions { Path = TinyTokenizerJson.Write(dir) })
-            : Tokenizers.Get(name);
+        TextTokenizer tokenizer = name switch
+        {
+            "tokenizer.json" => TokenizerFactory.Create(new TokenizerOptions { Path = TinyTokenizerJson.Write(dir) }),
+            "tiny.model" => TokenizerFactory.Create(new TokenizerOptions { Path = TinySentencePieceModel.Write(dir) }),
+            _ => Tokenizers.Get(name),
+        };
         string outDir = Path.Combine(dir, "out");
 
         IReadOnlyList<string> paths;

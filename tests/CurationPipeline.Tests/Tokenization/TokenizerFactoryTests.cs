@@ -103,4 +103,24 @@ public sealed class TokenizerFactoryTests
 
         Assert.Contains(path, ex.Message);
     }
+
+    [Fact]
+    public void Create_SentencePieceModel_UsesEosAndRoundTripsWithByteFallback()
+    {
+        string path = TinySentencePieceModel.Write(TestData.NewTempDirectory());
+        TextTokenizer tokenizer = TokenizerFactory.Create(new TokenizerOptions { Name = "tiny-spm", Path = path });
+        string text = "the cat " + TextTokenizerTests.Mixed + " </s><s> end";
+        var ids = new List<int>();
+
+        tokenizer.EncodeDocument(text, ids);
+
+        Assert.Equal(TinySentencePieceModel.EndOfSentence, tokenizer.EndOfDocumentId);
+        Assert.Equal(TinySentencePieceModel.PieceCount, tokenizer.VocabularySize);
+        Assert.Equal(TinySentencePieceModel.EndOfSentence, ids[^1]);
+        Assert.DoesNotContain(ids.Take(ids.Count - 1), id => id is 0 or 1 or TinySentencePieceModel.EndOfSentence);
+        Assert.Equal(text, tokenizer.Decode(ids.Take(ids.Count - 1)));
+        ids.Clear();
+        tokenizer.EncodeDocument(" the a", ids);
+        Assert.Equal([TinySentencePieceModel.SpaceThe, TinySentencePieceModel.SpaceA, TinySentencePieceModel.EndOfSentence], ids);
+    }
 }
