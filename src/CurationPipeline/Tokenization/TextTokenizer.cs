@@ -83,11 +83,7 @@ public sealed class TextTokenizer
             ? _tokenizer.EncodeToIds(span, considerPreTokenization: true, considerNormalization: true)
             : _tokenizer.EncodeToIds(text, considerPreTokenization: true, considerNormalization: true);
         destination.EnsureCapacity(destination.Count + ids.Count + 1);
-        for (int i = 0; i < ids.Count; i++)
-        {
-            destination.Add(ids[i]);
-        }
-
+        destination.AddRange(ids);
         destination.Add(EndOfDocumentId);
         return ids.Count + 1;
     }
