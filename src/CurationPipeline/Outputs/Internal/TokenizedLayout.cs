@@ -1,0 +1,25 @@
+using CurationPipeline.Tokenization;
+
+namespace CurationPipeline.Outputs.Internal;
+
+/// <summary>Columns of a tokenized shard: <c>input_ids</c> (3-level LIST of int32), <c>id</c>, <c>url</c>, <c>n_tokens</c>, <c>domain</c>.</summary>
+internal sealed class TokenizedLayout : ParquetRowLayout<TokenizedDocument>
+{
+    private readonly Int32ListColumn<TokenizedDocument> _inputIds = new("input_ids", d => d.InputIds);
+    private readonly StringColumn<TokenizedDocument> _id = new("id", nullable: false, d => d.Id);
+    private readonly StringColumn<TokenizedDocument> _url = new("url", nullable: true, d => d.Url);
+    private readonly StringColumn<TokenizedDocument> _domain = new("domain", nullable: false, d => d.Domain);
+
+    public TokenizedLayout() =>
+        Initialize(_inputIds, _id, _url, new ValueColumn<TokenizedDocument, int>("n_tokens", d => d.InputIds.Length), _domain);
+
+    public override long WeightOf(TokenizedDocument row) => row.InputIds.Length;
+
+    protected override TokenizedDocument CreateRow(int index) => new()
+    {
+        Id = _id.Required(index),
+        Url = _url[index],
+        InputIds = _inputIds[index],
+        Domain = _domain.Required(index),
+    };
+}
