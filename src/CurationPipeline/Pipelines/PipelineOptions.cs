@@ -1,3 +1,8 @@
+using CurationPipeline.Extraction;
+using CurationPipeline.Inputs;
+using CurationPipeline.Tokenization;
+using CurationPipeline.Warc;
+
 namespace CurationPipeline.Pipelines;
 
 /// <summary>A pipeline file: what to read, where to write, and each stage's options.</summary>
@@ -19,6 +24,18 @@ public sealed record PipelineOptions
     /// <summary>The <c>execution:</c> section.</summary>
     public ExecutionOptions Execution { get; init; } = new();
 
+    /// <summary>The <c>read:</c> section: the WARC/ARC/WET reader.</summary>
+    public WarcReaderOptions Read { get; init; } = new();
+
+    /// <summary>The <c>json_lines:</c> section: the JSON Lines reader.</summary>
+    public JsonLinesOptions JsonLines { get; init; } = new();
+
+    /// <summary>The <c>extract:</c> section: main-content extraction.</summary>
+    public ExtractionOptions Extract { get; init; } = new();
+
+    /// <summary>The <c>tokenize:</c> section: the tokenizer.</summary>
+    public TokenizerOptions Tokenize { get; init; } = new();
+
     /// <summary>The <c>outputs:</c> section.</summary>
     public OutputOptions Outputs { get; init; } = new();
 
@@ -27,6 +44,10 @@ public sealed record PipelineOptions
     [
         ("input", Input.Validate),
         ("execution", Execution.Validate),
+        ("read", Read.Validate),
+        ("json_lines", JsonLines.Validate),
+        ("extract", Extract.Validate),
+        ("tokenize", Tokenize.Validate),
         ("outputs", Outputs.Validate),
     ];
 }

@@ -100,7 +100,7 @@ public sealed class PipelineRunner
 
         RemoveStaleOutputs(task, outputDirectory);
         string[] files = inputs.Where((_, i) => task.Owns(i)).ToArray();
-        var stats = new PipelineStats();
+        var stats = new PipelineStats([TagPass.ReadStage, .. _stages.Select(s => s.Name), TagPass.WriteStage]);
         Log.TaskStarting(_logger, task.ToString(), files.Length);
         observer?.TaskStarted(task, files.Length, stats);
 

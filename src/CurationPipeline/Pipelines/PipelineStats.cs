@@ -9,6 +9,15 @@ public sealed class PipelineStats
     private long _tokens;
     private long _bytesRead;
 
+    /// <summary>Creates empty counters with <paramref name="stages"/> registered in that order.</summary>
+    public PipelineStats(params IEnumerable<string> stages)
+    {
+        foreach (string stage in stages)
+        {
+            For(stage);
+        }
+    }
+
     /// <summary>The stage counters, in pipeline order.</summary>
     public IReadOnlyList<StageStats> Stages => _stages;
 

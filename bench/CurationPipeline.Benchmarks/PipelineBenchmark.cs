@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using CurationPipeline.Pipelines;
+using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CurationPipeline.Benchmarks;
+
+/// <summary>
+/// End-to-end tag pass on the quickstart sample: documents/s per core, and peak RSS at 1× and 8× the input
+/// (each size in its own child process, so one run's heap does not inflate the other's peak).
+/// </summary>
+internal sealed class PipelineBenchmark : IBenchmark
+{
+    public string Name => "pipeline";
+
+    public string Description => "quickstart end to end: docs/s per core, and peak RSS at 1x vs 8x input (memory flatness)";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["--child", string pipeline, string copies, string output, string workers])
+        {
+            return await RunChildAsync(pipeline, int.Parse(copies, CultureInfo.InvariantCulture), output, int.Parse(workers, CultureInfo.InvariantCulture));
+        }
+
+        string pipelinePath = args.Length > 0 ? args[0] : Path.Combine(RepoRoot(), "pipelines", "quickstart.yaml");
+        Console.WriteLine($"pipeline: {pipelinePath}   cores: {Environment.ProcessorCount}");
+        Console.WriteLine("| input | workers | docs in | docs kept | wall s | docs/s | docs/s/core | peak RSS MB |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        var peaks = new Dictionary<int, double>();
+        foreach ((int copies, int workers) in new[] { (1, 1), (1, 0), (8, 0) })
+        {
+            string output = Path.Combine(Path.GetTempPath(), "curate-bench", Guid.NewGuid().ToString("N"));
+            (string line, double peakMb) = await RunInChildAsync(pipelinePath, copies, output, workers);
+            Console.WriteLine(line);
+            if (workers == 0)
+            {
+                peaks[copies] = peakMb;
+            }
+
+            Directory.Delete(output, recursive: true);
+        }
+
+        Console.WriteLine($"peak RSS 8x / 1x = {peaks[8] / peaks[1]:F2} (target: within 1.20)");
+        return 0;
+    }
+
+    private static async Task<(string Line, double PeakMb)> RunInChildAsync(string pipeline, int copies, string output, int workers)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (!Environment.ProcessPath!.EndsWith("CurationPipeline.Benchmarks", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(typeof(PipelineBenchmark).Assembly.Location);
+        }
+
+        foreach (string a in new[] { "pipeline", "--child", pipeline, copies.ToString(CultureInfo.InvariantCulture), output, workers.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process child = Process.Start(start)!;
+        string text = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        string line = text.Trim().Split('\n')[^1];
+        double peak = double.Parse(line.Split('|', StringSplitOptions.TrimEntries)[^2], CultureInfo.InvariantCulture);
+        return (line, peak);
+    }
+
+    private static async Task<int> RunChildAsync(string pipelinePath, int copies, string output, int workers)
+    {
+        PipelineOptions options = PipelineConfigLoader.Load(pipelinePath);
+        options = options with { Execution = options.Execution with { Workers = workers } };
+
+        // N× input: the same files listed N times under distinct names (hard copies in a temp folder).
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
+        IReadOnlyList<string> original = runner.ResolveInputs(options.Input.Paths);
+        string inputDir = output + "-input";
+        Directory.CreateDirectory(inputDir);
+        var inputs = new List<string>();
+        for (int c = 0; c < copies; c++)
+        {
+            foreach (string file in original)
+            {
+                string copy = Path.Combine(inputDir, $"{c:D3}-{Path.GetFileName(file)}");
+                File.Copy(file, copy);
+                inputs.Add(copy);
+            }
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        StatsReport report = (await runner.RunAsync(inputs, output, options.Execution, rank: null, observer: null, CancellationToken.None))!;
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Directory.Delete(inputDir, recursive: true);
+
+        long docsIn = report.Stages.First(s => s.Name == TagPass.ReadStage).In;
+        long kept = report.Stages.First(s => s.Name == TagPass.WriteStage).Out;
+        int cores = workers == 0 ? Environment.ProcessorCount : workers;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {copies}x | {(workers == 0 ? "all" : workers.ToString(CultureInfo.InvariantCulture))} | {docsIn} | {kept} | {seconds:F2} | {docsIn / seconds:F0} | {docsIn / seconds / cores:F0} | {PeakRssMb():F0} |"));
+        return 0;
+    }
+
+    private static double PeakRssMb()
+    {
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    internal static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CurationPipeline.sln not found");
+    }
+}

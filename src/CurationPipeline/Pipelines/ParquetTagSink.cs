@@ -1,0 +1,70 @@
+using CurationPipeline.Outputs;
+using CurationPipeline.Storage;
+using CurationPipeline.Tokenization;
+
+namespace CurationPipeline.Pipelines;
+
+/// <summary>The tag pass's sink: live documents to <c>annotated/</c> and <c>tokenized/</c>, rejections to <c>rejects/</c>.</summary>
+/// <remarks>Files are named <c>{pass}-{rank:D5}-{shard:D5}.parquet</c> (<see cref="OutputLayout"/>); each is published atomically.</remarks>
+public sealed class ParquetTagSink : ITagSink
+{
+    private readonly TokenizedShardWriter _tokenized;
+    private readonly AnnotatedShardWriter _annotated;
+    private readonly RejectsWriter _rejects;
+
+    /// <summary>Creates the three writers of one task.</summary>
+    /// <param name="storage">Where the shards go.</param>
+    /// <param name="outputDirectory">The run's output directory.</param>
+    /// <param name="task">The task; its <see cref="PipelineTask.Stem"/> prefixes every file.</param>
+    /// <param name="tokenizer">The tokenizer whose name and vocabulary go into the tokenized shards' metadata.</param>
+    /// <param name="options">Shard sizes.</param>
+    public ParquetTagSink(IStorage storage, string outputDirectory, PipelineTask task, TextTokenizer tokenizer, OutputOptions options)
+    {
+        _tokenized = new TokenizedShardWriter(
+            storage,
+            storage.Combine(outputDirectory, OutputLayout.Tokenized),
+            TokenizedShardMetadata.For(tokenizer),
+            new TokenizedShardOptions { Prefix = task.Stem, MaxTokensPerShard = options.TokensPerShard, RowGroupTokens = Math.Min(options.TokensPerShard, 1_000_000) });
+        _annotated = new AnnotatedShardWriter(
+            storage,
+            storage.Combine(outputDirectory, OutputLayout.Annotated),
+            new AnnotatedShardOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, 10_000) });
+        _rejects = new RejectsWriter(
+            storage,
+            storage.Combine(outputDirectory, OutputLayout.Rejects),
+            new RejectsWriterOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, 100_000) });
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask WriteAsync(PipelineItem item, CancellationToken cancellationToken)
+    {
+        if (item.Rejection is { } rejection)
+        {
+            await _rejects.WriteAsync(rejection, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var document = item.Annotated ?? throw new InvalidOperationException($"Item {item.Id} reached the sink without extraction.");
+        int[] ids = item.TokenIds ?? throw new InvalidOperationException($"Item {item.Id} reached the sink without tokens.");
+        await _annotated.WriteAsync(document, cancellationToken).ConfigureAwait(false);
+        await _tokenized.WriteAsync(new TokenizedDocument { Id = document.Id, Url = document.Url, InputIds = ids }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<string>> CompleteAsync(CancellationToken cancellationToken)
+    {
+        var committed = new List<string>();
+        committed.AddRange(await _annotated.CompleteAsync(cancellationToken).ConfigureAwait(false));
+        committed.AddRange(await _tokenized.CompleteAsync(cancellationToken).ConfigureAwait(false));
+        committed.AddRange(await _rejects.CompleteAsync(cancellationToken).ConfigureAwait(false));
+        return committed;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _annotated.DisposeAsync().ConfigureAwait(false);
+        await _tokenized.DisposeAsync().ConfigureAwait(false);
+        await _rejects.DisposeAsync().ConfigureAwait(false);
+    }
+}

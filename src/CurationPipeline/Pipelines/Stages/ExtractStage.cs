@@ -1,0 +1,56 @@
+using CurationPipeline.Documents;
+using CurationPipeline.Extraction;
+
+namespace CurationPipeline.Pipelines.Stages;
+
+/// <summary>Turns raw documents into annotated ones: HTML through the main-content extractor, text inputs as they are.</summary>
+public sealed class ExtractStage : IPipelineStage
+{
+    /// <summary>The stage name in stats and rejects.</summary>
+    public const string StageName = "extract";
+
+    private readonly MainContentExtractor _extractor;
+
+    /// <summary>Creates the stage around a thread-safe extractor.</summary>
+    public ExtractStage(MainContentExtractor extractor) => _extractor = extractor;
+
+    /// <inheritdoc/>
+    public string Name => StageName;
+
+    /// <inheritdoc/>
+    public PipelineItem Process(PipelineItem item)
+    {
+        RawDocument raw = item.Raw!;
+        var annotated = new AnnotatedDocument
+        {
+            Id = raw.Id,
+            Url = raw.Url,
+            Text = raw.Content,
+            Date = raw.Date,
+            Charset = raw.Charset,
+            SourcePath = raw.SourcePath,
+            SourceOffset = raw.SourceOffset,
+        };
+
+        if (raw.Kind == ContentKind.Html)
+        {
+            ExtractionResult result = _extractor.Extract(raw.Content, raw.Url);
+            if (!result.Succeeded)
+            {
+                // Limits and empty pages are rules (dropped); a parse failure or a blown time budget is an error.
+                bool isError = result.Reason is ExtractionReasons.Timeout or ExtractionReasons.ParseError or ExtractionReasons.Error;
+                return item.Reject(Name, result.Reason ?? ExtractionReasons.Error, isError, result.Detail);
+            }
+
+            annotated = annotated with { Text = result.Text, Title = NullIfEmpty(result.Title), DeclaredLanguage = result.Language };
+        }
+        else if (string.IsNullOrWhiteSpace(raw.Content))
+        {
+            return item.Reject(Name, ExtractionReasons.Empty, isError: false);
+        }
+
+        return item with { Raw = null, Annotated = annotated };
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,37 @@
+using CurationPipeline.Extraction;
+using CurationPipeline.Inputs;
+using CurationPipeline.Pipelines.Stages;
+using CurationPipeline.Storage;
+using CurationPipeline.Tokenization;
+using CurationPipeline.Warc;
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Pipelines;
+
+/// <summary>Builds the tag pass of a pipeline file: its input readers, its stages in order, and its Parquet sink.</summary>
+public static class TagPipelineFactory
+{
+    /// <summary>Creates a runner for <paramref name="options"/>; loads the tokenizer once and shares it between tasks.</summary>
+    /// <exception cref="ArgumentException">A stage cannot be created from its options (e.g. an unknown tokenizer).</exception>
+    /// <exception cref="FileNotFoundException">A file an option names does not exist.</exception>
+    public static PipelineRunner CreateRunner(PipelineOptions options, IStorage storage, ILoggerFactory loggerFactory)
+    {
+        TextTokenizer tokenizer = TokenizerFactory.Create(options.Tokenize);
+        var sources = new DocumentSourceRegistry()
+            .Add(WarcDocumentSource.CanRead, new WarcDocumentSource(options.Read))
+            .Add(JsonLinesDocumentSource.CanRead, new JsonLinesDocumentSource(options.JsonLines))
+            .Add(ParquetDocumentSource.CanRead, new ParquetDocumentSource());
+        IPipelineStage[] stages =
+        [
+            new ExtractStage(new MainContentExtractor(options.Extract)),
+            new TokenizeStage(tokenizer),
+        ];
+
+        return new PipelineRunner(
+            storage,
+            sources,
+            stages,
+            (task, outputDirectory) => new ParquetTagSink(storage, outputDirectory, task, tokenizer, options.Outputs),
+            loggerFactory.CreateLogger(typeof(PipelineRunner)));
+    }
+}
