@@ -1,0 +1,143 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using CurationPipeline.Extraction.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CurationPipeline.Extraction;
+
+/// <summary>Extracts the main text (article body) of an HTML page, Readability-style, with AngleSharp.</summary>
+/// <remarks>
+/// Thread-safe: one instance may be shared by all worker threads; each call parses into its own DOM.
+/// <see cref="Extract"/> never throws for any input string: limits, timeouts and parser failures come back as
+/// <see cref="ExtractionReasons"/> codes. The time budget is enforced cooperatively between DOM nodes; the HTML parse itself
+/// cannot be interrupted and is bounded by <see cref="ExtractionOptions.MaxHtmlChars"/> instead.
+/// </remarks>
+public sealed class MainContentExtractor
+{
+    /// <summary>An attempt that yields fewer chars than this is retried with relaxed heuristics (the longest attempt wins).</summary>
+    private const int RetryBelowChars = 500;
+
+    private static readonly HtmlParserOptions s_parserOptions = new() { IsScripting = false, IsKeepingSourceReferences = false };
+
+    private readonly ExtractionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates an extractor.</summary>
+    /// <param name="options">Limits; copied, and validated here.</param>
+    /// <param name="timeProvider">Clock for the per-page budget; <see cref="TimeProvider.System"/> when <c>null</c>.</param>
+    /// <param name="logger">Receives Debug messages for failed pages; none when <c>null</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <c>null</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public MainContentExtractor(ExtractionOptions options, TimeProvider? timeProvider = null, ILogger<MainContentExtractor>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options with { };
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<MainContentExtractor>.Instance;
+    }
+
+    /// <summary>Extracts the title, main text and declared language of one page.</summary>
+    /// <param name="html">The decoded HTML.</param>
+    /// <param name="url">The page URL, used only in log messages.</param>
+    /// <returns>A successful result, or one with <see cref="ExtractionResult.Reason"/> set; never <c>null</c>.</returns>
+    public ExtractionResult Extract(string html, string? url = null)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return ExtractionResult.Failed(ExtractionReasons.Empty, "input is empty");
+        }
+
+        if (html.Length > _options.MaxHtmlChars)
+        {
+            return ExtractionResult.Failed(ExtractionReasons.TooLarge, $"{html.Length} chars > {_options.MaxHtmlChars}");
+        }
+
+        var deadline = new ExtractionDeadline(_time, _options.Timeout);
+        IDocument document;
+        try
+        {
+            document = new HtmlParser(s_parserOptions).ParseDocument(html);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.ExtractionFailed(_logger, ExtractionReasons.ParseError, url, ex);
+            return ExtractionResult.Failed(ExtractionReasons.ParseError, ex.GetType().Name + ": " + ex.Message);
+        }
+
+        using (document)
+        {
+            try
+            {
+                return ExtractParsed(document, deadline);
+            }
+            catch (ExtractionTimeoutException ex)
+            {
+                Log.ExtractionFailed(_logger, ExtractionReasons.Timeout, url, ex);
+                return ExtractionResult.Failed(ExtractionReasons.Timeout, ex.Message);
+            }
+        }
+    }
+
+    private ExtractionResult ExtractParsed(IDocument document, ExtractionDeadline deadline)
+    {
+        deadline.Check();
+        var counter = new NodeCounter(_options.MaxDomNodes);
+        DomWalker.Walk(document, counter, deadline);
+        if (counter.OverLimit)
+        {
+            return ExtractionResult.Failed(ExtractionReasons.TooManyNodes, $"more than {_options.MaxDomNodes} nodes");
+        }
+
+        string title = PageMetadata.Title(document);
+        string? language = PageMetadata.Language(document);
+        IElement? body = document.Body;
+        string text = "";
+        if (body is not null)
+        {
+            DomWalker.Walk(body, DomCleaner.Instance, deadline);
+            text = BestAttempt(body, deadline);
+        }
+
+        if (text.Length < _options.MinTextChars)
+        {
+            return new ExtractionResult
+            {
+                Succeeded = false, Reason = ExtractionReasons.Empty, Title = title, Language = language,
+                Detail = $"{text.Length} chars of main text",
+            };
+        }
+
+        return new ExtractionResult { Succeeded = true, Title = title, Text = text, Language = language };
+    }
+
+    private static string BestAttempt(IElement body, ExtractionDeadline deadline)
+    {
+        string best = "";
+        foreach (SelectionFlags flags in SelectionFlags.Attempts)
+        {
+            DomAnalyzer analysis = DomAnalyzer.Analyze(body, deadline);
+            List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline);
+            var writer = new BlockTextWriter(analysis.ByElement);
+            foreach (NodeInfo root in roots)
+            {
+                writer.Write(root, deadline);
+            }
+
+            string text = writer.ToString();
+            if (text.Length > best.Length)
+            {
+                best = text;
+            }
+
+            if (best.Length >= RetryBelowChars)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+}
