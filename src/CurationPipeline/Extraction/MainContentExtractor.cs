@@ -15,8 +15,12 @@ namespace CurationPipeline.Extraction;
 /// </remarks>
 public sealed class MainContentExtractor
 {
-    /// <summary>An attempt that yields fewer chars than this is retried with relaxed heuristics (the longest attempt wins).</summary>
+    /// <summary>An attempt that yields fewer chars than this, and less than <see cref="RetryBelowShare"/> of the page's text,
+    /// is retried with relaxed heuristics (the longest attempt wins).</summary>
     private const int RetryBelowChars = 500;
+
+    /// <summary>See <see cref="RetryBelowChars"/>.</summary>
+    private const double RetryBelowShare = 0.25;
 
     private static readonly HtmlParserOptions s_parserOptions = new() { IsScripting = false, IsKeepingSourceReferences = false };
 
@@ -116,9 +120,11 @@ public sealed class MainContentExtractor
     private static string BestAttempt(IElement body, ExtractionDeadline deadline)
     {
         string best = "";
+        int pageChars;
         foreach (SelectionFlags flags in SelectionFlags.Attempts)
         {
             DomAnalyzer analysis = DomAnalyzer.Analyze(body, deadline);
+            pageChars = analysis.All[0].TextLength;
             List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline);
             var writer = new BlockTextWriter(analysis.ByElement);
             foreach (NodeInfo root in roots)
@@ -132,7 +138,7 @@ public sealed class MainContentExtractor
                 best = text;
             }
 
-            if (best.Length >= RetryBelowChars)
+            if (best.Length >= RetryBelowChars || best.Length >= pageChars * RetryBelowShare)
             {
                 break;
             }

@@ -51,7 +51,7 @@ internal static class PageMetadata
         }
 
         ReadOnlySpan<char> span = value.AsSpan().Trim();
-        int comma = span.IndexOfAny(',', ';', ' ');
+        int comma = span.IndexOfAny(',', ';');
         if (comma >= 0)
         {
             span = span[..comma];
