@@ -17,4 +17,7 @@ public static class ExtractionReasons
 
     /// <summary>The HTML parser failed on the input.</summary>
     public const string ParseError = "extract.parse_error";
+
+    /// <summary>An unexpected failure inside the extractor after parsing (a bug, not bad input); logged at Debug with the exception.</summary>
+    public const string Error = "extract.error";
 }

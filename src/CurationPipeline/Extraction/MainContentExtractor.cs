@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CurationPipeline.Extraction.Internal;
 using Microsoft.Extensions.Logging;
@@ -10,8 +12,8 @@ namespace CurationPipeline.Extraction;
 /// <remarks>
 /// Thread-safe: one instance may be shared by all worker threads; each call parses into its own DOM.
 /// <see cref="Extract"/> never throws for any input string: limits, timeouts and parser failures come back as
-/// <see cref="ExtractionReasons"/> codes. The time budget is enforced cooperatively between DOM nodes; the HTML parse itself
-/// cannot be interrupted and is bounded by <see cref="ExtractionOptions.MaxHtmlChars"/> instead.
+/// <see cref="ExtractionReasons"/> codes. The time budget is enforced cooperatively: the parser checks a cancellation token between
+/// tokens, and the extractor's own walks check the clock every 256 nodes.
 /// </remarks>
 public sealed class MainContentExtractor
 {
@@ -60,15 +62,9 @@ public sealed class MainContentExtractor
         }
 
         var deadline = new ExtractionDeadline(_time, _options.Timeout);
-        IDocument document;
-        try
+        if (!TryParse(html, url, out IDocument? document, out ExtractionResult? failure))
         {
-            document = new HtmlParser(s_parserOptions).ParseDocument(html);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            Log.ExtractionFailed(_logger, ExtractionReasons.ParseError, url, ex);
-            return ExtractionResult.Failed(ExtractionReasons.ParseError, ex.GetType().Name + ": " + ex.Message);
+            return failure;
         }
 
         using (document)
@@ -82,6 +78,57 @@ public sealed class MainContentExtractor
                 Log.ExtractionFailed(_logger, ExtractionReasons.Timeout, url, ex);
                 return ExtractionResult.Failed(ExtractionReasons.Timeout, ex.Message);
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.ExtractionFailed(_logger, ExtractionReasons.Error, url, ex);
+                return ExtractionResult.Failed(ExtractionReasons.Error, ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Parses within the time budget; on failure returns <c>false</c> with the failed result.</summary>
+    private bool TryParse(string html, string? url, [NotNullWhen(true)] out IDocument? document, [NotNullWhen(false)] out ExtractionResult? failure)
+    {
+        document = null;
+        failure = null;
+        using (var parseBudget = new CancellationTokenSource(_options.Timeout, _time))
+        {
+            // AngleSharp parses an in-memory string synchronously; the Task form is used because it checks the token between
+            // tokens, which bounds the parser's quadratic cases (deeply nested or unclosed formatting elements).
+            Task<IHtmlDocument> parsing;
+            try
+            {
+                parsing = new HtmlParser(s_parserOptions).ParseDocumentAsync(html, parseBudget.Token);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.ExtractionFailed(_logger, ExtractionReasons.ParseError, url, ex);
+                failure = ExtractionResult.Failed(ExtractionReasons.ParseError, ex.GetType().Name + ": " + ex.Message);
+                return false;
+            }
+
+            if (parsing.IsCanceled)
+            {
+                failure = ExtractionResult.Failed(ExtractionReasons.Timeout, $"parsing ran past the {_options.Timeout.TotalMilliseconds:F0} ms budget");
+                return false;
+            }
+
+            if (parsing.Exception is { } error)
+            {
+                Exception inner = error.InnerException ?? error;
+                Log.ExtractionFailed(_logger, ExtractionReasons.ParseError, url, inner);
+                failure = ExtractionResult.Failed(ExtractionReasons.ParseError, inner.GetType().Name + ": " + inner.Message);
+                return false;
+            }
+
+            if (!parsing.IsCompletedSuccessfully)
+            {
+                failure = ExtractionResult.Failed(ExtractionReasons.ParseError, "the parser did not complete synchronously");
+                return false;
+            }
+
+            document = parsing.Result;
+            return true;
         }
     }
 

@@ -176,8 +176,9 @@ public sealed class MainContentExtractorTests
 
         ExtractionResult result = extractor.Extract(html);
 
-        Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(10));
-        Assert.True(result.Succeeded ? result.Text.Contains("river rose", StringComparison.Ordinal) : result.Reason is not null);
+        // The budget is 1 s; allow slack for a loaded machine, but far less than the parser's unbounded (quadratic) time.
+        Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(4));
+        Assert.True(result.Succeeded ? result.Text.Contains("river rose", StringComparison.Ordinal) : result.Reason == ExtractionReasons.Timeout, result.Reason);
     }
 
     [Theory]
