@@ -3,40 +3,58 @@ using AngleSharp.Dom;
 namespace CurationPipeline.Extraction.Internal;
 
 /// <summary>Iterative pre-order walk with exit events: no recursion, so a deeply nested DOM cannot overflow the stack.</summary>
+/// <remarks>Children are reached by index into <see cref="INode.ChildNodes"/>: AngleSharp's <see cref="INode.NextSibling"/> costs time
+/// that grows with nesting depth, which made deeply nested tables quadratic.</remarks>
 internal static class DomWalker
 {
     /// <summary>Visits the descendants of <paramref name="root"/> (not the root itself).</summary>
     /// <exception cref="ExtractionTimeoutException">The deadline passed during the walk.</exception>
     public static void Walk(INode root, IDomVisitor visitor, ExtractionDeadline deadline)
     {
-        INode? node = root.FirstChild;
+        var resume = new List<int>();
         INode parent = root;
-        while (node is not null)
+        int index = 0;
+        while (true)
         {
-            deadline.Tick();
-            INode? nextSibling = node.NextSibling;
-            if (visitor.Enter(node))
+            INodeList children = parent.ChildNodes;
+            if (index < children.Length)
             {
-                if (node.FirstChild is { } child)
+                deadline.Tick();
+                INode node = children[index];
+                if (visitor.Enter(node))
                 {
-                    parent = node;
-                    node = child;
-                    continue;
+                    if (node.HasChildNodes)
+                    {
+                        resume.Add(index + 1);
+                        parent = node;
+                        index = 0;
+                        continue;
+                    }
+
+                    if (node is IElement leaf)
+                    {
+                        visitor.Exit(leaf);
+                    }
                 }
 
-                if (node is IElement leaf)
+                // A visitor that removed the node leaves its next sibling at the same index.
+                if (index < children.Length && ReferenceEquals(children[index], node))
                 {
-                    visitor.Exit(leaf);
+                    index++;
                 }
+
+                continue;
             }
 
-            node = nextSibling;
-            while (node is null && !ReferenceEquals(parent, root))
+            if (resume.Count == 0)
             {
-                visitor.Exit((IElement)parent);
-                node = parent.NextSibling;
-                parent = parent.Parent!;
+                return;
             }
+
+            visitor.Exit((IElement)parent);
+            parent = parent.Parent!;
+            index = resume[^1];
+            resume.RemoveAt(resume.Count - 1);
         }
     }
 }
