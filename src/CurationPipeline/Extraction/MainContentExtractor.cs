@@ -149,7 +149,7 @@ public sealed class MainContentExtractor
         if (body is not null)
         {
             DomWalker.Walk(body, DomCleaner.Instance, deadline);
-            text = BestAttempt(body, deadline);
+            text = BestAttempt(body, title, deadline);
         }
 
         if (text.Length < _options.MinTextChars)
@@ -164,7 +164,7 @@ public sealed class MainContentExtractor
         return new ExtractionResult { Succeeded = true, Title = title, Text = text, Language = language };
     }
 
-    private static string BestAttempt(IElement body, ExtractionDeadline deadline)
+    private static string BestAttempt(IElement body, string title, ExtractionDeadline deadline)
     {
         string best = "";
         int pageChars;
@@ -173,6 +173,7 @@ public sealed class MainContentExtractor
             DomAnalyzer analysis = DomAnalyzer.Analyze(body, deadline);
             pageChars = analysis.All[0].TextLength;
             List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline);
+            TitleHeadings.Remove(analysis.All, roots, title, deadline);
             var writer = new BlockTextWriter(analysis.ByElement);
             foreach (NodeInfo root in roots)
             {

@@ -97,6 +97,20 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
+    public void Extract_HeadlineMatchingTitleAndCaptions_DroppedButSubheadingsKept()
+    {
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<h1>Flood news from the lower town</h1><figure><img src='x.jpg'><figcaption>Boats on Main Street (Photo: Agency)</figcaption></figure>" +
+            "<h2>What happens next</h2>",
+            head: "<title>Flood news from the lower town | Example Times</title>"));
+
+        Assert.Equal("Flood news from the lower town | Example Times", result.Title);
+        Assert.DoesNotContain("Flood news from", result.Text);
+        Assert.DoesNotContain("Boats on Main Street", result.Text);
+        Assert.Contains($"{Para2}\n\nWhat happens next\n\n{Para3}", result.Text);
+    }
+
+    [Fact]
     public void Extract_Nbsp_BecomesOneSpace()
     {
         ExtractionResult result = s_extractor.Extract(Page("<p>Water&nbsp;levels&nbsp;&nbsp; at\u00A0record, experts said today.</p>"));

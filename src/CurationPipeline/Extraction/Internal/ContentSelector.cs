@@ -57,7 +57,7 @@ internal static class ContentSelector
             }
             else if (IsUnlikely(info))
             {
-                MarkRemoved(info);
+                info.MarkRemoved();
             }
         }
     }
@@ -227,7 +227,7 @@ internal static class ContentSelector
             }
             else if (!info.Removed && LooksLikeBoilerplate(info, flags))
             {
-                MarkRemoved(info);
+                info.MarkRemoved();
             }
         }
     }
@@ -267,23 +267,5 @@ internal static class ContentSelector
             || (!isList && weight < 25 && linkDensity > 0.2)
             || (isList && linkDensity > 0.5)
             || (weight >= 25 && linkDensity > 0.5);
-    }
-
-    /// <summary>Marks a subtree removed and takes its statistics out of its ancestors.</summary>
-    private static void MarkRemoved(NodeInfo info)
-    {
-        info.Removed = true;
-        for (NodeInfo? ancestor = info.Parent; ancestor is not null; ancestor = ancestor.Parent)
-        {
-            ancestor.TextLength -= info.TextLength;
-            ancestor.LinkTextLength -= info.LinkTextLength;
-            ancestor.Commas -= info.Commas;
-            ancestor.SentenceEnds -= info.SentenceEnds;
-            ancestor.HeadingTextLength -= info.HeadingTextLength;
-            ancestor.ParagraphCount -= info.ParagraphCount + (info.Tag == "p" ? 1 : 0);
-            ancestor.ImageCount -= info.ImageCount + (info.Tag == "img" ? 1 : 0);
-            ancestor.ListItemCount -= info.ListItemCount + (info.Tag == "li" ? 1 : 0);
-            ancestor.InputCount -= info.InputCount + (info.Tag == "input" ? 1 : 0);
-        }
     }
 }

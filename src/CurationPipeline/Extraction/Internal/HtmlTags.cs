@@ -9,7 +9,7 @@ internal static class HtmlTags
     public static readonly FrozenSet<string> Junk = FrozenSet.Create(StringComparer.Ordinal,
         "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset", "object", "embed",
         "canvas", "video", "audio", "map", "nav", "aside", "footer", "header", "button", "select", "textarea",
-        "option", "datalist", "dialog", "link", "meta", "head", "title", "menu");
+        "option", "datalist", "dialog", "link", "meta", "head", "title", "menu", "figcaption");
 
     /// <summary>Elements that start a new line of text.</summary>
     public static readonly FrozenSet<string> Block = FrozenSet.Create(StringComparer.Ordinal,

@@ -63,6 +63,24 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
 
+    /// <summary>Marks a subtree removed and takes its statistics out of its ancestors.</summary>
+    public void MarkRemoved()
+    {
+        Removed = true;
+        for (NodeInfo? ancestor = Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            ancestor.TextLength -= TextLength;
+            ancestor.LinkTextLength -= LinkTextLength;
+            ancestor.Commas -= Commas;
+            ancestor.SentenceEnds -= SentenceEnds;
+            ancestor.HeadingTextLength -= HeadingTextLength;
+            ancestor.ParagraphCount -= ParagraphCount + (Tag == "p" ? 1 : 0);
+            ancestor.ImageCount -= ImageCount + (Tag == "img" ? 1 : 0);
+            ancestor.ListItemCount -= ListItemCount + (Tag == "li" ? 1 : 0);
+            ancestor.InputCount -= InputCount + (Tag == "input" ? 1 : 0);
+        }
+    }
+
     private static int ComputeClassWeight(IElement element)
     {
         int weight = 0;
