@@ -19,7 +19,7 @@ public sealed class MainContentExtractor
 {
     /// <summary>An attempt that yields fewer chars than this, and less than <see cref="RetryBelowShare"/> of the page's text,
     /// is retried with relaxed heuristics (the longest attempt wins).</summary>
-    private const int RetryBelowChars = 500;
+    private const int RetryBelowChars = 250;
 
     /// <summary>See <see cref="RetryBelowChars"/>.</summary>
     private const double RetryBelowShare = 0.25;

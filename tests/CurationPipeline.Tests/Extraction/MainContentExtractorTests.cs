@@ -195,6 +195,19 @@ public sealed class MainContentExtractorTests
         Assert.True(result.Succeeded ? result.Text.Contains("river rose", StringComparison.Ordinal) : result.Reason == ExtractionReasons.Timeout, result.Reason);
     }
 
+    [Fact]
+    public void Extract_TwentyThousandSiblingParagraphs_EndsInBoundedTime()
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat($"<div class='c'><p>{Para1}</p></div>", 20_000)) + "</body></html>";
+        var extractor = new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.FromSeconds(1) });
+        long start = Stopwatch.GetTimestamp();
+
+        ExtractionResult result = extractor.Extract(html);
+
+        Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(4));
+        Assert.True(result.Succeeded || result.Reason == ExtractionReasons.Timeout, result.Reason);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\t ")]

@@ -6,6 +6,8 @@ internal static class ContentSelector
 {
     private const int MinParagraphChars = 25;
     private const int MaxAncestorLevels = 5;
+    private const int MaxAlternatives = 5;
+    private const int MinAlternativesToClimb = 3;
 
     /// <summary>Returns the roots to serialize, in document order; marks dropped elements <see cref="NodeInfo.Removed"/>.</summary>
     public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline)
@@ -32,7 +34,7 @@ internal static class ContentSelector
             return [all[0]];
         }
 
-        top = Climb(top, candidates);
+        top = Climb(top, candidates, deadline);
         List<NodeInfo> roots = WithSiblings(top, analysis);
         if (flags.CleanConditionally)
         {
@@ -109,7 +111,7 @@ internal static class ContentSelector
         return candidates;
     }
 
-    private static NodeInfo Climb(NodeInfo top, List<NodeInfo> candidates)
+    private static NodeInfo Climb(NodeInfo top, List<NodeInfo> candidates, ExtractionDeadline deadline)
     {
         // Several near-best candidates under one ancestor mean the content is split; take the ancestor.
         var alternatives = new List<NodeInfo>();
@@ -121,10 +123,17 @@ internal static class ContentSelector
             }
         }
 
-        if (alternatives.Count >= 3)
+        if (alternatives.Count > MaxAlternatives)
+        {
+            alternatives.Sort(static (a, b) => b.Score.CompareTo(a.Score));
+            alternatives.RemoveRange(MaxAlternatives, alternatives.Count - MaxAlternatives);
+        }
+
+        if (alternatives.Count >= MinAlternativesToClimb)
         {
             for (NodeInfo? ancestor = top.Parent; ancestor is not null && ancestor.Tag != "body"; ancestor = ancestor.Parent)
             {
+                deadline.Tick();
                 int inside = 0;
                 foreach (NodeInfo alternative in alternatives)
                 {
@@ -134,7 +143,7 @@ internal static class ContentSelector
                     }
                 }
 
-                if (inside >= 3)
+                if (inside >= MinAlternativesToClimb)
                 {
                     top = ancestor;
                     break;
