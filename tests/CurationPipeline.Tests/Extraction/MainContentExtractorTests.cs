@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text;
 using CurationPipeline.Extraction;
 
@@ -242,10 +243,31 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
+    public void Extract_SharedInstanceOnManyThreads_SameResultsAsSequential()
+    {
+        string[] pages = Directory.EnumerateFiles(TestData.Shared("extraction/scrapinghub/html"), "*.html.gz")
+            .Order(StringComparer.Ordinal).Take(24).Select(ReadGzip).ToArray();
+        string[] sequential = pages.Select(p => s_extractor.Extract(p).Text).ToArray();
+        var parallel = new string[pages.Length];
+
+        Parallel.For(0, pages.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i % pages.Length] = s_extractor.Extract(pages[i % pages.Length]).Text);
+
+        Assert.Equal(sequential, parallel);
+        Assert.All(sequential, text => Assert.NotEmpty(text));
+    }
+
+    [Fact]
     public void Ctor_InvalidOptions_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.Zero }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new MainContentExtractor(new ExtractionOptions { MaxDomNodes = 0 }));
+    }
+
+    private static string ReadGzip(string path)
+    {
+        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     /// <summary>A clock that moves forward by a fixed step every time it is read.</summary>

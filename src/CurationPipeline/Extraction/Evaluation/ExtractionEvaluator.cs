@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -117,7 +118,7 @@ public sealed class ExtractionEvaluator
             (int tp, int fp, int fn) = ShingleMetric.Compare(truth, prediction);
             double? precision = fp == 0 && fn == 0 ? 1 : tp + fp > 0 ? (double)tp / (tp + fp) : null;
             double? recall = fp == 0 && fn == 0 ? 1 : tp + fn > 0 ? (double)tp / (tp + fn) : null;
-            bool match = ShingleMetric.Tokenize(truth).SequenceEqual(ShingleMetric.Tokenize(prediction), StringComparer.Ordinal);
+            bool match = CollectionsMarshal.AsSpan(ShingleMetric.Tokenize(truth)).SequenceEqual(CollectionsMarshal.AsSpan(ShingleMetric.Tokenize(prediction)));
             if (precision is { } p)
             {
                 precisionSum += p;

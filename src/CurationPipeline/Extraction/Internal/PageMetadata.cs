@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 
 namespace CurationPipeline.Extraction.Internal;
@@ -19,7 +18,7 @@ internal static class PageMetadata
             title = document.QuerySelector("h1")?.TextContent;
         }
 
-        return CollapseWhitespace(title ?? "");
+        return TextMeasure.CollapseWhitespace(title ?? "");
     }
 
     public static string? Language(IDocument document)
@@ -73,29 +72,5 @@ internal static class PageMetadata
         }
 
         return null;
-    }
-
-    private static string CollapseWhitespace(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace CurationPipeline.Extraction.Internal;
 
@@ -26,6 +27,31 @@ internal static class TextMeasure
         }
 
         return length;
+    }
+
+    /// <summary>Collapses whitespace runs to one space and trims both ends.</summary>
+    public static string CollapseWhitespace(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Counts commas in all scripts' forms.</summary>

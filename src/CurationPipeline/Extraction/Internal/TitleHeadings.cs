@@ -30,11 +30,9 @@ internal static class TitleHeadings
 
     private static bool Matches(NodeInfo heading, string title)
     {
-        string text = Collapse(heading.Element.TextContent);
+        string text = TextMeasure.CollapseWhitespace(heading.Element.TextContent);
         // A short heading ("News") inside a longer title is more likely a section label than the headline.
         return (text.Length >= MinPartialChars || string.Equals(text, title, StringComparison.OrdinalIgnoreCase))
             && (title.Contains(text, StringComparison.OrdinalIgnoreCase) || text.Contains(title, StringComparison.OrdinalIgnoreCase));
     }
-
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
