@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CurationPipeline.Extraction;
 using CurationPipeline.Extraction.Evaluation;
@@ -11,7 +12,11 @@ namespace CurationPipeline.Cli.Commands;
 public static class ExtractionCommands
 {
     private const int ExitOk = 0;
+    private const int ExitMissingInput = 1;
     private const int ExitUsage = 2;
+
+    // One JSON object per line, non-ASCII text written as is (the output is not embedded in HTML).
+    private static readonly JsonWriterOptions s_jsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary><c>curate extract PATH... [--format text]</c>: one JSON line <c>{"path","title","text"}</c> per page on stdout
     /// (plus <c>"reason"</c> when extraction failed).</summary>
@@ -29,13 +34,23 @@ public static class ExtractionCommands
                 return ExitUsage;
             }
 
+            string[] inputs = parseResult.GetValue(paths) ?? [];
+            foreach (string input in inputs)
+            {
+                if (!File.Exists(input) && !Directory.Exists(input))
+                {
+                    await Console.Error.WriteLineAsync($"No such file or directory: {input}").ConfigureAwait(false);
+                    return ExitMissingInput;
+                }
+            }
+
             var extractor = new MainContentExtractor(new ExtractionOptions());
             using Stream stdout = Console.OpenStandardOutput();
-            foreach (string file in ExpandInputs(parseResult.GetValue(paths) ?? []))
+            foreach (string file in ExpandInputs(inputs))
             {
                 ct.ThrowIfCancellationRequested();
                 ExtractionResult result = extractor.Extract(await ReadHtmlAsync(file, ct).ConfigureAwait(false));
-                using (var json = new Utf8JsonWriter(stdout))
+                using (var json = new Utf8JsonWriter(stdout, s_jsonOptions))
                 {
                     json.WriteStartObject();
                     json.WriteString("path", file);
@@ -69,6 +84,12 @@ public static class ExtractionCommands
         extraction.SetAction(async (parseResult, ct) =>
         {
             string dir = parseResult.GetValue(benchmark)!;
+            if (!File.Exists(Path.Combine(dir, "ground-truth.json")))
+            {
+                await Console.Error.WriteLineAsync($"Not a Scrapinghub benchmark folder (no ground-truth.json): {dir}").ConfigureAwait(false);
+                return ExitMissingInput;
+            }
+
             ExtractionEvaluation result = parseResult.GetValue(predictions) is { } file
                 ? ExtractionEvaluator.Score(
                     await ExtractionEvaluator.LoadArticleBodiesAsync(Path.Combine(dir, "ground-truth.json"), ct).ConfigureAwait(false),

@@ -6,7 +6,7 @@ namespace CurationPipeline.Extraction.Internal;
 internal static partial class BoilerplatePatterns
 {
     /// <summary>Blocks that are almost never main content; removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
-    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo\w*)([^a-z]|$)|banner|breadcrumb|comment|header|caption|copyright|(^|[^a-z])print([^a-z]|$)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|sidebar|side-bar|menu|navbar|masthead|footer|related|recommend|popular|trending|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link|widget|rss|print-only|byline|author-bio|tags|cover-wrap|agegate|remark|replies|community|shoutbox|skyscraper|supplemental|jump-link|read-more|more-stories|most-read", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo\w*)([^a-z]|$)|banner|breadcrumb|comment|header|caption|copyright|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|sidebar|side-bar|menu|navbar|masthead|footer|related|recommend|popular|trending|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link|widget|rss|byline|author-bio|tags|cover-wrap|agegate|remark|replies|community|shoutbox|skyscraper|supplemental|jump-link|read-more|more-stories|most-read", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Unlikely();
 
     /// <summary>Cues that keep a block even when <see cref="Unlikely"/> matches.</summary>
