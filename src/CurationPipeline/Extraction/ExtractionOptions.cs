@@ -1,0 +1,37 @@
+namespace CurationPipeline.Extraction;
+
+/// <summary>Limits and thresholds for <see cref="MainContentExtractor"/>.</summary>
+/// <remarks>
+/// <list type="table">
+/// <listheader><term>Property</term><description>Default</description></listheader>
+/// <item><term><see cref="MaxHtmlChars"/></term><description>5,000,000</description></item>
+/// <item><term><see cref="MaxDomNodes"/></term><description>200,000</description></item>
+/// <item><term><see cref="Timeout"/></term><description>2 seconds</description></item>
+/// <item><term><see cref="MinTextChars"/></term><description>1</description></item>
+/// </list>
+/// The extractor copies the options when it is built; later changes have no effect.
+/// </remarks>
+public sealed record ExtractionOptions
+{
+    /// <summary>Inputs longer than this many UTF-16 chars are rejected with <see cref="ExtractionReasons.TooLarge"/> before parsing.</summary>
+    public int MaxHtmlChars { get; init; } = 5_000_000;
+
+    /// <summary>Documents whose parsed DOM holds more nodes than this are rejected with <see cref="ExtractionReasons.TooManyNodes"/>.</summary>
+    public int MaxDomNodes { get; init; } = 200_000;
+
+    /// <summary>Wall-clock budget for one page; when it runs out the page is rejected with <see cref="ExtractionReasons.Timeout"/>.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Main text shorter than this many chars (after whitespace normalisation) is rejected with <see cref="ExtractionReasons.Empty"/>.</summary>
+    public int MinTextChars { get; init; } = 1;
+
+    /// <summary>Checks every value.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the property.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxHtmlChars, 1, nameof(MaxHtmlChars));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDomNodes, 1, nameof(MaxDomNodes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinTextChars, 1, nameof(MinTextChars));
+    }
+}

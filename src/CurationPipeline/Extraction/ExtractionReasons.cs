@@ -1,0 +1,23 @@
+namespace CurationPipeline.Extraction;
+
+/// <summary>Stable reason codes for pages that <see cref="MainContentExtractor"/> could not turn into text.</summary>
+public static class ExtractionReasons
+{
+    /// <summary>The page parsed but no main text was found.</summary>
+    public const string Empty = "extract.empty";
+
+    /// <summary>The input is longer than <see cref="ExtractionOptions.MaxHtmlChars"/>.</summary>
+    public const string TooLarge = "extract.too_large";
+
+    /// <summary>The parsed DOM holds more than <see cref="ExtractionOptions.MaxDomNodes"/> nodes.</summary>
+    public const string TooManyNodes = "extract.too_many_nodes";
+
+    /// <summary>Extraction ran past <see cref="ExtractionOptions.Timeout"/>.</summary>
+    public const string Timeout = "extract.timeout";
+
+    /// <summary>The HTML parser failed on the input.</summary>
+    public const string ParseError = "extract.parse_error";
+
+    /// <summary>An unexpected failure inside the extractor after parsing (a bug, not bad input); logged at Debug with the exception.</summary>
+    public const string Error = "extract.error";
+}

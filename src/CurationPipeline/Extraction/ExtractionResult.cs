@@ -1,0 +1,27 @@
+namespace CurationPipeline.Extraction;
+
+/// <summary>The outcome of <see cref="MainContentExtractor.Extract(string, string?)"/> for one page.</summary>
+/// <remarks>When <see cref="Succeeded"/> is <c>false</c>, <see cref="Text"/> is empty and <see cref="Reason"/> holds an <see cref="ExtractionReasons"/> code.</remarks>
+public sealed record ExtractionResult
+{
+    /// <summary><c>true</c> when main text was found.</summary>
+    public required bool Succeeded { get; init; }
+
+    /// <summary>An <see cref="ExtractionReasons"/> code when <see cref="Succeeded"/> is <c>false</c>; otherwise <c>null</c>.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The page title (og:title, then &lt;title&gt;, then the first &lt;h1&gt;); empty when none was found.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>The main text: blocks separated by newlines, paragraphs by a blank line, list items and table rows one per line.</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>The language the page declares (&lt;html lang&gt;, content-language, og:locale), lower-cased like <c>en</c> or <c>pt-br</c>; <c>null</c> when none.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Free text for a human about a failure (limit values, exception message); never parsed.</summary>
+    public string? Detail { get; init; }
+
+    internal static ExtractionResult Failed(string reason, string? detail) =>
+        new() { Succeeded = false, Reason = reason, Detail = detail };
+}

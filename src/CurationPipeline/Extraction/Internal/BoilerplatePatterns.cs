@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace CurationPipeline.Extraction.Internal;
+
+/// <summary>Class/id/style cues for boilerplate and content (matched against <c>class + " " + id</c>, case-insensitive).</summary>
+internal static partial class BoilerplatePatterns
+{
+    /// <summary>Blocks that are almost never main content; removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
+    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo\w*)([^a-z]|$)|banner|breadcrumb|comment|header|caption|copyright|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|sidebar|side-bar|menu|navbar|masthead|footer|related|recommend|popular|trending|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link|widget|rss|byline|author-bio|tags|cover-wrap|agegate|remark|replies|community|shoutbox|skyscraper|supplemental|jump-link|read-more|more-stories|most-read", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Unlikely();
+
+    /// <summary>Cues that keep a block even when <see cref="Unlikely"/> matches.</summary>
+    [GeneratedRegex(@"and|article|body|column|content|main|shadow|story|post-?text|entry", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex MaybeContent();
+
+    /// <summary>Cues that raise a container's score.</summary>
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Positive();
+
+    /// <summary>Cues that lower a container's score.</summary>
+    [GeneratedRegex(@"(^|[^a-z])(ads?|hid|hidden)([^a-z]|$)|banner|combx|comment|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|date|social|subscribe|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Negative();
+
+    /// <summary>Inline styles that hide an element.</summary>
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex HiddenStyle();
+
+    /// <summary>ARIA roles of page chrome.</summary>
+    [GeneratedRegex(@"^\s*(navigation|banner|contentinfo|complementary|menu|menubar|dialog|alert|alertdialog|search|tooltip)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex ChromeRole();
+
+    /// <summary>A BCP-47-like language tag after normalisation (<c>en</c>, <c>pt-br</c>, <c>zh-hant-tw</c>).</summary>
+    [GeneratedRegex(@"^[a-z]{2,3}(-[a-z0-9]{2,8})*$", RegexOptions.CultureInvariant)]
+    public static partial Regex LanguageTag();
+}

@@ -1,0 +1,280 @@
+namespace CurationPipeline.Extraction.Internal;
+
+/// <summary>Readability-style main-content selection over <see cref="DomAnalyzer"/> statistics: drops unlikely blocks,
+/// scores paragraphs into their ancestors, picks the best container, adds good siblings and cleans the result conditionally.</summary>
+internal static class ContentSelector
+{
+    private const int MinParagraphChars = 25;
+    private const int MaxAncestorLevels = 5;
+    private const int MaxAlternatives = 5;
+    private const int MinAlternativesToClimb = 3;
+
+    /// <summary>Returns the roots to serialize, in document order; marks dropped elements <see cref="NodeInfo.Removed"/>.</summary>
+    public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline)
+    {
+        List<NodeInfo> all = analysis.All;
+        if (flags.StripUnlikely)
+        {
+            StripUnlikely(all, deadline);
+        }
+
+        List<NodeInfo> candidates = ScoreParagraphs(all, flags, deadline);
+        NodeInfo? top = null;
+        foreach (NodeInfo candidate in candidates)
+        {
+            candidate.Score *= 1 - candidate.LinkDensity;
+            if (top is null || candidate.Score > top.Score)
+            {
+                top = candidate;
+            }
+        }
+
+        if (top is null)
+        {
+            return [all[0]];
+        }
+
+        top = Climb(top, candidates, deadline);
+        List<NodeInfo> roots = WithSiblings(top, analysis);
+        if (flags.CleanConditionally)
+        {
+            foreach (NodeInfo root in roots)
+            {
+                CleanConditionally(all, root, flags, deadline);
+            }
+        }
+
+        return roots;
+    }
+
+    private static void StripUnlikely(List<NodeInfo> all, ExtractionDeadline deadline)
+    {
+        for (int i = 1; i < all.Count; i++)
+        {
+            deadline.Tick();
+            NodeInfo info = all[i];
+            if (info.Parent!.Removed)
+            {
+                info.Removed = true;
+            }
+            else if (IsUnlikely(info))
+            {
+                info.MarkRemoved();
+            }
+        }
+    }
+
+    private static bool IsUnlikely(NodeInfo info)
+    {
+        if (info.Tag is "body" or "a" or "article" or "main" or "td" or "th" or "tr" or "tbody" or "table" or "p" or "pre" or "code")
+        {
+            return false;
+        }
+
+        string cls = info.Element.ClassName ?? "";
+        string id = info.Element.Id ?? "";
+        if (cls.Length == 0 && id.Length == 0)
+        {
+            return false;
+        }
+
+        bool unlikely = BoilerplatePatterns.Unlikely().IsMatch(cls) || BoilerplatePatterns.Unlikely().IsMatch(id);
+        return unlikely && !BoilerplatePatterns.MaybeContent().IsMatch(cls) && !BoilerplatePatterns.MaybeContent().IsMatch(id);
+    }
+
+    private static List<NodeInfo> ScoreParagraphs(List<NodeInfo> all, SelectionFlags flags, ExtractionDeadline deadline)
+    {
+        var candidates = new List<NodeInfo>();
+        foreach (NodeInfo info in all)
+        {
+            deadline.Tick();
+            if (info.Removed || info.OwnTextLength < MinParagraphChars || info.LinkDensity > 0.5 || !HtmlTags.Block.Contains(info.Tag))
+            {
+                continue;
+            }
+
+            double score = 1 + info.OwnCommas + Math.Min(info.OwnTextLength / 100, 3);
+            NodeInfo? node = HtmlTags.Container.Contains(info.Tag) && info.BlockCount > 0 ? info : info.Parent;
+            for (int level = 0; node is not null && level < MaxAncestorLevels; level++, node = node.Parent)
+            {
+                if (!node.IsCandidate)
+                {
+                    node.IsCandidate = true;
+                    node.Score = HtmlTags.TagBias(node.Tag) + (flags.WeightClasses ? node.ClassWeight : 0);
+                    candidates.Add(node);
+                }
+
+                node.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+
+        return candidates;
+    }
+
+    private static NodeInfo Climb(NodeInfo top, List<NodeInfo> candidates, ExtractionDeadline deadline)
+    {
+        // Several near-best candidates under one ancestor mean the content is split; take the ancestor.
+        var alternatives = new List<NodeInfo>();
+        foreach (NodeInfo candidate in candidates)
+        {
+            if (candidate != top && candidate.Score >= top.Score * 0.75)
+            {
+                alternatives.Add(candidate);
+            }
+        }
+
+        if (alternatives.Count > MaxAlternatives)
+        {
+            alternatives.Sort(static (a, b) => b.Score.CompareTo(a.Score));
+            alternatives.RemoveRange(MaxAlternatives, alternatives.Count - MaxAlternatives);
+        }
+
+        if (alternatives.Count >= MinAlternativesToClimb)
+        {
+            for (NodeInfo? ancestor = top.Parent; ancestor is not null && ancestor.Tag != "body"; ancestor = ancestor.Parent)
+            {
+                deadline.Tick();
+                int inside = 0;
+                foreach (NodeInfo alternative in alternatives)
+                {
+                    if (alternative.Index > ancestor.Index && alternative.Index < ancestor.End)
+                    {
+                        inside++;
+                    }
+                }
+
+                if (inside >= MinAlternativesToClimb)
+                {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+
+        double lastScore = top.Score;
+        double threshold = lastScore / 3;
+        for (NodeInfo? parent = top.Parent; parent is not null && parent.Tag != "body"; parent = parent.Parent)
+        {
+            if (!parent.IsCandidate)
+            {
+                continue;
+            }
+
+            if (parent.Score < threshold)
+            {
+                break;
+            }
+
+            if (parent.Score > lastScore)
+            {
+                top = parent;
+                break;
+            }
+
+            lastScore = parent.Score;
+        }
+
+        while (top.Parent is { } only && only.Tag != "body" && only.Element.ChildElementCount == 1)
+        {
+            top = only;
+        }
+
+        return top;
+    }
+
+    private static List<NodeInfo> WithSiblings(NodeInfo top, DomAnalyzer analysis)
+    {
+        if (top.Parent is null)
+        {
+            return [top];
+        }
+
+        var roots = new List<NodeInfo>();
+        double threshold = Math.Max(10, top.Score * 0.2);
+        string topClass = top.Element.ClassName ?? "";
+        foreach (AngleSharp.Dom.IElement child in top.Parent.Element.Children)
+        {
+            if (!analysis.ByElement.TryGetValue(child, out NodeInfo? sibling) || sibling.Removed)
+            {
+                continue;
+            }
+
+            if (sibling == top)
+            {
+                roots.Add(sibling);
+                continue;
+            }
+
+            double bonus = topClass.Length > 0 && topClass == (child.ClassName ?? "") ? top.Score * 0.2 : 0;
+            if (sibling.IsCandidate && sibling.Score + bonus >= threshold)
+            {
+                roots.Add(sibling);
+            }
+            else if (sibling.Tag == "p" || (HtmlTags.Block.Contains(sibling.Tag) && sibling.BlockCount == 0))
+            {
+                double linkDensity = sibling.LinkDensity;
+                if ((sibling.TextLength > 80 && linkDensity < 0.25)
+                    || (sibling.TextLength is > 0 and <= 80 && linkDensity == 0 && sibling.SentenceEnds > 0))
+                {
+                    roots.Add(sibling);
+                }
+            }
+        }
+
+        return roots;
+    }
+
+    private static void CleanConditionally(List<NodeInfo> all, NodeInfo root, SelectionFlags flags, ExtractionDeadline deadline)
+    {
+        for (int i = root.Index + 1; i < root.End; i++)
+        {
+            deadline.Tick();
+            NodeInfo info = all[i];
+            if (info.Parent!.Removed)
+            {
+                info.Removed = true;
+            }
+            else if (!info.Removed && LooksLikeBoilerplate(info, flags))
+            {
+                info.MarkRemoved();
+            }
+        }
+    }
+
+    private static bool LooksLikeBoilerplate(NodeInfo info, SelectionFlags flags)
+    {
+        string tag = info.Tag;
+        int weight = flags.WeightClasses ? info.ClassWeight : 0;
+        if (tag is "p" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "dd" or "dt")
+        {
+            return weight < 0 || (info.LinkDensity > 0.6 && info.TextLength < 200);
+        }
+
+        if (!HtmlTags.Conditional.Contains(tag))
+        {
+            return false;
+        }
+
+        if (weight < 0)
+        {
+            return true;
+        }
+
+        if (info.Commas >= 10)
+        {
+            return false;
+        }
+
+        bool isList = tag is "ul" or "ol" or "dl";
+        int paragraphs = info.ParagraphCount;
+        int images = info.ImageCount;
+        double linkDensity = info.LinkDensity;
+        double headingDensity = info.TextLength == 0 ? 0 : (double)info.HeadingTextLength / info.TextLength;
+        return (images > 1 && (double)paragraphs / images < 0.5 && !isList)
+            || (info.InputCount > paragraphs / 3)
+            || (!isList && headingDensity < 0.9 && info.TextLength < MinParagraphChars && (images == 0 || images > 2))
+            || (!isList && weight < 25 && linkDensity > 0.2)
+            || (isList && linkDensity > 0.5)
+            || (weight >= 25 && linkDensity > 0.5);
+    }
+}

@@ -1,0 +1,56 @@
+using AngleSharp.Dom;
+
+namespace CurationPipeline.Extraction.Internal;
+
+/// <summary>Removes what can never be main text: scripts, styles, embedded media, page chrome (nav/header/footer/aside),
+/// form controls, comments and hidden elements.</summary>
+internal sealed class DomCleaner : IDomVisitor
+{
+    public static readonly DomCleaner Instance = new();
+
+    public bool Enter(INode node)
+    {
+        switch (node)
+        {
+            case IElement element:
+                if (IsJunk(element))
+                {
+                    element.Remove();
+                    return false;
+                }
+
+                return true;
+            case IText:
+                return true;
+            default:
+                // Comments, processing instructions and doctype nodes carry no text.
+                return false;
+        }
+    }
+
+    public void Exit(IElement element)
+    {
+    }
+
+    private static bool IsJunk(IElement element)
+    {
+        if (HtmlTags.Junk.Contains(element.LocalName))
+        {
+            return true;
+        }
+
+        if (element.HasAttribute("hidden")
+            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+            || (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        if (element.GetAttribute("style") is { Length: > 0 } style && BoilerplatePatterns.HiddenStyle().IsMatch(style))
+        {
+            return true;
+        }
+
+        return element.GetAttribute("role") is { Length: > 0 } role && BoilerplatePatterns.ChromeRole().IsMatch(role);
+    }
+}

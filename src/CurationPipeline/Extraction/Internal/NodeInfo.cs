@@ -1,0 +1,107 @@
+using AngleSharp.Dom;
+
+namespace CurationPipeline.Extraction.Internal;
+
+/// <summary>Per-element statistics gathered by <see cref="DomAnalyzer"/> and used by <see cref="ContentSelector"/>.</summary>
+internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
+{
+    public IElement Element { get; } = element;
+
+    public NodeInfo? Parent { get; } = parent;
+
+    public string Tag { get; } = tag;
+
+    /// <summary>Position in <see cref="DomAnalyzer.All"/> (document order).</summary>
+    public int Index { get; init; }
+
+    /// <summary>Exclusive end of this element's subtree in <see cref="DomAnalyzer.All"/>.</summary>
+    public int End { get; set; }
+
+    /// <summary>Normalised text length of the whole subtree.</summary>
+    public int TextLength { get; set; }
+
+    /// <summary>Normalised text length inside links in the subtree.</summary>
+    public int LinkTextLength { get; set; }
+
+    /// <summary>Commas in the subtree.</summary>
+    public int Commas { get; set; }
+
+    /// <summary>Text owned directly by this block (text not inside a nested block).</summary>
+    public int OwnTextLength { get; set; }
+
+    /// <summary>Commas in <see cref="OwnTextLength"/>'s text.</summary>
+    public int OwnCommas { get; set; }
+
+    /// <summary>Sentence ends (. ! ? and their CJK forms) in the subtree.</summary>
+    public int SentenceEnds { get; set; }
+
+    public int ParagraphCount { get; set; }
+
+    public int ImageCount { get; set; }
+
+    public int ListItemCount { get; set; }
+
+    public int InputCount { get; set; }
+
+    public int HeadingTextLength { get; set; }
+
+    /// <summary>Block-level descendants (any depth).</summary>
+    public int BlockCount { get; set; }
+
+    /// <summary>Accumulated Readability-style content score; meaningful only when <see cref="IsCandidate"/>.</summary>
+    public double Score { get; set; }
+
+    public bool IsCandidate { get; set; }
+
+    /// <summary>Set by conditional cleaning: the serializer skips this subtree.</summary>
+    public bool Removed { get; set; }
+
+    private int? _classWeight;
+
+    /// <summary>+25 / -25 per positive / negative class-or-id cue.</summary>
+    public int ClassWeight => _classWeight ??= ComputeClassWeight(Element);
+
+    public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
+
+    /// <summary>Marks a subtree removed and takes its statistics out of its ancestors.</summary>
+    public void MarkRemoved()
+    {
+        Removed = true;
+        for (NodeInfo? ancestor = Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            ancestor.TextLength -= TextLength;
+            ancestor.LinkTextLength -= LinkTextLength;
+            ancestor.Commas -= Commas;
+            ancestor.SentenceEnds -= SentenceEnds;
+            ancestor.HeadingTextLength -= HeadingTextLength;
+            ancestor.ParagraphCount -= ParagraphCount + (Tag == "p" ? 1 : 0);
+            ancestor.ImageCount -= ImageCount + (Tag == "img" ? 1 : 0);
+            ancestor.ListItemCount -= ListItemCount + (Tag == "li" ? 1 : 0);
+            ancestor.InputCount -= InputCount + (Tag == "input" ? 1 : 0);
+        }
+    }
+
+    private static int ComputeClassWeight(IElement element)
+    {
+        int weight = 0;
+        foreach (string? cue in (ReadOnlySpan<string?>)[element.ClassName, element.Id])
+        {
+            if (string.IsNullOrEmpty(cue))
+            {
+                continue;
+            }
+
+            if (BoilerplatePatterns.Negative().IsMatch(cue))
+            {
+                weight -= 25;
+            }
+
+            if (BoilerplatePatterns.Positive().IsMatch(cue))
+            {
+                weight += 25;
+            }
+        }
+
+        return weight;
+    }
+}

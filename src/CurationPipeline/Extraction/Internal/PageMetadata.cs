@@ -1,0 +1,76 @@
+using AngleSharp.Dom;
+
+namespace CurationPipeline.Extraction.Internal;
+
+/// <summary>Reads the title and the declared language from the parsed document (before cleaning removes &lt;head&gt;).</summary>
+internal static class PageMetadata
+{
+    public static string Title(IDocument document)
+    {
+        string? title = MetaContent(document, "og:title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            title = document.Title;
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            title = document.QuerySelector("h1")?.TextContent;
+        }
+
+        return TextMeasure.CollapseWhitespace(title ?? "");
+    }
+
+    public static string? Language(IDocument document)
+    {
+        string? declared = document.DocumentElement?.GetAttribute("lang");
+        if (Normalize(declared) is { } fromHtml)
+        {
+            return fromHtml;
+        }
+
+        foreach (IElement meta in document.GetElementsByTagName("meta"))
+        {
+            if (string.Equals(meta.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase)
+                && Normalize(meta.GetAttribute("content")) is { } fromHeader)
+            {
+                return fromHeader;
+            }
+        }
+
+        return Normalize(MetaContent(document, "og:locale"));
+    }
+
+    /// <summary>Lower-cases, maps <c>_</c> to <c>-</c>, keeps the first of a comma list; <c>null</c> when it does not look like a language tag.</summary>
+    internal static string? Normalize(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> span = value.AsSpan().Trim();
+        int comma = span.IndexOfAny(',', ';');
+        if (comma >= 0)
+        {
+            span = span[..comma];
+        }
+
+        string tag = span.ToString().Replace('_', '-').ToLowerInvariant();
+        return BoilerplatePatterns.LanguageTag().IsMatch(tag) ? tag : null;
+    }
+
+    private static string? MetaContent(IDocument document, string property)
+    {
+        foreach (IElement meta in document.GetElementsByTagName("meta"))
+        {
+            if (string.Equals(meta.GetAttribute("property"), property, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(meta.GetAttribute("name"), property, StringComparison.OrdinalIgnoreCase))
+            {
+                return meta.GetAttribute("content");
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Diagnostics.CodeAnalysis;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CurationPipeline.Extraction.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CurationPipeline.Extraction;
+
+/// <summary>Extracts the main text (article body) of an HTML page, Readability-style, with AngleSharp.</summary>
+/// <remarks>
+/// Thread-safe: one instance may be shared by all worker threads; each call parses into its own DOM.
+/// <see cref="Extract"/> never throws for any input string: limits, timeouts and parser failures come back as
+/// <see cref="ExtractionReasons"/> codes. The time budget is enforced cooperatively: the parser checks a cancellation token between
+/// tokens, and the extractor's own walks check the clock every 256 nodes.
+/// </remarks>
+public sealed class MainContentExtractor
+{
+    /// <summary>An attempt that yields fewer chars than this, and less than <see cref="RetryBelowShare"/> of the page's text,
+    /// is retried with relaxed heuristics (the longest attempt wins).</summary>
+    private const int RetryBelowChars = 250;
+
+    /// <summary>See <see cref="RetryBelowChars"/>.</summary>
+    private const double RetryBelowShare = 0.25;
+
+    private static readonly HtmlParserOptions s_parserOptions = new() { IsScripting = false, IsKeepingSourceReferences = false };
+
+    private readonly ExtractionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates an extractor.</summary>
+    /// <param name="options">Limits; copied, and validated here.</param>
+    /// <param name="timeProvider">Clock for the per-page budget; <see cref="TimeProvider.System"/> when <c>null</c>.</param>
+    /// <param name="logger">Receives Debug messages for failed pages; none when <c>null</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <c>null</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public MainContentExtractor(ExtractionOptions options, TimeProvider? timeProvider = null, ILogger<MainContentExtractor>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options with { };
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<MainContentExtractor>.Instance;
+    }
+
+    /// <summary>Extracts the title, main text and declared language of one page.</summary>
+    /// <param name="html">The decoded HTML.</param>
+    /// <param name="url">The page URL, used only in log messages.</param>
+    /// <returns>A successful result, or one with <see cref="ExtractionResult.Reason"/> set; never <c>null</c>.</returns>
+    public ExtractionResult Extract(string html, string? url = null)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return ExtractionResult.Failed(ExtractionReasons.Empty, "input is empty");
+        }
+
+        if (html.Length > _options.MaxHtmlChars)
+        {
+            return ExtractionResult.Failed(ExtractionReasons.TooLarge, $"{html.Length} chars > {_options.MaxHtmlChars}");
+        }
+
+        var deadline = new ExtractionDeadline(_time, _options.Timeout);
+        if (!TryParse(html, url, out IDocument? document, out ExtractionResult? failure))
+        {
+            return failure;
+        }
+
+        using (document)
+        {
+            try
+            {
+                return ExtractParsed(document, deadline);
+            }
+            catch (ExtractionTimeoutException ex)
+            {
+                Log.ExtractionFailed(_logger, ExtractionReasons.Timeout, url, ex);
+                return ExtractionResult.Failed(ExtractionReasons.Timeout, ex.Message);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.ExtractionFailed(_logger, ExtractionReasons.Error, url, ex);
+                return ExtractionResult.Failed(ExtractionReasons.Error, ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Parses within the time budget; on failure returns <c>false</c> with the failed result.</summary>
+    private bool TryParse(string html, string? url, [NotNullWhen(true)] out IDocument? document, [NotNullWhen(false)] out ExtractionResult? failure)
+    {
+        document = null;
+        failure = null;
+        using (var parseBudget = new CancellationTokenSource(_options.Timeout, _time))
+        {
+            // AngleSharp parses an in-memory string synchronously; the Task form is used because it checks the token between
+            // tokens, which bounds the parser's quadratic cases (deeply nested or unclosed formatting elements).
+            Task<IHtmlDocument> parsing;
+            try
+            {
+                parsing = new HtmlParser(s_parserOptions).ParseDocumentAsync(html, parseBudget.Token);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.ExtractionFailed(_logger, ExtractionReasons.ParseError, url, ex);
+                failure = ExtractionResult.Failed(ExtractionReasons.ParseError, ex.GetType().Name + ": " + ex.Message);
+                return false;
+            }
+
+            if (parsing.IsCanceled)
+            {
+                failure = ExtractionResult.Failed(ExtractionReasons.Timeout, $"parsing ran past the {_options.Timeout.TotalMilliseconds:F0} ms budget");
+                return false;
+            }
+
+            if (parsing.Exception is { } error)
+            {
+                Exception inner = error.InnerException ?? error;
+                Log.ExtractionFailed(_logger, ExtractionReasons.ParseError, url, inner);
+                failure = ExtractionResult.Failed(ExtractionReasons.ParseError, inner.GetType().Name + ": " + inner.Message);
+                return false;
+            }
+
+            if (!parsing.IsCompletedSuccessfully)
+            {
+                failure = ExtractionResult.Failed(ExtractionReasons.ParseError, "the parser did not complete synchronously");
+                return false;
+            }
+
+            document = parsing.Result;
+            return true;
+        }
+    }
+
+    private ExtractionResult ExtractParsed(IDocument document, ExtractionDeadline deadline)
+    {
+        deadline.Check();
+        var counter = new NodeCounter(_options.MaxDomNodes);
+        DomWalker.Walk(document, counter, deadline);
+        if (counter.OverLimit)
+        {
+            return ExtractionResult.Failed(ExtractionReasons.TooManyNodes, $"more than {_options.MaxDomNodes} nodes");
+        }
+
+        string title = PageMetadata.Title(document);
+        string? language = PageMetadata.Language(document);
+        IElement? body = document.Body;
+        string text = "";
+        if (body is not null)
+        {
+            DomWalker.Walk(body, DomCleaner.Instance, deadline);
+            text = BestAttempt(body, title, deadline);
+        }
+
+        if (text.Length < _options.MinTextChars)
+        {
+            return new ExtractionResult
+            {
+                Succeeded = false, Reason = ExtractionReasons.Empty, Title = title, Language = language,
+                Detail = $"{text.Length} chars of main text",
+            };
+        }
+
+        return new ExtractionResult { Succeeded = true, Title = title, Text = text, Language = language };
+    }
+
+    private static string BestAttempt(IElement body, string title, ExtractionDeadline deadline)
+    {
+        string best = "";
+        int pageChars;
+        foreach (SelectionFlags flags in SelectionFlags.Attempts)
+        {
+            DomAnalyzer analysis = DomAnalyzer.Analyze(body, deadline);
+            pageChars = analysis.All[0].TextLength;
+            List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline);
+            TitleHeadings.Remove(analysis.All, roots, title, deadline);
+            var writer = new BlockTextWriter(analysis.ByElement);
+            foreach (NodeInfo root in roots)
+            {
+                writer.Write(root, deadline);
+            }
+
+            string text = writer.ToString();
+            if (text.Length > best.Length)
+            {
+                best = text;
+            }
+
+            if (best.Length >= RetryBelowChars || best.Length >= pageChars * RetryBelowShare)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+}

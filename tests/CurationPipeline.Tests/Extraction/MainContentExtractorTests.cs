@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using CurationPipeline.Extraction;
+
+namespace CurationPipeline.Tests.Extraction;
+
+public sealed class MainContentExtractorTests
+{
+    private const string Para1 = "The river rose overnight, flooding the lower town, and residents spent the morning moving furniture upstairs.";
+    private const string Para2 = "Officials said the water would recede by Friday, although more rain, they warned, could delay the cleanup.";
+    private const string Para3 = "Volunteers from nearby villages arrived with boats, pumps and food, and the school opened as a shelter.";
+
+    private static readonly MainContentExtractor s_extractor = new(new ExtractionOptions());
+
+    /// <summary>A page with chrome around an article whose body is <paramref name="articleExtra"/> plus three paragraphs.</summary>
+    private static string Page(string articleExtra = "", string head = "<title>Flood news</title>", string htmlAttributes = "") => $$"""
+        <!DOCTYPE html><html {{htmlAttributes}}><head>{{head}}<script>var tracking = "script text";</script><style>p { color: red }</style></head>
+        <body>
+          <header><a href="/">Site name header</a></header>
+          <nav><ul><li><a href="/a">Home</a></li><li><a href="/b">World news</a></li><li><a href="/c">Sports</a></li></ul></nav>
+          <div id="main"><article>
+            <p>{{Para1}}</p>
+            <p>{{Para2}}</p>
+            {{articleExtra}}
+            <p>{{Para3}}</p>
+          </article></div>
+          <div class="sidebar"><p>Most read stories, today, this week, this month, in this sidebar box.</p></div>
+          <footer><p>Copyright footer text, all rights reserved, 2024.</p></footer>
+        </body></html>
+        """;
+
+    [Fact]
+    public void Extract_ArticleWithChrome_KeepsParagraphsDropsNavHeaderFooterScript()
+    {
+        ExtractionResult result = s_extractor.Extract(Page());
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Equal($"{Para1}\n\n{Para2}\n\n{Para3}", result.Text);
+        foreach (string chrome in new[] { "Site name header", "World news", "sidebar", "Copyright", "script text", "color" })
+        {
+            Assert.DoesNotContain(chrome, result.Text);
+        }
+    }
+
+    [Fact]
+    public void Extract_PreBlock_KeepsWhitespace()
+    {
+        ExtractionResult result = s_extractor.Extract(Page("<pre><code>int x = 1;\n    if (x &gt; 0)\n        return;</code></pre>"));
+
+        Assert.Contains("\n\nint x = 1;\n    if (x > 0)\n        return;\n\n", result.Text);
+    }
+
+    [Fact]
+    public void Extract_List_OneItemPerLine()
+    {
+        ExtractionResult result = s_extractor.Extract(Page("<ul><li>first   item</li><li>second <b>item</b></li><li>third item</li></ul>"));
+
+        Assert.Contains("\n\nfirst item\nsecond item\nthird item\n\n", result.Text);
+    }
+
+    [Fact]
+    public void Extract_Table_OneRowPerLineWithCellSeparator()
+    {
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<table><tr><th>Town</th><th>Level</th></tr><tr><td>Upper</td><td>2.1 m</td></tr><tr><td>Lower</td><td>3.4 m</td></tr></table>"));
+
+        Assert.Contains("\n\nTown | Level\nUpper | 2.1 m\nLower | 3.4 m\n\n", result.Text);
+    }
+
+    [Fact]
+    public void Extract_Blockquote_IsItsOwnParagraph()
+    {
+        ExtractionResult result = s_extractor.Extract(Page("<blockquote>We lost everything, again, said one resident.</blockquote>"));
+
+        Assert.Contains($"{Para2}\n\nWe lost everything, again, said one resident.\n\n{Para3}", result.Text);
+    }
+
+    [Fact]
+    public void Extract_LinkDenseBlock_Dropped()
+    {
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<div><a href='/1'>Related story one</a> <a href='/2'>Related story two</a> <a href='/3'>Another linked headline here</a></div>"));
+
+        Assert.DoesNotContain("Related story", result.Text);
+        Assert.Contains(Para3, result.Text);
+    }
+
+    [Fact]
+    public void Extract_HiddenAndBoilerplateClasses_Dropped()
+    {
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<div style='display: none'>Hidden teaser text</div><div class='share-buttons'>Share on Facebook</div><div class='newsletter-signup'>Subscribe now to our newsletter</div>"));
+
+        Assert.DoesNotContain("Hidden teaser", result.Text);
+        Assert.DoesNotContain("Share on", result.Text);
+        Assert.DoesNotContain("Subscribe", result.Text);
+    }
+
+    [Fact]
+    public void Extract_HeadlineMatchingTitleAndCaptions_DroppedButSubheadingsKept()
+    {
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<h1>Flood news from the lower town</h1><figure><img src='x.jpg'><figcaption>Boats on Main Street (Photo: Agency)</figcaption></figure>" +
+            "<h2>What happens next</h2>",
+            head: "<title>Flood news from the lower town | Example Times</title>"));
+
+        Assert.Equal("Flood news from the lower town | Example Times", result.Title);
+        Assert.DoesNotContain("Flood news from", result.Text);
+        Assert.DoesNotContain("Boats on Main Street", result.Text);
+        Assert.Contains($"{Para2}\n\nWhat happens next\n\n{Para3}", result.Text);
+    }
+
+    [Fact]
+    public void Extract_Nbsp_BecomesOneSpace()
+    {
+        ExtractionResult result = s_extractor.Extract(Page("<p>Water&nbsp;levels&nbsp;&nbsp; at\u00A0record, experts said today.</p>"));
+
+        Assert.Contains("Water levels at record, experts said today.", result.Text);
+    }
+
+    [Theory]
+    [InlineData("<title> Flood\n news </title>", "Flood news")]
+    [InlineData("<title>Site | Flood</title><meta property=\"og:title\" content=\"Flood news\">", "Flood news")]
+    [InlineData("", "")]
+    public void Extract_Title_FromOgTitleThenTitle(string head, string expected)
+    {
+        Assert.Equal(expected, s_extractor.Extract(Page(head: head)).Title);
+    }
+
+    [Fact]
+    public void Extract_NoTitleElement_FallsBackToH1()
+    {
+        ExtractionResult result = s_extractor.Extract(Page("<h1>River floods town</h1>", head: ""));
+
+        Assert.Equal("River floods town", result.Title);
+    }
+
+    [Theory]
+    [InlineData("lang=\"en\"", "", "en")]
+    [InlineData("lang=\"pt-BR\"", "", "pt-br")]
+    [InlineData("", "<meta http-equiv=\"Content-Language\" content=\"de_DE\">", "de-de")]
+    [InlineData("", "<meta property=\"og:locale\" content=\"en_US\">", "en-us")]
+    [InlineData("lang=\"not a language!\"", "", null)]
+    [InlineData("", "", null)]
+    public void Extract_DeclaredLanguage_Normalized(string htmlAttributes, string head, string? expected)
+    {
+        Assert.Equal(expected, s_extractor.Extract(Page(head: head, htmlAttributes: htmlAttributes)).Language);
+    }
+
+    [Fact]
+    public void Extract_OverMaxHtmlChars_TooLarge()
+    {
+        var extractor = new MainContentExtractor(new ExtractionOptions { MaxHtmlChars = 100 });
+
+        ExtractionResult result = extractor.Extract(Page());
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(ExtractionReasons.TooLarge, result.Reason);
+        Assert.Equal("", result.Text);
+    }
+
+    [Fact]
+    public void Extract_OverMaxDomNodes_TooManyNodes()
+    {
+        var extractor = new MainContentExtractor(new ExtractionOptions { MaxDomNodes = 20 });
+
+        Assert.Equal(ExtractionReasons.TooManyNodes, extractor.Extract(Page()).Reason);
+    }
+
+    [Fact]
+    public void Extract_ClockPastBudget_TimeoutWithoutThrowing()
+    {
+        var extractor = new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.FromSeconds(2) }, new SteppingTimeProvider(TimeSpan.FromSeconds(5)));
+
+        ExtractionResult result = extractor.Extract(Page());
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(ExtractionReasons.Timeout, result.Reason);
+    }
+
+    [Theory]
+    [InlineData(50_000, "<div>", "</div>")]
+    [InlineData(50_000, "<b><i>", "")]
+    [InlineData(20_000, "<table><tr><td>", "")]
+    public void Extract_PathologicalNesting_EndsInBoundedTimeWithDefinedOutcome(int depth, string open, string close)
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat(open, depth)) + Para1 + string.Concat(Enumerable.Repeat(close, depth)) + "</body></html>";
+        var extractor = new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.FromSeconds(1) });
+        long start = Stopwatch.GetTimestamp();
+
+        ExtractionResult result = extractor.Extract(html);
+
+        // The budget is 1 s; allow slack for a loaded machine, but far less than the parser's unbounded (quadratic) time.
+        Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(4));
+        Assert.True(result.Succeeded ? result.Text.Contains("river rose", StringComparison.Ordinal) : result.Reason == ExtractionReasons.Timeout, result.Reason);
+    }
+
+    [Fact]
+    public void Extract_TwentyThousandSiblingParagraphs_EndsInBoundedTime()
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat($"<div class='c'><p>{Para1}</p></div>", 20_000)) + "</body></html>";
+        var extractor = new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.FromSeconds(1) });
+        long start = Stopwatch.GetTimestamp();
+
+        ExtractionResult result = extractor.Extract(html);
+
+        Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(4));
+        Assert.True(result.Succeeded || result.Reason == ExtractionReasons.Timeout, result.Reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t ")]
+    [InlineData("<html><body></body></html>")]
+    [InlineData("<script>only script</script>")]
+    [InlineData("\0\u0001\uFFFD\uD800binary\u0002<<<>>>&&&;;")]
+    public void Extract_EmptyOrGarbage_DefinedOutcome(string html)
+    {
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.True(result.Succeeded || result.Reason == ExtractionReasons.Empty, result.Reason);
+        Assert.DoesNotContain("only script", result.Text);
+    }
+
+    [Fact]
+    public void Extract_RandomBytesAsText_NeverThrows()
+    {
+        var random = new Random(12345);
+        var builder = new StringBuilder();
+        for (int page = 0; page < 20; page++)
+        {
+            builder.Clear();
+            for (int i = 0; i < 5000; i++)
+            {
+                builder.Append(random.Next(8) == 0 ? "<>/&\"'="[random.Next(7)] : (char)random.Next(0, 0x3000));
+            }
+
+            ExtractionResult result = s_extractor.Extract(builder.ToString());
+
+            Assert.True(result.Succeeded || result.Reason is not null);
+        }
+    }
+
+    [Fact]
+    public void Extract_SharedInstanceOnManyThreads_SameResultsAsSequential()
+    {
+        string[] pages = Directory.EnumerateFiles(TestData.Shared("extraction/scrapinghub/html"), "*.html.gz")
+            .Order(StringComparer.Ordinal).Take(24).Select(ReadGzip).ToArray();
+        string[] sequential = pages.Select(p => s_extractor.Extract(p).Text).ToArray();
+        var parallel = new string[pages.Length];
+
+        Parallel.For(0, pages.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i % pages.Length] = s_extractor.Extract(pages[i % pages.Length]).Text);
+
+        Assert.Equal(sequential, parallel);
+        Assert.All(sequential, text => Assert.NotEmpty(text));
+    }
+
+    [Fact]
+    public void Ctor_InvalidOptions_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MainContentExtractor(new ExtractionOptions { MaxDomNodes = 0 }));
+    }
+
+    private static string ReadGzip(string path)
+    {
+        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A clock that moves forward by a fixed step every time it is read.</summary>
+    private sealed class SteppingTimeProvider(TimeSpan step) : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _now += step.Ticks;
+    }
+}
