@@ -7,7 +7,7 @@ namespace CurationPipeline.Warc;
 /// <see cref="Payload"/> points into the reader's buffer and is valid only until the next
 /// <see cref="WarcReader.MoveNext"/>; copy it to keep it. Everything else is immutable.
 /// </remarks>
-public sealed class WarcRecord
+public sealed record WarcRecord
 {
     /// <summary>Record or damaged region.</summary>
     public required WarcEntryKind Kind { get; init; }

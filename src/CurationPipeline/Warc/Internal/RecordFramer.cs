@@ -9,14 +9,13 @@ namespace CurationPipeline.Warc.Internal;
 /// </summary>
 internal sealed class RecordFramer : IDisposable
 {
-    private const int ArcLineProbe = 4096;
     private const int MaxTrailer = 16;
 
     private readonly DecodedInput _input;
     private readonly ByteWindow _window;
+    private readonly RecordScanner _scanner;
     private readonly WarcReaderOptions _options;
     private readonly Queue<WarcRecord> _ready = new();
-    private Format _format;
     private int _consumeBeforeNext;
 
     public RecordFramer(DecodedInput input, WarcReaderOptions options)
@@ -24,13 +23,7 @@ internal sealed class RecordFramer : IDisposable
         _input = input;
         _options = options;
         _window = new ByteWindow(input, options.MaxHeaderBytes + options.MaxRecordBytes + 16);
-    }
-
-    private enum Format
-    {
-        Unknown,
-        Warc,
-        Arc,
+        _scanner = new RecordScanner(_window);
     }
 
     /// <summary>Produces the next entry; false at the end of the input.</summary>
@@ -87,19 +80,19 @@ internal sealed class RecordFramer : IDisposable
         _window.Ensure(6);
         if (_window.Span.StartsWith("WARC/"u8))
         {
-            _format = _format == Format.Unknown ? Format.Warc : _format;
+            _scanner.Format = _scanner.Format == ArchiveFormat.Unknown ? ArchiveFormat.Warc : _scanner.Format;
             FrameWarc();
         }
-        else if (_format != Format.Warc && ArcHeaderLine.TryParse(GetLine(0, ArcLineProbe), out _))
+        else if (_scanner.Format != ArchiveFormat.Warc && _scanner.IsArcLineAt(0))
         {
-            _format = Format.Arc;
+            _scanner.Format = ArchiveFormat.Arc;
             FrameArc();
         }
         else
         {
             long start = _window.Position;
             long sourceOffset = _input.SourceOffsetOf(start);
-            long skipped = SkipToRecordStart(atLineStart: false);
+            long skipped = _scanner.SkipToRecordStart(atLineStart: false);
             AddDamage(WarcReasons.Junk, start, $"{skipped} bytes that are not a record", sourceOffset);
         }
 
@@ -111,14 +104,14 @@ internal sealed class RecordFramer : IDisposable
     {
         long position = _window.Position;
         long sourceOffset = _input.SourceOffsetOf(position);
-        int headerLength = FindHeaderEnd(out bool tooLong);
+        int headerLength = _scanner.FindHeaderEnd(_options.MaxHeaderBytes, out bool tooLong);
         ReadOnlySpan<byte> span = _window.Span;
         int firstLineEnd = span.IndexOf((byte)'\n');
         string version = Encoding.ASCII.GetString((firstLineEnd < 0 ? span : span[..firstLineEnd]).TrimEnd((byte)'\r'));
         if (tooLong)
         {
             _window.Advance(firstLineEnd < 0 ? _window.Available : firstLineEnd + 1);
-            long skipped = SkipToRecordStart(atLineStart: firstLineEnd >= 0);
+            long skipped = _scanner.SkipToRecordStart(atLineStart: firstLineEnd >= 0);
             Add(new WarcRecord
             {
                 Kind = WarcEntryKind.Record,
@@ -134,8 +127,8 @@ internal sealed class RecordFramer : IDisposable
         int linesStart = firstLineEnd < 0 ? span.Length : firstLineEnd + 1;
         int linesEnd = headerLength < 0 ? span.Length : headerLength;
         WarcHeaders headers = WarcHeaders.Parse(span[linesStart..Math.Max(linesStart, linesEnd)]);
-        (WarcRecordType type, string typeName) = ParseType(headers.GetValueBytes("WARC-Type"));
-        long declared = ParseLength(headers.GetValueBytes("Content-Length"));
+        (WarcRecordType type, string typeName) = WarcFieldParsers.ParseType(headers.GetValueBytes("WARC-Type"));
+        long declared = WarcFieldParsers.ParseLength(headers.GetValueBytes("Content-Length"));
         var record = new WarcRecord
         {
             Kind = WarcEntryKind.Record,
@@ -163,7 +156,7 @@ internal sealed class RecordFramer : IDisposable
     private void FrameArc()
     {
         long position = _window.Position;
-        ReadOnlySpan<byte> line = GetLine(0, ArcLineProbe);
+        ReadOnlySpan<byte> line = _scanner.GetLine(0, RecordScanner.ArcLineProbe);
         ArcHeaderLine.TryParse(line, out ArcHeaderLine arc);
         bool complete = line.Length < _window.Available;
         int headerLength = complete ? line.Length + 1 : line.Length;
@@ -200,7 +193,7 @@ internal sealed class RecordFramer : IDisposable
         if (declared < 0)
         {
             _window.Advance(headerLength);
-            long skipped = SkipToRecordStart(atLineStart: true);
+            long skipped = _scanner.SkipToRecordStart(atLineStart: true);
             Add(Damaged(record, WarcReasons.BadContentLength, $"missing or invalid length; skipped {skipped} bytes to the next record"));
             return;
         }
@@ -227,7 +220,7 @@ internal sealed class RecordFramer : IDisposable
         {
             // The length disagrees with the data: the record really ends where the next record starts (or at the end of the data).
             int limit = complete ? headerLength + _options.MaxRecordBytes + 4 : _window.Available;
-            int next = FindRecordStart(headerLength, limit, out bool reachedEnd, out _);
+            int next = _scanner.FindRecordStart(headerLength, limit, out bool reachedEnd, out _);
             if (next < 0 && !complete)
             {
                 int have = _window.Available - headerLength;
@@ -255,20 +248,7 @@ internal sealed class RecordFramer : IDisposable
         }
 
         bool selected = (record.Type & _options.DocumentRecordTypes) != 0;
-        Add(new WarcRecord
-        {
-            Kind = record.Kind,
-            Type = record.Type,
-            TypeName = record.TypeName,
-            Version = record.Version,
-            IsArc = record.IsArc,
-            Headers = record.Headers,
-            ContentLength = record.ContentLength,
-            SourceOffset = record.SourceOffset,
-            DecodedOffset = record.DecodedOffset,
-            HasPayload = selected,
-            Payload = selected ? _window.Slice(headerLength, length) : default,
-        });
+        Add(record with { HasPayload = selected, Payload = selected ? _window.Slice(headerLength, length) : default });
         if (repair is not null)
         {
             AddDamage(WarcReasons.BadContentLength, record.DecodedOffset, repair, record.SourceOffset);
@@ -289,13 +269,13 @@ internal sealed class RecordFramer : IDisposable
         }
 
         ReadOnlySpan<byte> rest = span[end..];
-        if (rest.StartsWith("\r\n\r\n"u8) || rest.StartsWith("\n\n"u8) || (_format == Format.Arc && run > 0))
+        if (rest.StartsWith("\r\n\r\n"u8) || rest.StartsWith("\n\n"u8) || (_scanner.Format == ArchiveFormat.Arc && run > 0))
         {
             return true;
         }
 
         // Right after a record any "WARC/" line is taken as the next record, even with a bad version (it is reported there).
-        return end + run >= span.Length || span[(end + run)..].StartsWith("WARC/"u8) || IsRecordStartAt(end + run);
+        return end + run >= span.Length || span[(end + run)..].StartsWith("WARC/"u8) || _scanner.IsRecordStartAt(end + run);
     }
 
     /// <summary>Skips <paramref name="count"/> bytes without buffering them; false when the data ends first.</summary>
@@ -314,171 +294,6 @@ internal sealed class RecordFramer : IDisposable
         }
 
         return true;
-    }
-
-    /// <summary>Consumes bytes up to the next line that starts a record (or the end of the data); returns the bytes skipped.</summary>
-    private long SkipToRecordStart(bool atLineStart)
-    {
-        const int Stretch = 64 * 1024;
-        long start = _window.Position;
-        while (true)
-        {
-            int from = 0;
-            if (!atLineStart)
-            {
-                int nl = _window.Span.IndexOf((byte)'\n');
-                if (nl < 0)
-                {
-                    _window.Advance(_window.Available);
-                    if (!_window.More())
-                    {
-                        return _window.Position - start;
-                    }
-
-                    continue;
-                }
-
-                from = nl + 1;
-            }
-
-            int next = FindRecordStart(from, from + Stretch, out bool reachedEnd, out int pending);
-            if (next >= 0 || reachedEnd)
-            {
-                _window.Advance(next >= 0 ? next : _window.Available);
-                return _window.Position - start;
-            }
-
-            // Nothing in this stretch: drop what was checked and keep looking.
-            atLineStart = pending >= 0;
-            _window.Advance(atLineStart ? pending : _window.Available);
-        }
-    }
-
-    /// <summary>Finds a line that starts a record at or after line start <paramref name="from"/>, looking no further than
-    /// <paramref name="limit"/>; -1 when none, with <paramref name="reachedEnd"/> telling whether the data ran out and
-    /// <paramref name="nextLineStart"/> the first line start not checked (-1 when the search stopped inside a line).</summary>
-    private int FindRecordStart(int from, int limit, out bool reachedEnd, out int nextLineStart)
-    {
-        int lineStart = from;
-        reachedEnd = false;
-        nextLineStart = -1;
-        while (lineStart < limit)
-        {
-            if (!_window.Ensure(lineStart + 1))
-            {
-                reachedEnd = true;
-                return -1;
-            }
-
-            if (IsRecordStartAt(lineStart))
-            {
-                return lineStart;
-            }
-
-            int search = lineStart;
-            while (true)
-            {
-                int nl = _window.Span[search..].IndexOf((byte)'\n');
-                if (nl >= 0)
-                {
-                    lineStart = search + nl + 1;
-                    break;
-                }
-
-                search = _window.Available;
-                if (search >= limit)
-                {
-                    return -1;
-                }
-
-                if (!_window.More())
-                {
-                    reachedEnd = true;
-                    return -1;
-                }
-            }
-        }
-
-        nextLineStart = lineStart;
-        return -1;
-    }
-
-    private bool IsRecordStartAt(int offset)
-    {
-        _window.Ensure(offset + 6);
-        ReadOnlySpan<byte> span = _window.Span[offset..];
-        if (_format != Format.Arc && span.Length >= 6 && span.StartsWith("WARC/"u8) && char.IsAsciiDigit((char)span[5]))
-        {
-            return true;
-        }
-
-        return _format != Format.Warc && ArcHeaderLine.TryParse(GetLine(offset, ArcLineProbe), out _);
-    }
-
-    /// <summary>The line at <paramref name="offset"/> without its newline, reading up to <paramref name="max"/> bytes ahead.</summary>
-    private ReadOnlySpan<byte> GetLine(int offset, int max)
-    {
-        int searched = offset;
-        while (true)
-        {
-            int nl = _window.Span[searched..].IndexOf((byte)'\n');
-            if (nl >= 0)
-            {
-                return _window.Span.Slice(offset, searched + nl - offset);
-            }
-
-            searched = _window.Available;
-            if (searched - offset >= max || !_window.More())
-            {
-                return _window.Span[offset..];
-            }
-        }
-    }
-
-    /// <summary>Length of the header block including its blank line, or -1 when the data ends first.</summary>
-    private int FindHeaderEnd(out bool tooLong)
-    {
-        tooLong = false;
-        int search = 0;
-        while (true)
-        {
-            ReadOnlySpan<byte> span = _window.Span;
-            int nl = span[search..].IndexOf((byte)'\n');
-            if (nl >= 0)
-            {
-                int at = search + nl;
-                if (at + 2 >= span.Length && _window.Ensure(at + 3))
-                {
-                    continue;
-                }
-
-                span = _window.Span;
-                if (at + 1 < span.Length && span[at + 1] == (byte)'\n')
-                {
-                    return at + 2;
-                }
-
-                if (at + 2 < span.Length && span[at + 1] == (byte)'\r' && span[at + 2] == (byte)'\n')
-                {
-                    return at + 3;
-                }
-
-                search = at + 1;
-                continue;
-            }
-
-            search = span.Length;
-            if (search > _options.MaxHeaderBytes)
-            {
-                tooLong = true;
-                return -1;
-            }
-
-            if (!_window.More())
-            {
-                return -1;
-            }
-        }
     }
 
     private void DrainInputDamage()
@@ -508,49 +323,7 @@ internal sealed class RecordFramer : IDisposable
             Detail = detail,
         });
 
-    private static WarcRecord Damaged(WarcRecord record, string reason, string detail) => new()
-    {
-        Kind = record.Kind,
-        Type = record.Type,
-        TypeName = record.TypeName,
-        Version = record.Version,
-        IsArc = record.IsArc,
-        Headers = record.Headers,
-        ContentLength = record.ContentLength,
-        SourceOffset = record.SourceOffset,
-        DecodedOffset = record.DecodedOffset,
-        Problem = reason,
-        Detail = detail,
-    };
+    private static WarcRecord Damaged(WarcRecord record, string reason, string detail) => record with { Problem = reason, Detail = detail };
 
     private static bool IsNewline(byte b) => b is (byte)'\r' or (byte)'\n';
-
-    private static long ParseLength(ReadOnlySpan<byte> value)
-    {
-        if (value.IsEmpty || value.Length > 15 || value.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
-        {
-            return -1;
-        }
-
-        long n = 0;
-        foreach (byte b in value)
-        {
-            n = (n * 10) + (b - '0');
-        }
-
-        return n;
-    }
-
-    private static (WarcRecordType Type, string Name) ParseType(ReadOnlySpan<byte> value) => value switch
-    {
-        _ when value.SequenceEqual("response"u8) => (WarcRecordType.Response, "response"),
-        _ when value.SequenceEqual("request"u8) => (WarcRecordType.Request, "request"),
-        _ when value.SequenceEqual("metadata"u8) => (WarcRecordType.Metadata, "metadata"),
-        _ when value.SequenceEqual("warcinfo"u8) => (WarcRecordType.Warcinfo, "warcinfo"),
-        _ when value.SequenceEqual("resource"u8) => (WarcRecordType.Resource, "resource"),
-        _ when value.SequenceEqual("revisit"u8) => (WarcRecordType.Revisit, "revisit"),
-        _ when value.SequenceEqual("conversion"u8) => (WarcRecordType.Conversion, "conversion"),
-        _ when value.SequenceEqual("continuation"u8) => (WarcRecordType.Continuation, "continuation"),
-        _ => (WarcRecordType.Unknown, Encoding.UTF8.GetString(value)),
-    };
 }
