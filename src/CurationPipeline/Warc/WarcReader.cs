@@ -35,6 +35,14 @@ public sealed class WarcReader : IDisposable
         _framer = new RecordFramer(_input, options);
     }
 
+    /// <summary>Reads from an already chosen decoder (tests use it to run the managed gzip fallback).</summary>
+    internal WarcReader(DecodedInput input, WarcReaderOptions options)
+    {
+        options.Validate();
+        _input = input;
+        _framer = new RecordFramer(_input, options);
+    }
+
     /// <summary>Whether the input is gzip-compressed.</summary>
     public bool IsCompressed => _input.IsCompressed;
 
@@ -47,8 +55,7 @@ public sealed class WarcReader : IDisposable
     /// <exception cref="IOException">The underlying stream failed (infrastructure, not damage).</exception>
     public bool MoveNext()
     {
-        bool any = _framer.TryNext(out _current);
-        return any;
+        return _framer.TryNext(out _current);
     }
 
     /// <inheritdoc/>

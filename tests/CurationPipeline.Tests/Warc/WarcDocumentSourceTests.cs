@@ -95,6 +95,53 @@ public sealed class WarcDocumentSourceTests
         Assert.Equal("http://example.com/", Assert.Single(items, i => i.Document is not null).Document!.Url);
     }
 
+    [Theory]
+    [MemberData(nameof(WarcReaderTests.Fixtures), MemberType = typeof(WarcReaderTests))]
+    public async Task ReadAsync_SharedFixture_OneItemPerRecordAndErrorsMatchProblems(string relativePath, string types, string problems)
+    {
+        string path = TestData.Shared(Path.Combine("warc", relativePath));
+        var entries = new List<(bool Damaged, string? Problem)>();
+        using (var reader = new WarcReader(File.OpenRead(path), new WarcReaderOptions()))
+        {
+            while (reader.MoveNext())
+            {
+                entries.Add((reader.Current.Problem is not null, reader.Current.Problem));
+            }
+        }
+
+        List<SourceItem> items = await ReadAllAsync(LocalStorage.Instance, path);
+
+        Assert.Equal(entries.Count, items.Count);
+        Assert.Equal(
+            entries.Where(e => e.Damaged).Select(e => e.Problem),
+            items.Where(i => i.Rejection is { IsError: true }).Select(i => i.Rejection!.Reason));
+        // Exactly one item per record (records always carry an id; damage regions never do).
+        int records = types.Length == 0 ? 0 : types.Split(',').Sum(t => int.Parse(t[(t.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(records, items.Count(i => i.Document is not null || i.Rejection!.Id is not null));
+        Assert.Equal(problems.Length == 0, entries.All(e => !e.Damaged));
+    }
+
+    [Fact]
+    public async Task ReadAsync_Cancelled_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        var source = new WarcDocumentSource(new WarcReaderOptions());
+        string path = TestData.Shared("warc/other-real/dolma/sample-0000.warc.gz");
+        int read = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (SourceItem item in source.ReadAsync(LocalStorage.Instance, path, cts.Token))
+            {
+                if (++read == 3)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+        Assert.Equal(3, read);
+    }
+
     public static TheoryData<string, string, string> CharsetCases => new()
     {
         // Header beats meta.

@@ -42,10 +42,11 @@ public sealed class WarcFuzzTests
             string context = $"{seedFile} case {i} ({mutation}, {input.Length} bytes)";
 
             List<SourceItem> items = await Task.Run(() => ReadAllAsync(input, ct), ct).WaitAsync(s_caseTimeout, ct);
-            long allocated = await Task.Run(() => AllocatedBySynchronousRead(input), ct).WaitAsync(s_caseTimeout, ct);
+            (long allocated, int entries) = await Task.Run(() => SynchronousRead(input), ct).WaitAsync(s_caseTimeout, ct);
 
             Assert.True(allocated < (64L * input.Length) + (8 << 20), $"{context}: allocated {allocated} bytes");
             Assert.True(input.Length < 64 || items.Count > 0, $"{context}: no items for non-empty input");
+            Assert.Equal(entries, items.Count);
             foreach (SourceItem item in items)
             {
                 if (item.Document is { } doc)
@@ -142,17 +143,20 @@ public sealed class WarcFuzzTests
         return items;
     }
 
-    /// <summary>The same read, synchronously on one thread, so the thread's allocation counter measures exactly this read.</summary>
-    private static long AllocatedBySynchronousRead(byte[] input)
+    /// <summary>The same read, synchronously on one thread, so the thread's allocation counter measures exactly this read;
+    /// also returns the reader's entry count, which the source's item count must equal.</summary>
+    private static (long Allocated, int Entries) SynchronousRead(byte[] input)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
+        int entries = 0;
         using var reader = new WarcReader(new MemoryStream(input), s_options);
         var converter = new RecordConverter(s_options, "fuzz.warc");
         while (reader.MoveNext())
         {
             converter.Convert(reader.Current);
+            entries++;
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return (GC.GetAllocatedBytesForCurrentThread() - before, entries);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using CurationPipeline.Warc;
+using CurationPipeline.Warc.Internal;
 
 namespace CurationPipeline.Tests.Warc;
 
@@ -260,6 +261,27 @@ public sealed class WarcReaderTests
         Assert.Equal(nameof(WarcReaderOptions.MaxRecordBytes), ex.ParamName);
         ex = Assert.Throws<ArgumentOutOfRangeException>(() => new WarcReaderOptions { DocumentRecordTypes = WarcRecordType.Request }.Validate());
         Assert.Equal(nameof(WarcReaderOptions.DocumentRecordTypes), ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData("warc/malformed/gowarc/good.warc.gz.open", 50, "")]
+    [InlineData("warc/cc/whirlwind-python/whirlwind.warc.gz", 4, "")]
+    [InlineData("warc/malformed/resiliparse/clipped.warc.gz", 1, "gzip.corrupt,warc.truncated")]
+    public void MoveNext_ManagedGzipFallback_ReadsIntactFilesAndCountsTruncation(string fixture, int records, string problems)
+    {
+        byte[] file = File.ReadAllBytes(TestData.Shared(fixture));
+        var input = new ManagedGzipInput(new MemoryStream(file, 2, file.Length - 2), file.AsSpan(0, 2), leaveOpen: false);
+        var seen = new List<WarcRecord>();
+        using (var reader = new WarcReader(input, new WarcReaderOptions()))
+        {
+            while (reader.MoveNext())
+            {
+                seen.Add(reader.Current);
+            }
+        }
+
+        Assert.Equal(records, seen.Count(r => r.Kind == WarcEntryKind.Record));
+        Assert.Equal(problems, string.Join(',', seen.Where(r => r.Problem is not null).Select(r => r.Problem).Order(StringComparer.Ordinal)));
     }
 
     /// <summary>Compressed offsets of the gzip members of an intact per-record file, plus the file length.</summary>
