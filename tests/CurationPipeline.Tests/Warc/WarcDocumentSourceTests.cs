@@ -256,6 +256,21 @@ public sealed class WarcDocumentSourceTests
     }
 
     [Fact]
+    public async Task ReadAsync_BodyOverMaxDecodedBodyBytes_IsHttpBodyTooLarge()
+    {
+        byte[] gz = Gzip(new byte[64 * 1024]);
+        byte[] record = HttpResponse("200 OK", ["Content-Type: text/html", "Content-Encoding: gzip"], gz);
+        var source = new WarcDocumentSource(new WarcReaderOptions { MaxDecodedBodyBytes = 16 * 1024 });
+        var items = new List<SourceItem>();
+        await foreach (SourceItem item in source.ReadAsync(new MemoryStorage("bomb.warc", record), "bomb.warc", TestContext.Current.CancellationToken))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal((WarcReasons.HttpBodyTooLarge, false), (Assert.Single(items).Rejection!.Reason, items[0].Rejection!.IsError));
+    }
+
+    [Fact]
     public async Task ReadAsync_MissingContentTypeButHtml_IsSniffed()
     {
         RawDocument doc = await SingleDocumentAsync(HttpResponse("200 OK", ["Server: x"], "\r\n  <!DOCTYPE html><html><body>sniffed</body></html>"u8.ToArray()));

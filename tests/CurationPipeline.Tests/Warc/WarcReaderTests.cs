@@ -255,6 +255,27 @@ public sealed class WarcReaderTests
     }
 
     [Fact]
+    public void MoveNext_HeaderLongerThanMaxHeaderBytes_IsMalformedAndTheNextRecordIsRead()
+    {
+        byte[] good = File.ReadAllBytes(TestData.Shared("warc/other-real/warcio/example.warc"));
+        string longHeader = "WARC/1.0\r\nWARC-Type: response\r\n" + string.Concat(Enumerable.Repeat("X-Filler: 0123456789abcdef\r\n", 80));
+        byte[] file = [.. System.Text.Encoding.ASCII.GetBytes(longHeader), .. good];
+
+        var entries = new List<(string Type, string? Problem)>();
+        using (var reader = new WarcReader(new MemoryStream(file), new WarcReaderOptions { MaxHeaderBytes = 1024 }))
+        {
+            while (reader.MoveNext())
+            {
+                entries.Add((reader.Current.TypeName, reader.Current.Problem));
+            }
+        }
+
+        Assert.Equal(("", WarcReasons.MalformedHeader), entries[0]);
+        Assert.Equal(["warcinfo", "warcinfo", "response", "request", "revisit", "request"], entries.Skip(1).Select(e => e.Type));
+        Assert.All(entries.Skip(1), e => Assert.Null(e.Problem));
+    }
+
+    [Fact]
     public void Options_Validate_NamesTheBadProperty()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new WarcReaderOptions { MaxRecordBytes = 0 }.Validate());

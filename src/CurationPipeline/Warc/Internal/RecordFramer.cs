@@ -107,11 +107,12 @@ internal sealed class RecordFramer : IDisposable
         int headerLength = _scanner.FindHeaderEnd(_options.MaxHeaderBytes, out bool tooLong);
         ReadOnlySpan<byte> span = _window.Span;
         int firstLineEnd = span.IndexOf((byte)'\n');
-        string version = Encoding.ASCII.GetString((firstLineEnd < 0 ? span : span[..firstLineEnd]).TrimEnd((byte)'\r'));
+        ReadOnlySpan<byte> versionLine = (firstLineEnd < 0 ? span : span[..firstLineEnd]).TrimEnd((byte)'\r');
+        string version = Encoding.ASCII.GetString(versionLine[..Math.Min(versionLine.Length, 32)]);
         if (tooLong)
         {
             _window.Advance(firstLineEnd < 0 ? _window.Available : firstLineEnd + 1);
-            long skipped = _scanner.SkipToRecordStart(atLineStart: firstLineEnd >= 0);
+            _scanner.SkipToRecordStart(atLineStart: firstLineEnd >= 0);
             Add(new WarcRecord
             {
                 Kind = WarcEntryKind.Record,

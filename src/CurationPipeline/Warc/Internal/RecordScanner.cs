@@ -148,6 +148,12 @@ internal sealed class RecordScanner(ByteWindow window)
             if (nl >= 0)
             {
                 int at = search + nl;
+                if (at > maxHeaderBytes)
+                {
+                    tooLong = true;
+                    return -1;
+                }
+
                 if (at + 2 >= span.Length && _window.Ensure(at + 3))
                 {
                     continue;
