@@ -8,8 +8,9 @@ namespace CurationPipeline.Warc;
 /// and damaged records carry a <see cref="WarcRecord.Problem"/>, and reading resumes at the next gzip member or record.
 /// </summary>
 /// <remarks>
-/// Gzip is decoded member by member with the system zlib (so every record knows its member's compressed offset);
-/// without zlib, a GZipStream fallback reads intact files but cannot resync after damage.
+/// Gzip is decoded member by member with native zlib (the runtime's zlib-ng, else the system libz), so every record knows
+/// its member's compressed offset and a corrupt member is skipped; without either, a GZipStream fallback reads intact
+/// files but cannot resync after damage.
 /// A payload is only valid until the next <see cref="MoveNext"/>. Not thread-safe. Memory is bounded by
 /// <see cref="WarcReaderOptions.MaxRecordBytes"/> plus <see cref="WarcReaderOptions.MaxHeaderBytes"/>.
 /// </remarks>

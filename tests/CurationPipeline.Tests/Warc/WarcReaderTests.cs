@@ -305,6 +305,32 @@ public sealed class WarcReaderTests
         Assert.Equal(problems, string.Join(',', seen.Where(r => r.Problem is not null).Select(r => r.Problem).Order(StringComparer.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("runtime-zlib-ng")]
+    [InlineData("system-zlib")]
+    public void MoveNext_EachZlibBackend_FramesMembersAndResyncsTheSame(string backend)
+    {
+        Assert.Contains(backend, ZLibInflater.AvailableBackends);
+        byte[] file = File.ReadAllBytes(TestData.Shared("warc/other-real/ia-web-commons/IAH-urls-wget.warc.gz"));
+        long[] members = MemberOffsets(file);
+        file.AsSpan((int)members[5] + 20, 16).Clear();
+
+        var entries = new List<string>();
+        var input = new GzipMemberInput(new MemoryStream(file, 2, file.Length - 2), file.AsSpan(0, 2), leaveOpen: false, backend);
+        using (var reader = new WarcReader(input, new WarcReaderOptions()))
+        {
+            while (reader.MoveNext())
+            {
+                entries.Add($"{reader.Current.SourceOffset}:{reader.Current.TypeName}:{reader.Current.Problem}");
+            }
+        }
+
+        // 36 records; the fifth member's record is lost to gzip.corrupt (reported at its member offset), every other record keeps its offset.
+        Assert.Equal(36, entries.Count);
+        Assert.Equal($"{members[5]}::{WarcReasons.GzipCorrupt}", entries[5]);
+        Assert.Equal(members.Take(36).Where((_, i) => i != 5).Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)), entries.Where((_, i) => i != 5).Select(e => e[..e.IndexOf(':')]));
+    }
+
     /// <summary>Compressed offsets of the gzip members of an intact per-record file, plus the file length.</summary>
     internal static long[] MemberOffsets(byte[] file)
     {

@@ -17,7 +17,7 @@ internal sealed class GzipMemberInput : DecodedInput
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly ZLibInflater _inflater = new();
+    private readonly ZLibInflater _inflater;
     private readonly List<(long Decoded, long Compressed)> _members = [];
     private byte[] _in;
     private int _inStart;
@@ -29,8 +29,14 @@ internal sealed class GzipMemberInput : DecodedInput
     private long _decodedPosition;
     private int _membersHead;
 
-    public GzipMemberInput(Stream stream, ReadOnlySpan<byte> prefix, bool leaveOpen)
+    /// <summary>Decodes <paramref name="stream"/>, whose first bytes were already read into <paramref name="prefix"/>.</summary>
+    /// <param name="stream">The rest of the file.</param>
+    /// <param name="prefix">The sniffed magic bytes.</param>
+    /// <param name="leaveOpen">Whether disposing leaves the stream open.</param>
+    /// <param name="zlibBackend">A <see cref="ZLibInflater.AvailableBackends"/> name; <c>null</c> for the preferred one.</param>
+    public GzipMemberInput(Stream stream, ReadOnlySpan<byte> prefix, bool leaveOpen, string? zlibBackend = null)
     {
+        _inflater = zlibBackend is null ? new ZLibInflater() : new ZLibInflater(zlibBackend);
         _stream = stream;
         _leaveOpen = leaveOpen;
         _in = ArrayPool<byte>.Shared.Rent(InputBufferSize);
