@@ -149,6 +149,8 @@ internal sealed class WarcReadBenchmark : IBenchmark
 
         public bool Exists(string path) => true;
 
+        public long Length(string path) => bytes.Length;
+
         public void Delete(string path) => throw new NotSupportedException();
 
         public string Combine(params string[] parts) => string.Join('/', parts);

@@ -16,7 +16,7 @@ public static class PipelineConfigLoader
         .WithTypeMapping<IReadOnlyCollection<string>, List<string>>()
         .Build();
 
-    /// <summary>Loads and validates the pipeline at <paramref name="path"/>.</summary>
+    /// <summary>Loads and validates the pipeline at <paramref name="path"/>; relative input and output paths resolve against its folder.</summary>
     /// <exception cref="PipelineConfigException">The file is not valid YAML, has an unknown key, or a value is out of range; the message names the line and key.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static PipelineOptions Load(string path)
@@ -26,7 +26,8 @@ public static class PipelineConfigLoader
         string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         return options with
         {
-            Input = options.Input with { Paths = options.Input.Paths.Select(p => ResolveInput(baseDirectory, p)).ToArray() },
+            Input = options.Input with { Paths = options.Input.Paths.Select(p => Resolve(baseDirectory, p)).ToArray() },
+            Output = options.Output is null ? null : Resolve(baseDirectory, options.Output),
         };
     }
 
@@ -70,7 +71,7 @@ public static class PipelineConfigLoader
         return options;
     }
 
-    private static string ResolveInput(string baseDirectory, string path) =>
+    private static string Resolve(string baseDirectory, string path) =>
         Path.IsPathRooted(path) || path.Contains("://", StringComparison.Ordinal) ? path : Path.Combine(baseDirectory, path);
 
     private static Exception Innermost(Exception e)

@@ -15,7 +15,7 @@ public sealed record PipelineOptions
     /// <summary>A name for logs and reports.</summary>
     public string Name { get; init; } = "pipeline";
 
-    /// <summary>The output directory; <c>--output</c> overrides it. Relative paths resolve against the current directory.</summary>
+    /// <summary>The output directory; <c>--output</c> overrides it. Relative paths resolve against the pipeline file's folder.</summary>
     public string? Output { get; init; }
 
     /// <summary>The <c>input:</c> section.</summary>

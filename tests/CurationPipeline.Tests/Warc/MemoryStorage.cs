@@ -13,6 +13,8 @@ internal sealed class MemoryStorage(string path, byte[] content) : IStorage
 
     public bool Exists(string p) => p == path;
 
+    public long Length(string p) => p == path ? content.Length : throw new FileNotFoundException(p);
+
     public void Delete(string p) => throw new NotSupportedException();
 
     public string Combine(params string[] parts) => string.Join('/', parts);
