@@ -84,4 +84,25 @@ public sealed class PipelineConfigLoaderTests
 
         Assert.Equal(1, options.Execution.WorldSize);
     }
+
+    [Fact]
+    public void Parse_ReadmeReference_BindsEveryDocumentedKeyToItsDefault()
+    {
+        // The README's "Pipeline YAML reference" block must stay valid and list the real defaults.
+        string readme = File.ReadAllText(Path.Combine(TestData.RepoRoot, "README.md"));
+        int section = readme.IndexOf("## Pipeline YAML reference", StringComparison.Ordinal);
+        int start = readme.IndexOf("```yaml\n", section, StringComparison.Ordinal) + "```yaml\n".Length;
+        string yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        PipelineOptions parsed = PipelineConfigLoader.Parse(yaml, "README.md");
+        var defaults = new PipelineOptions();
+
+        Assert.Equal(defaults.Execution, parsed.Execution);
+        Assert.Equal(defaults.Read, parsed.Read);
+        Assert.Equal(defaults.JsonLines, parsed.JsonLines);
+        Assert.Equal(defaults.Extract, parsed.Extract);
+        Assert.Equal(defaults.Tokenize, parsed.Tokenize);
+        Assert.Equal(defaults.Outputs, parsed.Outputs);
+        Assert.Empty(parsed.Input.Paths);
+    }
 }

@@ -1,0 +1,64 @@
+using CurationPipeline.Cli;
+
+namespace CurationPipeline.Tests.Cli;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task Run_UnknownKey_ExitsWithConfigErrorBeforeAnyWork()
+    {
+        string dir = TestData.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        await File.WriteAllTextAsync(pipeline, "name: x\nextract:\n  timeout: 2s\n  tiemout: 3s\n", TestContext.Current.CancellationToken);
+        var error = new StringWriter();
+
+        int code = await InvokeAsync(error, "run", pipeline, "--output", Path.Combine(dir, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("p.yaml:4:", error.ToString());
+        Assert.Contains("unknown key 'tiemout'", error.ToString());
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
+    [Fact]
+    public async Task Run_InputMatchesNothing_ExitsWithConfigError()
+    {
+        string dir = TestData.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        await File.WriteAllTextAsync(pipeline, "name: x\n", TestContext.Current.CancellationToken);
+        var error = new StringWriter();
+
+        int code = await InvokeAsync(error, "run", pipeline, "--input", Path.Combine(dir, "none-*.warc.gz"), "--output", Path.Combine(dir, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("matches no file", error.ToString());
+    }
+
+    [Fact]
+    public async Task Run_JsonLinesInputOverride_WritesStatsAndExitsZero()
+    {
+        string dir = TestData.NewTempDirectory();
+        string output = Path.Combine(dir, "out");
+        var error = new StringWriter();
+
+        int code = await InvokeAsync(error, "run", Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"),
+            "--input", Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl"), "--output", output, "--workers", "1");
+
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(output, "stats.json")), error.ToString());
+    }
+
+    private static async Task<int> InvokeAsync(StringWriter error, params string[] args)
+    {
+        TextWriter original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            return await CurateCommand.Create().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+}
