@@ -132,10 +132,14 @@ public sealed class PipelineRunner
         int removed = 0;
         foreach (string folder in OutputLayout.ShardFolders)
         {
-            foreach (string file in _storage.List(_storage.Combine(outputDirectory, folder, task.Stem + "-*")))
+            // Committed shards of an unfinished attempt, and temporary files of a killed one.
+            foreach (string pattern in new[] { task.Stem + "-*", ".tmp-*-" + task.Stem + "-*" })
             {
-                _storage.Delete(file);
-                removed++;
+                foreach (string file in _storage.List(_storage.Combine(outputDirectory, folder, pattern)))
+                {
+                    _storage.Delete(file);
+                    removed++;
+                }
             }
         }
 

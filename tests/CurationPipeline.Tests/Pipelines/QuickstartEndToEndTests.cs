@@ -116,9 +116,19 @@ public sealed class QuickstartEndToEndTests
         Assert.Empty(Directory.GetFiles(output, ".tmp-*", SearchOption.AllDirectories));
         Assert.False(File.Exists(Path.Combine(output, OutputLayout.MergedStats)));
 
+        // What a killed process (no chance to clean up) would leave: a temporary file and a shard of the unfinished task.
+        string tokenizedDir = Path.Combine(output, OutputLayout.Tokenized);
+        Directory.CreateDirectory(tokenizedDir);
+        string leftoverTemp = Path.Combine(tokenizedDir, ".tmp-0123abcd-tag-00000-00007.parquet");
+        string leftoverShard = Path.Combine(tokenizedDir, "tag-00000-00007.parquet");
+        File.WriteAllText(leftoverTemp, "half");
+        File.WriteAllText(leftoverShard, "stale");
+
         StatsReport? rerun = await runner.RunAsync(inputs, output, options.Execution, null, null, ct);
         Assert.NotNull(rerun);
         Assert.Equal(SampleRecords, rerun.Stages[0].In);
+        Assert.False(File.Exists(leftoverTemp));
+        Assert.False(File.Exists(leftoverShard));
     }
 
     private static (PipelineOptions, PipelineRunner) Quickstart()
