@@ -113,7 +113,7 @@ public sealed class MinHasher
         try
         {
             Span<ulong> mins = minima.AsSpan(0, _permutations.PaddedCount);
-            mins.Fill(ulong.MaxValue);
+            mins.Fill(long.MaxValue);
             var scanner = new ShingleScanner(text, Options.ShingleKind, ring.AsSpan(0, Options.ShingleSize));
             long seed = unchecked((long)Options.Seed);
             while (scanner.MoveNext(out ReadOnlySpan<byte> shingle))

@@ -167,6 +167,13 @@ public static class TextNormalizer
                 continue;
             }
 
+            // Unassigned code points have no decomposition (and normalization rejects them): kept as they are.
+            if (category == UnicodeCategory.OtherNotAssigned)
+            {
+                s_map[c] = lower;
+                continue;
+            }
+
             one[0] = lower;
             string decomposed = one.ToString().Normalize(NormalizationForm.FormD);
             var kept = new StringBuilder(decomposed.Length);

@@ -58,7 +58,7 @@ internal sealed class MersennePermutations
 
     /// <summary>Folds <c>π_i(h)</c> into <c>minima[i]</c> for every permutation.</summary>
     /// <param name="h">A shingle hash already in the field (<see cref="ToField"/>).</param>
-    /// <param name="minima">Running minima, <see cref="PaddedCount"/> long, initialised to <see cref="ulong.MaxValue"/> or less.</param>
+    /// <param name="minima">Running minima, <see cref="PaddedCount"/> long, initialised to <see cref="long.MaxValue"/> or less (the vector path compares as signed).</param>
     /// <param name="vectorized">Takes the vector path when the hardware allows; <c>false</c> forces the scalar path.</param>
     public void Update(ulong h, Span<ulong> minima, bool vectorized)
     {
