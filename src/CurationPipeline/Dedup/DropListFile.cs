@@ -21,8 +21,7 @@ public static class DropListFile
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(rows);
         await using AtomicWrite write = storage.CreateAtomic(path);
-        using (var buffered = new BufferedStream(write.Stream, 1 << 16))
-        using (var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true))
+        using (var writer = new BinaryWriter(write.Stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(Version);

@@ -76,8 +76,7 @@ public sealed class SignatureFileWriter
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentException.ThrowIfNullOrEmpty(path);
         await using AtomicWrite write = storage.CreateAtomic(path);
-        using (var buffered = new BufferedStream(write.Stream, 1 << 16))
-        using (var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true))
+        using (var writer = new BinaryWriter(write.Stream, Encoding.UTF8, leaveOpen: true))
         {
             WriteHeader(writer);
             foreach (DocumentSignature d in _documents)

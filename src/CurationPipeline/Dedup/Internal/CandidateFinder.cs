@@ -15,8 +15,7 @@ internal sealed class CandidateFinder(IStorage storage, SignatureFileSet files, 
 
         long pairs = 0;
         await using AtomicWrite write = storage.CreateAtomic(pairsPath);
-        using (var buffered = new BufferedStream(write.Stream, options.ReadBufferBytes))
-        using (var writer = new BinaryWriter(buffered))
+        using (var writer = new BinaryWriter(write.Stream, System.Text.Encoding.UTF8, leaveOpen: true))
         using (SignatureFileSet.SketchReader? sketches = options.JaccardThreshold is null ? null : files.OpenSketches())
         {
             PairFile.WriteHeader(writer);
@@ -124,8 +123,7 @@ internal sealed class CandidateFinder(IStorage storage, SignatureFileSet files, 
     {
         long count = 0;
         await using AtomicWrite write = storage.CreateAtomic(path);
-        using (var buffered = new BufferedStream(write.Stream, options.ReadBufferBytes))
-        using (var writer = new BinaryWriter(buffered))
+        using (var writer = new BinaryWriter(write.Stream, System.Text.Encoding.UTF8, leaveOpen: true))
         using (IKeyedRun merged = Open(group))
         {
             while (merged.TryRead(out KeyedDoc record))
