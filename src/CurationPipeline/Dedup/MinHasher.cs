@@ -10,7 +10,7 @@ namespace CurationPipeline.Dedup;
 /// Text is normalized with <see cref="TextNormalizer"/>, encoded as UTF-8 and cut into shingles (<see cref="MinHashOptions"/>);
 /// each shingle is hashed with XxHash3 (seeded with <see cref="MinHashOptions.Seed"/>) and folded through
 /// <see cref="MinHashOptions.HashCount"/> permutations <c>(a·h + b) mod (2^61 − 1)</c>. The permutation loop is vectorized
-/// (Vector256, AVX2 widening multiplies where available) with a scalar fallback that computes the same values.
+/// with Vector256 and AVX2 widening multiplies, with a scalar fallback (no AVX2, or forced) that computes the same values.
 /// No allocation per shingle: buffers are pooled per call. Signatures are equal across processes and machines for equal options.
 /// Instances are immutable and thread-safe.
 /// </remarks>

@@ -108,12 +108,12 @@ public sealed class GlobalDedupTests
             n++;
         }
 
-        (IReadOnlyList<DropListRow> unchecked_, _) = await RunAsync(docs, files: 2, shuffleSeed: 1, new DedupClusterOptions(), sketches: true);
+        (IReadOnlyList<DropListRow> withoutCheck, _) = await RunAsync(docs, files: 2, shuffleSeed: 1, new DedupClusterOptions(), sketches: true);
         (IReadOnlyList<DropListRow> strict, _) = await RunAsync(docs, files: 2, shuffleSeed: 1, new DedupClusterOptions { JaccardThreshold = 0.97 }, sketches: true);
         (IReadOnlyList<DropListRow> loose, _) = await RunAsync(docs, files: 2, shuffleSeed: 1, new DedupClusterOptions { JaccardThreshold = 0.6 }, sketches: true);
 
-        Assert.True(unchecked_.Count(r => r.Reason == DedupReasons.MinHash) >= 18);
-        Assert.Equal(unchecked_, loose);
+        Assert.True(withoutCheck.Count(r => r.Reason == DedupReasons.MinHash) >= 18);
+        Assert.Equal(withoutCheck, loose);
         Assert.DoesNotContain(strict, r => r.Reason == DedupReasons.MinHash);
         Assert.Equal(20, strict.Count(r => r.Reason == DedupReasons.Exact));
     }
