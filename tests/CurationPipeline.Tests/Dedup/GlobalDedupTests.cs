@@ -147,6 +147,67 @@ public sealed class GlobalDedupTests
         Assert.Equal(new DedupStats(), stats);
     }
 
+    [Fact]
+    public async Task RunLocalAsync_FilesWithDifferentMinHashOptions_ThrowsInvalidData()
+    {
+        string dir = TestData.NewTempDirectory();
+        string[] paths = [Path.Combine(dir, "a.sig"), Path.Combine(dir, "b.sig")];
+        var nemo = new MinHashOptions { ShingleKind = ShingleKind.Char, ShingleSize = 24, Bands = 20, Rows = 13 };
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var first = new SignatureFileWriter(s_options, 0, includeSketches: false);
+        first.Add(s_signer.Sign("a", 0, "some text"));
+        await first.WriteAsync(LocalStorage.Instance, paths[0], ct);
+        var second = new SignatureFileWriter(nemo, 1, includeSketches: false);
+        second.Add(new DocumentSigner(nemo).Sign("b", 0, "some text"));
+        await second.WriteAsync(LocalStorage.Instance, paths[1], ct);
+
+        InvalidDataException e = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            GlobalDedup.RunLocalAsync(LocalStorage.Instance, paths, dir, Path.Combine(dir, "drops"), new DedupClusterOptions(), ct));
+        Assert.Contains("b.sig", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunLocalAsync_Cancelled_ThrowsAndWritesNoDropList()
+    {
+        string dir = TestData.NewTempDirectory();
+        IReadOnlyList<string> files = await WriteSignatureFilesAsync(CorpusWithPlantedDuplicates(out _, out _), dir, files: 2, shuffleSeed: 1, sketches: false);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        string drops = Path.Combine(dir, "drops");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            GlobalDedup.RunLocalAsync(LocalStorage.Instance, files, Path.Combine(dir, "work"), drops, new DedupClusterOptions(), cts.Token));
+        Assert.False(File.Exists(drops));
+    }
+
+    [Fact]
+    public async Task DropListFileRead_Truncated_ThrowsInvalidData()
+    {
+        string dir = TestData.NewTempDirectory();
+        string path = Path.Combine(dir, "drops");
+        await DropListFile.WriteAsync(LocalStorage.Instance, path, [new DropListRow("x", 7, "y", DedupReasons.Exact)], TestContext.Current.CancellationToken);
+        Assert.Single(DropListFile.Read(LocalStorage.Instance, path));
+        byte[] bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(path, bytes[..^4], TestContext.Current.CancellationToken);
+
+        Assert.Throws<InvalidDataException>(() => DropListFile.Read(LocalStorage.Instance, path));
+    }
+
+    [Theory]
+    [InlineData(1.5, 64, 65536, 1)]
+    [InlineData(double.NaN, 64, 65536, 1)]
+    [InlineData(null, 1, 65536, 1)]
+    [InlineData(null, 64, 8, 1)]
+    [InlineData(null, 64, 65536, 0)]
+    public void DedupClusterOptionsValidate_OutOfRange_Throws(double? threshold, int maxOpenRuns, int bufferBytes, int parallelism)
+    {
+        var options = new DedupClusterOptions
+        {
+            JaccardThreshold = threshold, MaxOpenRuns = maxOpenRuns, ReadBufferBytes = bufferBytes, MaxDegreeOfParallelism = parallelism,
+        };
+        Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
+    }
+
     /// <summary>Every article as <c>a{i}</c>; for articles of 200+ words an exact copy <c>e{i}</c> (re-punctuated, spaced)
     /// and a near copy <c>n{i}</c> at Jaccard 0.95 (detected with probability ≈ 1).</summary>
     private static List<Doc> CorpusWithPlantedDuplicates(out HashSet<string> exactIds, out HashSet<string> nearIds)
