@@ -62,7 +62,7 @@ public sealed class GlobalDedupTests
         Assert.NotEmpty(first);
         Assert.Equal(first, second);
         Assert.Equal(firstStats.ClusterSizes, secondStats.ClusterSizes);
-        Assert.Equal(firstStats with { ClusterSizes = secondStats.ClusterSizes, CandidatePairs = 0 }, secondStats with { CandidatePairs = 0 });
+        Assert.Equal(firstStats with { ClusterSizes = secondStats.ClusterSizes }, secondStats);
     }
 
     [Fact]
