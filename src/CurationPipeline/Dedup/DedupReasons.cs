@@ -1,0 +1,11 @@
+namespace CurationPipeline.Dedup;
+
+/// <summary>Reason codes of the dedup stage, written in drop lists and counted as <c>dropped.{reason}</c>.</summary>
+public static class DedupReasons
+{
+    /// <summary>The normalized text equals that of the kept document of its cluster.</summary>
+    public const string Exact = "dedup.exact";
+
+    /// <summary>The document is a MinHash near-duplicate of the kept document of its cluster (connected through LSH candidates).</summary>
+    public const string MinHash = "dedup.minhash";
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace CurationPipeline.Dedup;
+
+/// <summary>What the global dedup step knows about one document: never its text.</summary>
+/// <remarks>Produced by <see cref="DocumentSigner"/> in the tag pass and collected per shard by <see cref="SignatureFileWriter"/>.</remarks>
+public sealed record DocumentSignature
+{
+    /// <summary>The document id (unique within the corpus); ties between duplicates go to the smallest id (ordinal).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Keep preference among duplicates: the highest priority wins, then the smallest id.</summary>
+    public ushort Priority { get; init; }
+
+    /// <summary>The exact-dedup key (<see cref="ExactDedupHasher"/>).</summary>
+    public UInt128 ExactHash { get; init; }
+
+    /// <summary>One LSH hash per band (<see cref="MinHasher.ComputeBandHashes"/>).</summary>
+    public required ImmutableArray<ulong> BandHashes { get; init; }
+
+    /// <summary>The low 32 bits of every MinHash value, for the optional Jaccard check of candidate pairs.</summary>
+    public required ImmutableArray<uint> Sketch { get; init; }
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using CurationPipeline.Storage;
+
+namespace CurationPipeline.Dedup;
+
+/// <summary>Reads and writes drop lists: binary files of <see cref="DropListRow"/> sorted by document id (ordinal).</summary>
+/// <remarks>Layout: magic <c>CPDL</c> (u32), version (u16), row count (i64), then per row: document id, cluster id (u64),
+/// kept id, reason; strings are 7-bit length-prefixed UTF-8.</remarks>
+public static class DropListFile
+{
+    private const uint Magic = 0x4C445043; // "CPDL"
+    private const ushort Version = 1;
+
+    /// <summary>Writes <paramref name="rows"/> atomically, in the order given.</summary>
+    /// <param name="storage">Where to write.</param>
+    /// <param name="path">The final path.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="cancellationToken">Stops the write; nothing appears under <paramref name="path"/> then.</param>
+    public static async Task WriteAsync(IStorage storage, string path, IReadOnlyList<DropListRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(rows);
+        await using AtomicWrite write = storage.CreateAtomic(path);
+        using (var writer = new BinaryWriter(write.Stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write((long)rows.Count);
+            foreach (DropListRow row in rows)
+            {
+                writer.Write(row.DocumentId);
+                writer.Write(row.ClusterId);
+                writer.Write(row.KeptId);
+                writer.Write(row.Reason);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a drop list.</summary>
+    /// <param name="storage">Where to read.</param>
+    /// <param name="path">The file.</param>
+    /// <returns>The rows in file order.</returns>
+    /// <exception cref="InvalidDataException">The file is not a drop list or is truncated.</exception>
+    public static IReadOnlyList<DropListRow> Read(IStorage storage, string path)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        using Stream stream = storage.OpenRead(path);
+        using var reader = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8);
+        try
+        {
+            if (reader.ReadUInt32() != Magic || reader.ReadUInt16() != Version)
+            {
+                throw new InvalidDataException($"{path}: not a version {Version} drop list.");
+            }
+
+            long count = reader.ReadInt64();
+            var rows = new List<DropListRow>((int)Math.Min(count, 1 << 20));
+            for (long i = 0; i < count; i++)
+            {
+                rows.Add(new DropListRow(reader.ReadString(), reader.ReadUInt64(), reader.ReadString(), reader.ReadString()));
+            }
+
+            return rows;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path}: truncated drop list.", e);
+        }
+    }
+}
