@@ -24,15 +24,15 @@ public sealed class ParquetTagSink : ITagSink
             storage,
             storage.Combine(outputDirectory, OutputLayout.Tokenized),
             TokenizedShardMetadata.For(tokenizer),
-            new TokenizedShardOptions { Prefix = task.Stem, MaxTokensPerShard = options.TokensPerShard, RowGroupTokens = Math.Min(options.TokensPerShard, 1_000_000) });
+            new TokenizedShardOptions { Prefix = task.Stem, MaxTokensPerShard = options.TokensPerShard, RowGroupTokens = Math.Min(options.TokensPerShard, options.TokensPerRowGroup) });
         _annotated = new AnnotatedShardWriter(
             storage,
             storage.Combine(outputDirectory, OutputLayout.Annotated),
-            new AnnotatedShardOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, 10_000) });
+            new AnnotatedShardOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, options.RowsPerRowGroup) });
         _rejects = new RejectsWriter(
             storage,
             storage.Combine(outputDirectory, OutputLayout.Rejects),
-            new RejectsWriterOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, 100_000) });
+            new RejectsWriterOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, options.RowsPerRowGroup) });
     }
 
     /// <inheritdoc/>
