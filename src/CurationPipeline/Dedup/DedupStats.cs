@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace CurationPipeline.Dedup;
 
@@ -6,20 +7,26 @@ namespace CurationPipeline.Dedup;
 public sealed record DedupStats
 {
     /// <summary>Documents in the dedup scope.</summary>
+    [JsonPropertyName("documents")]
     public long Documents { get; init; }
 
     /// <summary>Candidate pairs read by the clustering step (exact and LSH, after the optional Jaccard check; a pair found by several bands counts once per band).</summary>
+    [JsonPropertyName("candidate_pairs")]
     public long CandidatePairs { get; init; }
 
     /// <summary>Clusters of two or more documents.</summary>
+    [JsonPropertyName("clusters")]
     public long Clusters { get; init; }
 
     /// <summary>Documents dropped as exact duplicates of their cluster's kept document.</summary>
+    [JsonPropertyName("dropped_exact")]
     public long DroppedExact { get; init; }
 
     /// <summary>Documents dropped as near duplicates.</summary>
+    [JsonPropertyName("dropped_near")]
     public long DroppedNear { get; init; }
 
     /// <summary>Number of clusters per cluster size (sizes ≥ 2).</summary>
+    [JsonPropertyName("cluster_sizes")]
     public ImmutableSortedDictionary<int, long> ClusterSizes { get; init; } = ImmutableSortedDictionary<int, long>.Empty;
 }

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Reading {Path} failed; its remaining records are lost")]
     public static partial void FileFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Dedup: {Documents} documents, {Clusters} duplicate clusters, {Exact} exact and {Near} near duplicates dropped")]
+    public static partial void DedupDone(ILogger logger, long documents, long clusters, long exact, long near);
 }

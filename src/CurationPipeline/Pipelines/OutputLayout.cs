@@ -2,7 +2,8 @@ namespace CurationPipeline.Pipelines;
 
 /// <summary>The folders and file names under a run's output directory: the contract later passes and users rely on.</summary>
 /// <remarks>
-/// <c>tokenized/</c>, <c>annotated/</c> and <c>rejects/</c> hold Parquet shards named <c>{pass}-{rank:D5}-{shard:D5}.parquet</c>;
+/// <c>tokenized/</c>, <c>annotated/</c> and <c>rejects/</c> hold Parquet shards named <c>{pass}-{rank:D5}-{shard:D5}.parquet</c>,
+/// <c>signatures/</c> the dedup signatures of the same documents;
 /// <c>stats/{pass}-{rank:D5}.json</c> holds each task's counters and <c>completions/{pass}-{rank:D5}</c> marks a task as done
 /// (written last). <c>stats.json</c> merges all tasks once every one is done.
 /// </remarks>
@@ -17,6 +18,15 @@ public static class OutputLayout
     /// <summary>Rejected documents with stage and reason.</summary>
     public const string Rejects = "rejects";
 
+    /// <summary>MinHash and exact-hash signatures of the annotated documents (<c>{pass}-{rank:D5}-{file:D5}.dedupsig</c>).</summary>
+    public const string Signatures = "signatures";
+
+    /// <summary>The dedup pass's outputs: <c>drop-list.bin</c> and, while it runs, pair files.</summary>
+    public const string Dedup = "dedup";
+
+    /// <summary>The drop list file inside <see cref="Dedup"/>.</summary>
+    public const string DropList = "drop-list.bin";
+
     /// <summary>Per-task stats.</summary>
     public const string Stats = "stats";
 
@@ -27,5 +37,5 @@ public static class OutputLayout
     public const string MergedStats = "stats.json";
 
     /// <summary>The folders holding a task's shards.</summary>
-    public static IReadOnlyList<string> ShardFolders { get; } = [Tokenized, Annotated, Rejects];
+    public static IReadOnlyList<string> ShardFolders { get; } = [Tokenized, Annotated, Rejects, Signatures];
 }

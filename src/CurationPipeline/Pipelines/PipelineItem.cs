@@ -1,3 +1,4 @@
+using CurationPipeline.Dedup;
 using CurationPipeline.Documents;
 
 namespace CurationPipeline.Pipelines;
@@ -17,6 +18,9 @@ public sealed record PipelineItem
 
     /// <summary>The token ids of <see cref="AnnotatedDocument.Text"/>, ending with the end-of-document token.</summary>
     public int[]? TokenIds { get; init; }
+
+    /// <summary>The exact hash and MinHash band hashes of the text, for the global dedup pass.</summary>
+    public DocumentSignature? Signature { get; init; }
 
     /// <summary>Why the item left the pipeline, or <c>null</c> while it is alive.</summary>
     public Rejection? Rejection { get; init; }

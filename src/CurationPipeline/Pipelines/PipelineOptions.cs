@@ -36,6 +36,9 @@ public sealed record PipelineOptions
     /// <summary>The <c>tokenize:</c> section: the tokenizer.</summary>
     public TokenizerOptions Tokenize { get; init; } = new();
 
+    /// <summary>The <c>dedup:</c> section: exact and MinHash near-dedup.</summary>
+    public DedupOptions Dedup { get; init; } = new();
+
     /// <summary>The <c>outputs:</c> section.</summary>
     public OutputOptions Outputs { get; init; } = new();
 
@@ -48,6 +51,7 @@ public sealed record PipelineOptions
         ("json_lines", JsonLines.Validate),
         ("extract", Extract.Validate),
         ("tokenize", Tokenize.Validate),
+        ("dedup", Dedup.Validate),
         ("outputs", Outputs.Validate),
     ];
 }

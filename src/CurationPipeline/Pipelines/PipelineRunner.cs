@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CurationPipeline.Dedup;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -26,14 +27,19 @@ public sealed class PipelineRunner
     /// <param name="stages">The CPU stages in order.</param>
     /// <param name="createSink">Creates the sink of a task, given the task and the output directory.</param>
     /// <param name="logger">Receives task-level messages.</param>
-    public PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger)
+    /// <param name="dedup">The dedup pass to run once every tag task is complete, or <c>null</c> for none.</param>
+    public PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger, DedupPass? dedup = null)
     {
+        Dedup = dedup;
         _storage = storage;
         _sources = sources;
         _stages = stages;
         _createSink = createSink;
         _logger = logger;
     }
+
+    /// <summary>The dedup pass, or <c>null</c> when the pipeline does not dedup; cluster runs call its steps directly.</summary>
+    public DedupPass? Dedup { get; }
 
     /// <summary>Lists the input files of a run: every pattern expanded, duplicates removed, in ordinal order.</summary>
     /// <exception cref="ArgumentException">No input is given, or a pattern matches no file.</exception>
@@ -66,7 +72,11 @@ public sealed class PipelineRunner
     /// <param name="rank">Run only this rank; <c>null</c> runs every rank in turn.</param>
     /// <param name="observer">Receives progress, or <c>null</c>.</param>
     /// <param name="cancellationToken">Stops the run; finished tasks stay finished.</param>
-    /// <returns>The merged report when every task of the pass is complete, otherwise <c>null</c>.</returns>
+    /// <param name="runDedup">Run the dedup pass in this process once every tag task is complete (a cluster runs its steps as tasks instead).</param>
+    /// <returns>
+    /// The merged report when every task of the pass is complete (then the dedup pass, when configured, has run too and its
+    /// figures are in the report), otherwise <c>null</c>.
+    /// </returns>
     /// <exception cref="OperationCanceledException">The run was cancelled; the running task leaves no marker and no committed shard set.</exception>
     /// <exception cref="PipelineStageException">A task failed beyond single documents.</exception>
     public async Task<StatsReport?> RunAsync(
@@ -75,7 +85,8 @@ public sealed class PipelineRunner
         ExecutionOptions execution,
         int? rank,
         IPipelineObserver? observer,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool runDedup = true)
     {
         int worldSize = execution.WorldSize;
         IEnumerable<int> ranks = rank is { } r ? [r] : Enumerable.Range(0, worldSize);
@@ -86,7 +97,14 @@ public sealed class PipelineRunner
             await RunTaskAsync(task, inputs, outputDirectory, execution, observer, cancellationToken).ConfigureAwait(false);
         }
 
-        return await MergeIfCompleteAsync(outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
+        StatsReport? report = await MergeIfCompleteAsync(outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
+        if (report is null || Dedup is null || !runDedup)
+        {
+            return report;
+        }
+
+        DedupStats? dedup = await Dedup.RunLocalAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
+        return dedup is null ? report : report.WithDedup(dedup);
     }
 
     private async Task RunTaskAsync(PipelineTask task, IReadOnlyList<string> inputs, string outputDirectory, ExecutionOptions execution, IPipelineObserver? observer, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CurationPipeline.Dedup;
 using CurationPipeline.Storage;
 
 namespace CurationPipeline.Pipelines;
@@ -11,15 +12,31 @@ namespace CurationPipeline.Pipelines;
 /// <param name="Tokens">Tokens written.</param>
 /// <param name="WallSeconds">Wall-clock seconds (for merged reports, the sum over tasks).</param>
 /// <param name="Stages">Per-stage counters in pipeline order.</param>
+/// <param name="Dedup">The dedup pass's statistics once it ran (clusters, size histogram), else <c>null</c>.</param>
 public sealed record StatsReport(
     [property: JsonPropertyName("tasks")] IReadOnlyList<string> Tasks,
     [property: JsonPropertyName("files")] long Files,
     [property: JsonPropertyName("bytes_read")] long BytesRead,
     [property: JsonPropertyName("tokens")] long Tokens,
     [property: JsonPropertyName("wall_seconds")] double WallSeconds,
-    [property: JsonPropertyName("stages")] IReadOnlyList<StageStatsSnapshot> Stages)
+    [property: JsonPropertyName("stages")] IReadOnlyList<StageStatsSnapshot> Stages,
+    [property: JsonPropertyName("dedup")] DedupStats? Dedup = null)
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+
+    /// <summary>This report with the dedup pass added: its statistics, and a <c>dedup</c> stage whose in/out/dropped add up.</summary>
+    public StatsReport WithDedup(DedupStats dedup)
+    {
+        var dropped = new SortedDictionary<string, long>(StringComparer.Ordinal)
+        {
+            [DedupReasons.Exact] = dedup.DroppedExact,
+            [DedupReasons.MinHash] = dedup.DroppedNear,
+        };
+        long droppedTotal = dedup.DroppedExact + dedup.DroppedNear;
+        var stage = new StageStatsSnapshot(DedupPass.StageName, dedup.Documents, dedup.Documents - droppedTotal, droppedTotal, 0,
+            dropped, new SortedDictionary<string, long>(StringComparer.Ordinal), 0);
+        return this with { Stages = [.. Stages.Where(s => s.Name != DedupPass.StageName), stage], Dedup = dedup };
+    }
 
     /// <summary>Writes the report atomically to <paramref name="path"/>.</summary>
     public async Task WriteAsync(IStorage storage, string path, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CurationPipeline.Dedup;
 using CurationPipeline.Extraction;
 using CurationPipeline.Inputs;
 using CurationPipeline.Pipelines.Stages;
@@ -21,17 +22,24 @@ public static class TagPipelineFactory
             .Add(WarcDocumentSource.CanRead, new WarcDocumentSource(options.Read))
             .Add(JsonLinesDocumentSource.CanRead, new JsonLinesDocumentSource(options.JsonLines))
             .Add(ParquetDocumentSource.CanRead, new ParquetDocumentSource());
-        IPipelineStage[] stages =
-        [
+        var stages = new List<IPipelineStage>
+        {
             new ExtractStage(new MainContentExtractor(options.Extract)),
             new TokenizeStage(tokenizer),
-        ];
+        };
+        DedupOptions? dedup = options.Dedup.Enabled ? options.Dedup : null;
+        if (dedup is not null)
+        {
+            stages.Add(new SignStage(new DocumentSigner(dedup.Minhash), (ushort)dedup.Priority));
+        }
 
+        ILogger logger = loggerFactory.CreateLogger(typeof(PipelineRunner));
         return new PipelineRunner(
             storage,
             sources,
             stages,
-            (task, outputDirectory) => new ParquetTagSink(storage, outputDirectory, task, tokenizer, options.Outputs),
-            loggerFactory.CreateLogger(typeof(PipelineRunner)));
+            (task, outputDirectory) => new TagSink(storage, outputDirectory, task, tokenizer, options.Outputs, dedup),
+            logger,
+            dedup is null ? null : new DedupPass(storage, dedup, logger));
     }
 }

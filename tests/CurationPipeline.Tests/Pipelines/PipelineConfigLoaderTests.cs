@@ -103,6 +103,7 @@ public sealed class PipelineConfigLoaderTests
         Assert.Equal(defaults.Extract, parsed.Extract);
         Assert.Equal(defaults.Tokenize, parsed.Tokenize);
         Assert.Equal(defaults.Outputs, parsed.Outputs);
+        Assert.Equal(defaults.Dedup, parsed.Dedup);
         Assert.Empty(parsed.Input.Paths);
     }
 }

@@ -1,16 +1,22 @@
 using CurationPipeline.Outputs;
+using CurationPipeline.Pipelines.Internal;
 using CurationPipeline.Storage;
 using CurationPipeline.Tokenization;
 
 namespace CurationPipeline.Pipelines;
 
-/// <summary>The tag pass's sink: live documents to <c>annotated/</c> and <c>tokenized/</c>, rejections to <c>rejects/</c>.</summary>
-/// <remarks>Files are named <c>{pass}-{rank:D5}-{shard:D5}.parquet</c> (<see cref="OutputLayout"/>); each is published atomically.</remarks>
-public sealed class ParquetTagSink : ITagSink
+/// <summary>
+/// The tag pass's sink: live documents to <c>annotated/</c>, <c>tokenized/</c> and (when signed) <c>signatures/</c>,
+/// rejections to <c>rejects/</c>.
+/// </summary>
+/// <remarks>Files are named <c>{pass}-{rank:D5}-{shard:D5}.parquet</c> (<see cref="OutputLayout"/>); each is published atomically.
+/// Signatures are buffered up to <see cref="DedupOptions.SignaturesPerFile"/> and written only when their file is complete.</remarks>
+public sealed class TagSink : ITagSink
 {
     private readonly TokenizedShardWriter _tokenized;
     private readonly AnnotatedShardWriter _annotated;
     private readonly RejectsWriter _rejects;
+    private readonly RotatingSignatureWriter? _signatures;
 
     /// <summary>Creates the three writers of one task.</summary>
     /// <param name="storage">Where the shards go.</param>
@@ -18,7 +24,8 @@ public sealed class ParquetTagSink : ITagSink
     /// <param name="task">The task; its <see cref="PipelineTask.Stem"/> prefixes every file.</param>
     /// <param name="tokenizer">The tokenizer whose name and vocabulary go into the tokenized shards' metadata.</param>
     /// <param name="options">Shard sizes.</param>
-    public ParquetTagSink(IStorage storage, string outputDirectory, PipelineTask task, TextTokenizer tokenizer, OutputOptions options)
+    /// <param name="dedup">Signature file sizes, or <c>null</c> when documents are not signed.</param>
+    public TagSink(IStorage storage, string outputDirectory, PipelineTask task, TextTokenizer tokenizer, OutputOptions options, DedupOptions? dedup)
     {
         _tokenized = new TokenizedShardWriter(
             storage,
@@ -33,6 +40,7 @@ public sealed class ParquetTagSink : ITagSink
             storage,
             storage.Combine(outputDirectory, OutputLayout.Rejects),
             new RejectsWriterOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, options.RowsPerRowGroup) });
+        _signatures = dedup is null ? null : new RotatingSignatureWriter(storage, storage.Combine(outputDirectory, OutputLayout.Signatures), task, dedup);
     }
 
     /// <inheritdoc/>
@@ -48,6 +56,10 @@ public sealed class ParquetTagSink : ITagSink
         int[] ids = item.TokenIds ?? throw new InvalidOperationException($"Item {item.Id} reached the sink without tokens.");
         await _annotated.WriteAsync(document, cancellationToken).ConfigureAwait(false);
         await _tokenized.WriteAsync(new TokenizedDocument { Id = document.Id, Url = document.Url, InputIds = ids }, cancellationToken).ConfigureAwait(false);
+        if (_signatures is not null)
+        {
+            await _signatures.AddAsync(item.Signature ?? throw new InvalidOperationException($"Item {item.Id} reached the sink unsigned."), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>
@@ -57,6 +69,11 @@ public sealed class ParquetTagSink : ITagSink
         committed.AddRange(await _annotated.CompleteAsync(cancellationToken).ConfigureAwait(false));
         committed.AddRange(await _tokenized.CompleteAsync(cancellationToken).ConfigureAwait(false));
         committed.AddRange(await _rejects.CompleteAsync(cancellationToken).ConfigureAwait(false));
+        if (_signatures is not null)
+        {
+            committed.AddRange(await _signatures.CompleteAsync(cancellationToken).ConfigureAwait(false));
+        }
+
         return committed;
     }
 

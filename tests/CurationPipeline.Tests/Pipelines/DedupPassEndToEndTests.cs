@@ -1,0 +1,77 @@
+using CurationPipeline.Dedup;
+using CurationPipeline.Pipelines;
+using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CurationPipeline.Tests.Pipelines;
+
+/// <summary>The dedup pass inside <c>curate run</c> on the bundled sample, and as separate cluster tasks.</summary>
+public sealed class DedupPassEndToEndTests
+{
+    private static readonly LocalStorage s_storage = LocalStorage.Instance;
+
+    [Fact]
+    public async Task Run_OtherParallelismAndInputOrder_IdenticalDropListThatKeepsOneOfEachDuplicate()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        PipelineOptions options = Load();
+        string first = TestData.NewTempDirectory();
+        string second = TestData.NewTempDirectory();
+
+        StatsReport a = await RunAsync(options with { Execution = options.Execution with { Workers = 1, Readers = 1 } }, first, reverseInputs: false, ct);
+        StatsReport b = await RunAsync(options with { Execution = options.Execution with { Workers = 2, Readers = 2 } }, second, reverseInputs: true, ct);
+
+        string dropA = Path.Combine(first, OutputLayout.Dedup, OutputLayout.DropList);
+        string dropB = Path.Combine(second, OutputLayout.Dedup, OutputLayout.DropList);
+        Assert.Equal(await File.ReadAllBytesAsync(dropA, ct), await File.ReadAllBytesAsync(dropB, ct));
+        Assert.Equal(a.Dedup! with { ClusterSizes = System.Collections.Immutable.ImmutableSortedDictionary<int, long>.Empty }, b.Dedup! with { ClusterSizes = System.Collections.Immutable.ImmutableSortedDictionary<int, long>.Empty });
+        Assert.Equal(a.Dedup.ClusterSizes, b.Dedup.ClusterSizes);
+
+        // sample-warc/README.md: 16 exact duplicates (same body, other URL and record id) and 16 near duplicates.
+        IReadOnlyList<DropListRow> drops = DropListFile.Read(s_storage, dropA);
+        Assert.True(a.Dedup!.DroppedExact >= 16, $"exact {a.Dedup.DroppedExact}");
+        Assert.True(a.Dedup.DroppedNear >= 12, $"near {a.Dedup.DroppedNear}");
+        var dropped = drops.Select(d => d.DocumentId).ToHashSet(StringComparer.Ordinal);
+        Assert.All(drops, d => Assert.DoesNotContain(d.KeptId, dropped));
+        Assert.All(drops, d => Assert.True(string.CompareOrdinal(d.KeptId, d.DocumentId) < 0, "equal priorities keep the smallest id"));
+        StageStatsSnapshot stage = a.Stages.Single(s => s.Name == DedupPass.StageName);
+        Assert.True(stage.AddsUp);
+        Assert.Equal(drops.Count, stage.DroppedTotal);
+    }
+
+    [Fact]
+    public async Task Run_DedupAsClusterTasks_SameDropListAsLocalRun()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        PipelineOptions options = Load();
+        string local = TestData.NewTempDirectory();
+        string split = TestData.NewTempDirectory();
+        await RunAsync(options, local, reverseInputs: false, ct);
+
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, s_storage, NullLoggerFactory.Instance);
+        StatsReport? tagged = await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), split, options.Execution, null, null, ct, runDedup: false);
+        Assert.Null(tagged!.Dedup);
+        Assert.False(File.Exists(Path.Combine(split, OutputLayout.Dedup, OutputLayout.DropList)));
+        for (int rank = 0; rank < 3; rank++)
+        {
+            await runner.Dedup!.RunCandidatesAsync(split, rank, 3, ct);
+        }
+
+        DedupStats stats = await runner.Dedup!.RunClusterAsync(split, 3, ct);
+
+        Assert.Equal(
+            await File.ReadAllBytesAsync(Path.Combine(local, OutputLayout.Dedup, OutputLayout.DropList), ct),
+            await File.ReadAllBytesAsync(Path.Combine(split, OutputLayout.Dedup, OutputLayout.DropList), ct));
+        Assert.True(stats.DroppedExact + stats.DroppedNear > 0);
+    }
+
+    private static async Task<StatsReport> RunAsync(PipelineOptions options, string output, bool reverseInputs, CancellationToken ct)
+    {
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, s_storage, NullLoggerFactory.Instance);
+        IReadOnlyList<string> inputs = runner.ResolveInputs(options.Input.Paths);
+        return (await runner.RunAsync(reverseInputs ? inputs.Reverse().ToArray() : inputs, output, options.Execution, null, null, ct))!;
+    }
+
+    private static PipelineOptions Load() =>
+        PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"));
+}
