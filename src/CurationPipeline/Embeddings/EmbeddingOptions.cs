@@ -1,0 +1,68 @@
+namespace CurationPipeline.Embeddings;
+
+/// <summary>Configuration of a <see cref="TextEmbedder"/>.</summary>
+/// <remarks>
+/// <list type="table">
+/// <listheader><term>Property</term><description>Default</description></listheader>
+/// <item><term><see cref="ModelDirectory"/></term><description><c>null</c>: the offline <see cref="DefaultEmbeddingModel"/></description></item>
+/// <item><term><see cref="ModelCacheDirectory"/></term><description><c>null</c>: <see cref="DefaultEmbeddingModel.DefaultCacheRoot"/></description></item>
+/// <item><term><see cref="MaxTokens"/></term><description>256</description></item>
+/// <item><term><see cref="BatchSize"/></term><description>32</description></item>
+/// <item><term><see cref="SortWindowBatches"/></term><description>8</description></item>
+/// <item><term><see cref="QueueCapacityBatches"/></term><description>4</description></item>
+/// <item><term><see cref="ParallelRuns"/></term><description>1</description></item>
+/// <item><term><see cref="IntraOpThreads"/></term><description>0: processor count / <see cref="ParallelRuns"/></description></item>
+/// <item><term><see cref="UseCuda"/></term><description><c>true</c></description></item>
+/// <item><term><see cref="CudaDeviceId"/></term><description>0</description></item>
+/// <item><term><see cref="LowerCase"/></term><description><c>true</c></description></item>
+/// </list>
+/// </remarks>
+public sealed record EmbeddingOptions
+{
+    /// <summary>A directory with <c>model.onnx</c> and a tokenizer vocabulary (see <see cref="EmbeddingModelFiles"/>); <c>null</c> for the default model.</summary>
+    public string? ModelDirectory { get; init; }
+
+    /// <summary>Where the default model is extracted; <c>null</c> for <see cref="DefaultEmbeddingModel.DefaultCacheRoot"/>.</summary>
+    public string? ModelCacheDirectory { get; init; }
+
+    /// <summary>Tokens per document, special tokens included; longer documents are truncated (counted, not rejected).</summary>
+    /// <remarks>Must not exceed the model's position table (512 for BERT and RoBERTa base models).</remarks>
+    public int MaxTokens { get; init; } = 256;
+
+    /// <summary>Documents per model call.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>How many batches' worth of documents are tokenized and sorted by length before being cut into batches (less padding).</summary>
+    public int SortWindowBatches { get; init; } = 8;
+
+    /// <summary>Tokenized batches that may wait for the model; bounds memory and lets tokenization run ahead of the model.</summary>
+    public int QueueCapacityBatches { get; init; } = 4;
+
+    /// <summary>Model calls in flight at once (one session, thread-safe <c>Run</c>). On CPU, 2 runs × 1 thread can beat 1 run × 2 threads.</summary>
+    public int ParallelRuns { get; init; } = 1;
+
+    /// <summary>ONNX Runtime intra-op threads per run on CPU; 0 divides the processor count among <see cref="ParallelRuns"/>.</summary>
+    public int IntraOpThreads { get; init; }
+
+    /// <summary>Try the CUDA execution provider first; on failure the embedder falls back to CPU and logs it once.</summary>
+    public bool UseCuda { get; init; } = true;
+
+    /// <summary>The CUDA device ordinal.</summary>
+    public int CudaDeviceId { get; init; }
+
+    /// <summary>Lower-case text before WordPiece tokenization (uncased BERT models such as the default); ignored for byte-level BPE.</summary>
+    public bool LowerCase { get; init; } = true;
+
+    /// <summary>Checks every value.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the parameter name is the property.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokens, 3, nameof(MaxTokens));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SortWindowBatches, 1, nameof(SortWindowBatches));
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacityBatches, 1, nameof(QueueCapacityBatches));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ParallelRuns, 1, nameof(ParallelRuns));
+        ArgumentOutOfRangeException.ThrowIfNegative(IntraOpThreads, nameof(IntraOpThreads));
+        ArgumentOutOfRangeException.ThrowIfNegative(CudaDeviceId, nameof(CudaDeviceId));
+    }
+}

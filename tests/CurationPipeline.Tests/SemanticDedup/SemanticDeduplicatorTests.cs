@@ -1,0 +1,179 @@
+using System.Numerics.Tensors;
+using CurationPipeline.Dedup.Semantic;
+using CurationPipeline.Embeddings;
+
+namespace CurationPipeline.Tests.SemanticDedup;
+
+public sealed class SemanticDeduplicatorTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Run_PlantedNearDuplicates_DropsOneOfEachPairAndNothingElse()
+    {
+        var random = new Random(7);
+        var matrix = new EmbeddingMatrix(32);
+        var copies = new HashSet<string>();
+        for (int i = 0; i < 1500; i++)
+        {
+            float[] v = RandomUnit(random, 32);
+            matrix.Add($"d{i}", v);
+            if (i % 30 == 0)
+            {
+                matrix.Add($"d{i}-copy", Perturb(v, random, 0.01f));
+                copies.Add($"d{i}");
+                copies.Add($"d{i}-copy");
+            }
+        }
+
+        SemanticDedupResult result = new SemanticDeduplicator(new SemanticDedupOptions()).Run(matrix, cancellationToken: Token);
+
+        Assert.Equal(50, result.Stats.Dropped);
+        Assert.Equal(50, result.Dropped.Length);
+        foreach (SemanticDropRow drop in result.Dropped)
+        {
+            Assert.Contains(drop.DocumentId, copies);
+            Assert.Equal(drop.DocumentId.Replace("-copy", ""), drop.KeptId.Replace("-copy", ""));
+            Assert.True(drop.Similarity > 0.99f);
+            Assert.Equal(SemanticDedupReasons.NearDuplicate, drop.Reason);
+        }
+
+        Assert.Equal(matrix.Count, result.Stats.Documents);
+        Assert.Equal(new SemanticDeduplicator(new SemanticDedupOptions()).ClusterCountFor(matrix.Count), result.Stats.Clusters);
+    }
+
+    [Fact]
+    public void Run_SeveralEpsilons_OnePassCountsGrowWithEpsilonAndChosenMatchesDropList()
+    {
+        var random = new Random(3);
+        var matrix = new EmbeddingMatrix(16);
+        for (int i = 0; i < 400; i++)
+        {
+            float[] v = RandomUnit(random, 16);
+            matrix.Add($"a{i}", v);
+            matrix.Add($"b{i}", Perturb(v, random, 0.02f + 0.3f * (i % 10) / 10f));
+        }
+
+        var options = new SemanticDedupOptions { Epsilon = 0.05, ReportEpsilons = [0.001, 0.01, 0.1, 0.3] };
+        SemanticDedupResult result = new SemanticDeduplicator(options).Run(matrix, cancellationToken: Token);
+
+        Assert.Equal([0.001, 0.01, 0.05, 0.1, 0.3], result.Stats.ByEpsilon.Select(e => e.Epsilon));
+        for (int e = 1; e < result.Stats.ByEpsilon.Length; e++)
+        {
+            Assert.True(result.Stats.ByEpsilon[e].Dropped >= result.Stats.ByEpsilon[e - 1].Dropped);
+        }
+
+        Assert.True(result.Stats.ByEpsilon[^1].Dropped > result.Stats.ByEpsilon[0].Dropped);
+        Assert.Equal(result.Stats.ByEpsilon[2].Dropped, result.Dropped.Length);
+        Assert.All(result.Dropped, d => Assert.True(d.Similarity > 0.95f));
+    }
+
+    [Fact]
+    public void Run_QualityRule_ChainKeepsBestThenAnyMemberOnlySimilarToDroppedOnes()
+    {
+        // a ~ b and b ~ c above 0.99, a ~ c below: ranked a > b > c, Llama 3's rule keeps a, drops b, keeps c.
+        float[] a = Unit([1f, 0f, 0f]);
+        float[] b = Unit([1f, 0.1f, 0f]);
+        float[] c = Unit([1f, 0.2f, 0f]);
+        Assert.True(TensorPrimitives.Dot(a, b) > 0.99f && TensorPrimitives.Dot(b, c) > 0.99f && TensorPrimitives.Dot(a, c) < 0.99f);
+        var matrix = new EmbeddingMatrix(3);
+        matrix.Add("c", c);
+        matrix.Add("a", a);
+        matrix.Add("b", b);
+        var options = new SemanticDedupOptions { ClusterCount = 1, KeepRule = SemanticKeepRule.Quality };
+
+        SemanticDedupResult result = new SemanticDeduplicator(options).Run(matrix, [0.1f, 0.9f, 0.5f], Token);
+
+        SemanticDropRow drop = Assert.Single(result.Dropped);
+        Assert.Equal(("b", "a"), (drop.DocumentId, drop.KeptId));
+    }
+
+    [Fact]
+    public void Run_HardRule_KeepsTheMemberFarthestFromTheCentroid()
+    {
+        // One cluster: x and its near copy x' sit near the centroid direction; the copy farther from the centroid is kept.
+        var matrix = new EmbeddingMatrix(3);
+        matrix.Add("far", Unit([1f, 0.05f, 0.3f]));
+        matrix.Add("near", Unit([1f, 0.05f, 0.2f]));
+        matrix.Add("other", Unit([1f, 0.8f, -0.2f]));
+        var options = new SemanticDedupOptions { ClusterCount = 1, Epsilon = 0.02 };
+
+        SemanticDedupResult result = new SemanticDeduplicator(options).Run(matrix, cancellationToken: Token);
+
+        SemanticDropRow drop = Assert.Single(result.Dropped);
+        Assert.Equal(("near", "far"), (drop.DocumentId, drop.KeptId));
+    }
+
+    [Fact]
+    public void Run_SameSeed_SameDropList()
+    {
+        var random = new Random(11);
+        var matrix = new EmbeddingMatrix(24);
+        for (int i = 0; i < 600; i++)
+        {
+            float[] v = RandomUnit(random, 24);
+            matrix.Add($"d{i}", v);
+            matrix.Add($"e{i}", Perturb(v, random, 0.05f));
+        }
+
+        var options = new SemanticDedupOptions { Epsilon = 0.005, MaxDegreeOfParallelism = 2 };
+        SemanticDedupResult first = new SemanticDeduplicator(options).Run(matrix, cancellationToken: Token);
+        SemanticDedupResult second = new SemanticDeduplicator(options).Run(matrix, cancellationToken: Token);
+
+        Assert.Equal(first.Dropped, second.Dropped);
+        Assert.NotEmpty(first.Dropped);
+    }
+
+    [Fact]
+    public void Run_QualityRuleWithoutScores_ThrowsArgument()
+    {
+        var matrix = new EmbeddingMatrix(3);
+        matrix.Add("a", Unit([1f, 0f, 0f]));
+
+        Assert.Throws<ArgumentException>(() =>
+            new SemanticDeduplicator(new SemanticDedupOptions { KeepRule = SemanticKeepRule.Quality }).Run(matrix, cancellationToken: Token));
+    }
+
+    [Fact]
+    public void Run_Empty_ReturnsZeroCounts()
+    {
+        SemanticDedupResult result = new SemanticDeduplicator(new SemanticDedupOptions()).Run(new EmbeddingMatrix(8), cancellationToken: Token);
+
+        Assert.Empty(result.Dropped);
+        Assert.Equal(0, result.Stats.Documents);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(2.0)]
+    public void Validate_EpsilonOutOfRange_NamesEpsilon(double epsilon)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(new SemanticDedupOptions { Epsilon = epsilon }.Validate);
+        Assert.Equal(nameof(SemanticDedupOptions.Epsilon), error.ParamName);
+    }
+
+    internal static float[] RandomUnit(Random random, int dimension)
+    {
+        var v = new float[dimension];
+        for (int i = 0; i < dimension; i++)
+        {
+            v[i] = (float)(random.NextDouble() * 2 - 1);
+        }
+
+        return Unit(v);
+    }
+
+    private static float[] Perturb(float[] v, Random random, float scale)
+    {
+        float[] noise = RandomUnit(random, v.Length);
+        TensorPrimitives.MultiplyAdd(noise, scale, v, noise);
+        return Unit(noise);
+    }
+
+    private static float[] Unit(float[] v)
+    {
+        TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
+        return v;
+    }
+}
