@@ -24,14 +24,22 @@ internal static class RunCommand
 
     private static readonly Option<int?> s_workers = new("--workers") { Description = "Threads per CPU stage (0 = one per core); replaces execution.workers." };
 
+    private static readonly Option<string> s_pass = new("--pass")
+    {
+        Description = "all: tag tasks, then dedup once every tag task is done (default); tag: only the tag tasks; "
+            + "dedup: the candidate step of dedup task --rank of --world-size; cluster: the final dedup step over all --world-size candidate tasks.",
+        DefaultValueFactory = _ => "all",
+    };
+
     private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "Debug logging, including every per-document failure." };
 
     public static Command Create()
     {
         var command = new Command("run", "Run a pipeline: read, extract, tokenize and write annotated, tokenized and rejects shards plus stats.json.")
         {
-            s_pipeline, s_input, s_output, s_rank, s_worldSize, s_workers, s_verbose,
+            s_pipeline, s_input, s_output, s_pass, s_rank, s_worldSize, s_workers, s_verbose,
         };
+        s_pass.AcceptOnlyFromAmong("all", "tag", "dedup", "cluster");
         command.SetAction(RunAsync);
         return command;
     }
@@ -57,12 +65,18 @@ internal static class RunCommand
             return ExitCodes.InvalidConfiguration;
         }
 
+        string pass = parse.GetValue(s_pass)!;
+        if (pass is "dedup" or "cluster")
+        {
+            return await RunDedupStepAsync(runner, pass, output, options.Execution.WorldSize, parse.GetValue(s_rank), logger, cancellationToken);
+        }
+
         try
         {
             StatsReport? report;
             await using (var progress = new ProgressDisplay(options.Execution.ProgressInterval))
             {
-                report = await runner.RunAsync(inputs, output, options.Execution, parse.GetValue(s_rank), progress, cancellationToken);
+                report = await runner.RunAsync(inputs, output, options.Execution, parse.GetValue(s_rank), progress, cancellationToken, runDedup: pass == "all");
             }
 
             if (report is null)
@@ -84,6 +98,47 @@ internal static class RunCommand
         catch (PipelineStageException e)
         {
             logger.LogError(e, "Run failed in stage {Stage}", e.Stage);
+            return ExitCodes.RunFailed;
+        }
+    }
+
+    private static async Task<int> RunDedupStepAsync(PipelineRunner runner, string pass, string output, int worldSize, int? rank, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (runner.Dedup is not { } dedup)
+        {
+            Console.Error.WriteLine("curate: the pipeline disables dedup (dedup.enabled: false).");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        if (pass == "dedup" && rank is null)
+        {
+            Console.Error.WriteLine("curate: --pass dedup needs --rank (and --world-size).");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        try
+        {
+            if (pass == "dedup")
+            {
+                long pairs = await dedup.RunCandidatesAsync(output, rank!.Value, worldSize, cancellationToken);
+                logger.LogInformation("Dedup task {Rank}/{WorldSize}: {Pairs} candidate pairs", rank, worldSize, pairs);
+            }
+            else
+            {
+                await dedup.RunClusterAsync(output, worldSize, cancellationToken);
+                logger.LogInformation("Drop list: {Path}", dedup.DropListPath(output));
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("curate: cancelled; the unfinished step left no completion marker.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException)
+        {
+            logger.LogError(e, "Dedup {Pass} failed", pass);
             return ExitCodes.RunFailed;
         }
     }
