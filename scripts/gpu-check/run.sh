@@ -13,7 +13,7 @@ done
 chmod +x "$app/CurationPipeline.Benchmarks"
 
 # libonnxruntime_providers_cuda.so needs libcudart/libcublas(Lt).so.13, libcurand.so.10, cuDNN 9 and the driver's libcuda.so.1.
-nvidia_root="$(python3 -c 'import nvidia, os; print(os.path.dirname(nvidia.__file__))')"
+nvidia_root="$(python3 -c 'import nvidia; print(list(nvidia.__path__)[0])')"  # a namespace package: no __file__
 libs="$(find "$nvidia_root" -maxdepth 3 -type d -name lib | tr '\n' ':')"
 export LD_LIBRARY_PATH="$app:${libs}${LD_LIBRARY_PATH:-}"
 echo "missing libraries of the CUDA provider (empty = all found):"
