@@ -36,6 +36,26 @@ public sealed class TrainingData
     /// <summary>Counts: <c>shards</c>, <c>documents.train</c>, <c>documents.validation</c> and one entry per skip reason.</summary>
     public IReadOnlyDictionary<string, long> Counters { get; }
 
+    /// <summary>The cross-entropy (nats/token) of the training stream's unigram distribution: the loss of a model that ignores
+    /// context, which a trained model must beat.</summary>
+    public double UnigramLoss()
+    {
+        var counts = new Dictionary<int, long>();
+        foreach (int token in TrainTokens.Span)
+        {
+            counts[token] = counts.GetValueOrDefault(token) + 1;
+        }
+
+        double entropy = 0;
+        foreach (long count in counts.Values)
+        {
+            double p = (double)count / TrainTokens.Length;
+            entropy -= p * Math.Log(p);
+        }
+
+        return entropy;
+    }
+
     /// <summary>Builds in-memory streams from token arrays (tests, benchmarks, synthetic data).</summary>
     /// <param name="metadata">The tokenizer description.</param>
     /// <param name="train">The training stream.</param>

@@ -98,30 +98,12 @@ public sealed class TrainerTests
 
         TrainingResult result = await trainer.RunAsync(60, TestContext.Current.CancellationToken);
 
-        double unigram = UnigramLoss(data.TrainTokens.Span);
+        double unigram = data.UnigramLoss();
         EvaluationResult final = result.Evaluations[^1];
         Assert.Equal(["count", "skip"], final.DomainLoss.Keys);
         Assert.True(final.Loss < unigram / 2, $"validation {final.Loss:F3} vs unigram {unigram:F3}");
         Assert.True(result.TokensPerSecond > 0);
         Assert.Equal(61, File.ReadAllLines(Path.Combine(runDirectory, "metrics.jsonl")).Length);
-    }
-
-    private static double UnigramLoss(ReadOnlySpan<int> tokens)
-    {
-        var counts = new Dictionary<int, long>();
-        foreach (int t in tokens)
-        {
-            counts[t] = counts.GetValueOrDefault(t) + 1;
-        }
-
-        double entropy = 0;
-        foreach (long c in counts.Values)
-        {
-            double p = (double)c / tokens.Length;
-            entropy -= p * Math.Log(p);
-        }
-
-        return entropy;
     }
 
     private static string NewRunDirectory() =>
