@@ -50,12 +50,8 @@ public static class TrainCommand
             {
                 result.AddError("Option '--train' is required (unless --benchmark).");
             }
-
-            if (result.GetValue(s_schedule) is not ("cosine" or "wsd"))
-            {
-                result.AddError("Option '--schedule' must be 'cosine' or 'wsd'.");
-            }
         });
+        s_schedule.AcceptOnlyFromAmong("cosine", "wsd");
         command.SetAction(RunAsync);
         return command;
     }
