@@ -27,8 +27,10 @@ fi
 
 for tool in patchelf g++ python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "error: patch-libtorchsharp: '$tool' is required to patch $lib for this system's libstdc++ (install it: apt-get install -y patchelf g++ python3)" >&2
-    exit 1
+    # Only `curate train` loads TorchSharp, so a missing tool must not break every other build; the build warns and
+    # `curate train` explains the failure when it cannot load the library.
+    echo "warning: patch-libtorchsharp: '$tool' is missing, so $lib stays unpatched and 'curate train' cannot load TorchSharp on this system (install: apt-get install -y patchelf g++ python3, then rebuild)" >&2
+    exit 0
   fi
 done
 

@@ -12,5 +12,6 @@ public static class CurateCommand
         RunCommand.Create(),
         ExtractionCommands.CreateExtractCommand(),
         ExtractionCommands.CreateEvalCommand(),
+        TrainCommand.Create(),
     };
 }

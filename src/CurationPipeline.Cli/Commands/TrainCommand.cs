@@ -70,6 +70,14 @@ public static class TrainCommand
             await Console.Error.WriteLineAsync("curate train: " + e.Message).ConfigureAwait(false);
             return ExitBadInput;
         }
+        catch (TypeInitializationException e) when (e.TypeName == "TorchSharp.torch")
+        {
+            // TorchSharp's own message blames a missing package; on Debian 12 the cause is the unpatched native library.
+            await Console.Error.WriteLineAsync(
+                "curate train: TorchSharp's native library did not load. On Debian 12 it must be patched at build time, which "
+                + "needs patchelf, g++ and python3: apt-get install -y patchelf g++ python3, then rebuild. (" + e.InnerException?.Message + ")").ConfigureAwait(false);
+            return ExitBadInput;
+        }
     }
 
     private static async Task<int> TrainAsync(ParseResult parse, ILogger<Trainer> logger, CancellationToken cancellationToken)
