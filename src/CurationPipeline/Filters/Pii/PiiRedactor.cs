@@ -106,9 +106,9 @@ public sealed partial class PiiRedactor
     private static bool IsIpV6(string candidate)
     {
         int groups = 0;
-        foreach (ReadOnlySpan<char> group in candidate.AsSpan().Split(':'))
+        foreach (Range group in candidate.AsSpan().Split(':'))
         {
-            groups += group.IsEmpty ? 0 : 1;
+            groups += group.GetOffsetAndLength(candidate.Length).Length == 0 ? 0 : 1;
         }
 
         return groups >= 2 && IPAddress.TryParse(candidate, out IPAddress? ip) && ip.AddressFamily == AddressFamily.InterNetworkV6;
