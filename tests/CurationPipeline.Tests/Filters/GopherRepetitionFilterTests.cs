@@ -58,6 +58,15 @@ public sealed class GopherRepetitionFilterTests
         Assert.Equal(8 / 23.0, s.Top2GramCharFrac, 10);
     }
 
+    [Fact]
+    public void ComputeSignals_TopNGramTieReachedLater_FirstSeenStillWins()
+    {
+        // "aa b b aa": 1-word grams aside, 2-grams are "aa b", "b b", "b aa" (all once): the first, "aa b" (4 chars), wins: 4 / 9.
+        // "aa bb cc bb cc aa bb": "bb cc" reaches 2 first, then "aa bb" (seen earlier) also reaches 2 and wins: 5 × 2 / 20.
+        Assert.Equal(4 / 9.0, s_filter.ComputeSignals("aa b b aa").Top2GramCharFrac, 10);
+        Assert.Equal(10 / 20.0, s_filter.ComputeSignals("aa bb cc bb cc aa bb").Top2GramCharFrac, 10);
+    }
+
     public static TheoryData<string, Func<GopherRepetitionSignals, double, GopherRepetitionSignals>, double> Thresholds => new()
     {
         { FilterReasons.RepetitionDupParaFrac, (s, v) => s with { DupParaFrac = v }, 0.30 },

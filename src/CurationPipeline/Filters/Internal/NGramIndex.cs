@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using CurationPipeline.Filters.Text;
 
@@ -7,23 +8,28 @@ namespace CurationPipeline.Filters.Internal;
 
 /// <summary>
 /// The words of one text and exact n-gram statistics over them (datatrove's <c>find_top_duplicate</c> and <c>find_all_duplicate</c>).
-/// An n-gram is the word index it starts at; equality compares the n words (hash first, then text), so results are exact.
-/// Word offsets live in pooled arrays: dispose to return them.
+/// An n-gram is the word index it starts at. N-grams are found in an open-addressing table keyed by a 64-bit rolling hash of
+/// the words' XxHash3 values; a hash hit is confirmed by comparing the words, so results are exact. All buffers are pooled:
+/// dispose to return them. Ask for n in increasing order to reuse the rolling hashes (any order is correct).
 /// </summary>
-internal sealed class NGramIndex : IEqualityComparer<int>, IDisposable
+internal sealed class NGramIndex : IDisposable
 {
+    private const ulong Prime = 0x100000001B3UL;
+
     private readonly string _text;
     private int[] _starts;
     private int[] _lengths;
     private ulong[] _wordHashes;
     private ulong[] _gramHashes;
-    private int _n;
+    private int[] _slots = [];
+    private int[] _counts = [];
+    private int _preparedN;
 
     public NGramIndex(string text)
     {
         _text = text;
-        _starts = ArrayPool<int>.Shared.Rent(64);
-        _lengths = ArrayPool<int>.Shared.Rent(64);
+        _starts = ArrayPool<int>.Shared.Rent(256);
+        _lengths = ArrayPool<int>.Shared.Rent(256);
         int count = 0;
         var words = new WordEnumerator(text);
         while (words.MoveNext())
@@ -59,23 +65,22 @@ internal sealed class NGramIndex : IEqualityComparer<int>, IDisposable
             return 0;
         }
 
-        var counts = new Dictionary<int, int>(grams, this);
+        int mask = ResetTable(grams);
+        int bestStart = 0, bestCount = 0;
         for (int i = 0; i < grams; i++)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, i, out _)++;
-        }
-
-        int bestStart = 0, bestCount = 0;
-        foreach ((int start, int count) in counts)
-        {
-            if (count > bestCount)
+            int slot = FindOrAdd(i, n, mask, out _);
+            int count = ++_counts[slot];
+            int first = _slots[slot] - 1;
+            // A later n-gram only wins with a strictly higher count, or an equal count if it was first seen earlier.
+            if (count > bestCount || (count == bestCount && first < bestStart))
             {
                 bestCount = count;
-                bestStart = start;
+                bestStart = first;
             }
         }
 
-        return GramLength(bestStart) * (long)bestCount;
+        return GramLength(bestStart, n) * (long)bestCount;
     }
 
     /// <summary>datatrove's <c>find_all_duplicate</c>: scan left to right; a repeated n-gram adds its length and jumps n words.</summary>
@@ -87,19 +92,19 @@ internal sealed class NGramIndex : IEqualityComparer<int>, IDisposable
             return 0;
         }
 
-        var unique = new HashSet<int>(grams, this);
+        int mask = ResetTable(grams);
         long repeated = 0;
         int idx = 0;
         while (idx < grams)
         {
-            if (unique.Contains(idx))
+            FindOrAdd(idx, n, mask, out bool existed);
+            if (existed)
             {
-                repeated += GramLength(idx);
+                repeated += GramLength(idx, n);
                 idx += n;
             }
             else
             {
-                unique.Add(idx);
                 idx++;
             }
         }
@@ -107,14 +112,50 @@ internal sealed class NGramIndex : IEqualityComparer<int>, IDisposable
         return repeated;
     }
 
-    public bool Equals(int x, int y)
+    public void Dispose()
     {
-        if (_gramHashes[x] != _gramHashes[y])
+        ArrayPool<int>.Shared.Return(_starts);
+        ArrayPool<int>.Shared.Return(_lengths);
+        ArrayPool<ulong>.Shared.Return(_wordHashes);
+        ArrayPool<ulong>.Shared.Return(_gramHashes);
+        if (_slots.Length > 0)
         {
-            return false;
+            ArrayPool<int>.Shared.Return(_slots);
+            ArrayPool<int>.Shared.Return(_counts);
         }
 
-        for (int k = 0; k < _n; k++)
+        _starts = _lengths = _slots = _counts = [];
+        _wordHashes = _gramHashes = [];
+    }
+
+    /// <summary>Finds the slot of the n-gram equal to the one at <paramref name="start"/>, adding it when new.</summary>
+    private int FindOrAdd(int start, int n, int mask, out bool existed)
+    {
+        ulong hash = _gramHashes[start];
+        int slot = (int)(hash ^ (hash >> 32)) & mask;
+        while (true)
+        {
+            int stored = _slots[slot];
+            if (stored == 0)
+            {
+                _slots[slot] = start + 1;
+                existed = false;
+                return slot;
+            }
+
+            if (_gramHashes[stored - 1] == hash && WordsEqual(stored - 1, start, n))
+            {
+                existed = true;
+                return slot;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private bool WordsEqual(int x, int y, int n)
+    {
+        for (int k = 0; k < n; k++)
         {
             if (!_text.AsSpan(_starts[x + k], _lengths[x + k]).SequenceEqual(_text.AsSpan(_starts[y + k], _lengths[y + k])))
             {
@@ -125,23 +166,32 @@ internal sealed class NGramIndex : IEqualityComparer<int>, IDisposable
         return true;
     }
 
-    public int GetHashCode(int start) => (int)(_gramHashes[start] ^ (_gramHashes[start] >> 32));
-
-    public void Dispose()
+    /// <summary>Clears (and if needed enlarges) the table to a power of two at least twice <paramref name="grams"/>; returns the mask.</summary>
+    private int ResetTable(int grams)
     {
-        ArrayPool<int>.Shared.Return(_starts);
-        ArrayPool<int>.Shared.Return(_lengths);
-        ArrayPool<ulong>.Shared.Return(_wordHashes);
-        ArrayPool<ulong>.Shared.Return(_gramHashes);
-        _starts = _lengths = [];
-        _wordHashes = _gramHashes = [];
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, grams * 2));
+        if (_slots.Length < size)
+        {
+            if (_slots.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(_slots);
+                ArrayPool<int>.Shared.Return(_counts);
+            }
+
+            _slots = ArrayPool<int>.Shared.Rent(size);
+            _counts = ArrayPool<int>.Shared.Rent(size);
+        }
+
+        _slots.AsSpan(0, size).Clear();
+        _counts.AsSpan(0, size).Clear();
+        return size - 1;
     }
 
     /// <summary>The length of <c>" ".join(words[start:start+n])</c>.</summary>
-    private long GramLength(int start)
+    private long GramLength(int start, int n)
     {
-        long length = _n - 1;
-        for (int k = 0; k < _n; k++)
+        long length = n - 1;
+        for (int k = 0; k < n; k++)
         {
             length += _lengths[start + k];
         }
@@ -149,22 +199,27 @@ internal sealed class NGramIndex : IEqualityComparer<int>, IDisposable
         return length;
     }
 
+    /// <summary>Makes <c>_gramHashes[i]</c> the hash of the n words from i, extending the previous n when possible.</summary>
     private int Prepare(int n)
     {
-        _n = n;
         int grams = WordCount - n + 1;
-        for (int i = 0; i < grams; i++)
+        if (_preparedN == 0 || n <= _preparedN)
         {
-            ulong h = 0xCBF29CE484222325UL;
-            for (int k = 0; k < n; k++)
-            {
-                h = (h ^ _wordHashes[i + k]) * 0x100000001B3UL;
-                h ^= h >> 29;
-            }
-
-            _gramHashes[i] = h;
+            _wordHashes.AsSpan(0, WordCount).CopyTo(_gramHashes);
+            _preparedN = 1;
         }
 
+        for (int m = _preparedN + 1; m <= n; m++)
+        {
+            int count = WordCount - m + 1;
+            for (int i = 0; i < count; i++)
+            {
+                ulong h = (_gramHashes[i] ^ _wordHashes[i + m - 1]) * Prime;
+                _gramHashes[i] = h ^ (h >> 29);
+            }
+        }
+
+        _preparedN = n;
         return grams;
     }
 

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CurationPipeline.Filters;
+using CurationPipeline.Filters.Pii;
+
+namespace CurationPipeline.Benchmarks;
+
+/// <summary>
+/// The FineWeb-order English heuristic cascade (Gopher repetition, Gopher quality, C4 with FineWeb's settings, FineWeb quality,
+/// then PII redaction of kept documents) on one thread over real extracted web text, in documents/s per core.
+/// Args: <c>[path to ground-truth.json] [seconds per measurement, default 5]</c>.
+/// </summary>
+internal sealed class FilterCascadeBenchmark : IBenchmark
+{
+    public string Name => "filters";
+
+    public string Description => "English heuristic filter cascade + PII on real text, docs/s per core (args: [ground-truth.json] [seconds])";
+
+    public Task<int> RunAsync(string[] args)
+    {
+        string path = args.Length > 0 ? args[0] : Path.Combine(FindSharedData(), "extraction", "scrapinghub", "ground-truth.json");
+        double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        string[] texts = Load(path);
+        long chars = texts.Sum(t => (long)t.Length);
+        Console.WriteLine($"{texts.Length} documents, mean {chars / texts.Length:N0} chars, from {path}");
+
+        ITextFilter[] cascade =
+        [
+            new GopherRepetitionFilter(new GopherRepetitionOptions()),
+            new GopherQualityFilter(new GopherQualityOptions()),
+            new C4QualityFilter(new C4QualityOptions { FilterNoTerminalPunct = false }),
+            new FineWebQualityFilter(new FineWebQualityOptions()),
+        ];
+        var pii = new PiiRedactor(new PiiRedactorOptions());
+
+        Measure("cascade + pii", texts, seconds, text =>
+        {
+            foreach (ITextFilter filter in cascade)
+            {
+                FilterOutcome outcome = filter.Evaluate(text, null);
+                if (!outcome.Verdict.Keep)
+                {
+                    return;
+                }
+
+                text = outcome.RewrittenText ?? text;
+            }
+
+            _ = pii.Redact(text);
+        });
+
+        foreach (ITextFilter filter in cascade)
+        {
+            Measure(filter.Name, texts, seconds / 2, text => filter.Evaluate(text, null));
+        }
+
+        Measure("pii", texts, seconds / 2, text => pii.Redact(text));
+        return Task.FromResult(0);
+    }
+
+    private static void Measure(string label, string[] texts, double seconds, Action<string> run)
+    {
+        foreach (string text in texts)
+        {
+            run(text); // warm-up (tiered JIT)
+        }
+
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        long docs = 0, chars = 0;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (string text in texts)
+            {
+                run(text);
+                chars += text.Length;
+            }
+
+            docs += texts.Length;
+        }
+
+        watch.Stop();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        double elapsed = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"{label,-20} {docs / elapsed,10:N0} docs/s  {chars * 2 / elapsed / 1e6,7:N1} MB/s (UTF-16)  {allocated / docs,9:N0} B allocated/doc");
+    }
+
+    private static string[] Load(string path)
+    {
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllBytes(path));
+        return json.RootElement.EnumerateObject()
+            .Select(p => p.Value.GetProperty("articleBody").GetString() ?? "")
+            .Where(t => t.Length > 0)
+            .ToArray();
+    }
+
+    private static string FindSharedData()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "..", "shared", "data");
+            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")) && Directory.Exists(candidate))
+            {
+                return Path.GetFullPath(candidate);
+            }
+        }
+
+        throw new DirectoryNotFoundException("../shared/data not found above " + AppContext.BaseDirectory + "; pass the ground-truth path.");
+    }
+}
