@@ -8,7 +8,7 @@ namespace CurationPipeline.Benchmarks;
 /// <summary>
 /// The FineWeb-order English heuristic cascade (Gopher repetition, Gopher quality, C4 with FineWeb's settings, FineWeb quality,
 /// then PII redaction of kept documents) on one thread over real extracted web text, in documents/s per core.
-/// Args: <c>[path to ground-truth.json] [seconds per measurement, default 5]</c>.
+/// Args: <c>[path to ground-truth.json, or "" for the shared copy] [seconds per measurement, default 5]</c>.
 /// </summary>
 internal sealed class FilterCascadeBenchmark : IBenchmark
 {
@@ -18,7 +18,7 @@ internal sealed class FilterCascadeBenchmark : IBenchmark
 
     public Task<int> RunAsync(string[] args)
     {
-        string path = args.Length > 0 ? args[0] : Path.Combine(FindSharedData(), "extraction", "scrapinghub", "ground-truth.json");
+        string path = args.Length > 0 && args[0].Length > 0 ? args[0] : Path.Combine(FindSharedData(), "extraction", "scrapinghub", "ground-truth.json");
         double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
         string[] texts = Load(path);
         long chars = texts.Sum(t => (long)t.Length);
