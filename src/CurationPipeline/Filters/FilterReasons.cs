@@ -102,6 +102,12 @@ public static class FilterReasons
     /// <summary>Newlines per word above the threshold (list-like pages).</summary>
     public const string FineWebListRatio = "fineweb.list_ratio";
 
+    /// <summary>The detected language is not in <see cref="LanguageIdOptions.KeepLanguages"/>.</summary>
+    public const string LanguageNotKept = "language.not_kept";
+
+    /// <summary>The detected language's score is not above <see cref="LanguageIdOptions.MinScore"/>.</summary>
+    public const string LanguageLowScore = "language.low_score";
+
     /// <summary>The URL's host or one of its parent domains is block-listed.</summary>
     public const string UrlBlockedDomain = "url.blocked_domain";
 

@@ -19,6 +19,7 @@ public sealed class BadInputTests
         new C4QualityFilter(new C4QualityOptions()),
         new FineWebQualityFilter(new FineWebQualityOptions()),
         new UrlFilter(new UrlFilterOptions()),
+        new LanguageIdentifier(new LanguageIdOptions()),
     ];
 
     public static TheoryData<string> Kinds => [Empty, HugeLine, Binary, Surrogates];
@@ -47,7 +48,8 @@ public sealed class BadInputTests
     {
         string[] reasons = s_filters.Select(f => f.Evaluate("", null).Verdict.Reason ?? "kept").ToArray();
         Assert.Equal(
-            [FilterReasons.GopherShortDoc, FilterReasons.RepetitionEmpty, FilterReasons.C4TooFewSentences, FilterReasons.FineWebEmpty, "kept"],
+            [FilterReasons.GopherShortDoc, FilterReasons.RepetitionEmpty, FilterReasons.C4TooFewSentences, FilterReasons.FineWebEmpty, "kept",
+                FilterReasons.LanguageNotKept],
             reasons);
     }
 

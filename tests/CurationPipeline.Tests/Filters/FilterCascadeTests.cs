@@ -2,11 +2,12 @@ using CurationPipeline.Filters;
 
 namespace CurationPipeline.Tests.Filters;
 
-/// <summary>The FineWeb order of the heuristic filters over crafted and real documents.</summary>
+/// <summary>FineWeb's order (language, Gopher repetition, Gopher quality, C4 without the punctuation rule, FineWeb) over crafted and real documents.</summary>
 public sealed class FilterCascadeTests
 {
     private static readonly ITextFilter[] s_fineWeb =
     [
+        new LanguageIdentifier(new LanguageIdOptions()),
         new GopherRepetitionFilter(new GopherRepetitionOptions()),
         new GopherQualityFilter(new GopherQualityOptions()),
         new C4QualityFilter(new C4QualityOptions { FilterNoTerminalPunct = false }),
@@ -39,7 +40,8 @@ public sealed class FilterCascadeTests
     public static TheoryData<string, string?> Documents => new()
     {
         { "prose", null },
-        { "short", FilterReasons.RepetitionTop2Gram },
+        { "short", FilterReasons.LanguageLowScore }, // 27 chars: Lingua is not confident on so little text
+        { "german", FilterReasons.LanguageNotKept },
         { "repeated paragraphs", FilterReasons.RepetitionDupParaFrac },
         { "repeated lines", FilterReasons.RepetitionDupLineFrac },
         { "lorem ipsum", FilterReasons.C4LoremIpsum },
@@ -52,6 +54,8 @@ public sealed class FilterCascadeTests
     {
         "prose" => Prose(),
         "short" => "Too short to be a document.",
+        "german" => "Der Ausschuss traf sich am Dienstag, um über den Haushalt für das kommende Jahr zu beraten. "
+            + "Die meisten Mitglieder waren sich einig, dass die Ausgaben für Schulen steigen sollten.",
         "repeated paragraphs" => string.Join("\n\n", Enumerable.Repeat("Buy cheap watches online today and save.", 10)),
         "repeated lines" => string.Join('\n', Enumerable.Repeat("Buy cheap watches online today and save.", 10)),
         "lorem ipsum" => Prose() + "\nLorem ipsum dolor sit amet, consectetur adipiscing elit.",
