@@ -60,7 +60,7 @@ public sealed class LanguageIdentifierTests
     [Fact]
     public void ComputeSignals_LongText_ReadsOnlyThePrefix()
     {
-        // 2,000 chars of English then German: the prefix decides.
+        // 3,120 chars of English then German: the 300-char prefix decides.
         string english = string.Concat(Enumerable.Repeat("The committee met on Tuesday to discuss the budget. ", 60));
         string german = string.Concat(Enumerable.Repeat("Der Ausschuss traf sich am Dienstag, um den Haushalt zu beraten. ", 200));
         Assert.Equal("en", s_english.ComputeSignals(english + german).Language);
