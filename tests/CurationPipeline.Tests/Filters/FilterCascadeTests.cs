@@ -69,6 +69,30 @@ public sealed class FilterCascadeTests
     public void Run_CraftedDocument_LandsWithExpectedReason(string kind, string? reason) =>
         Assert.Equal(reason, Run(s_fineWeb, Make(kind)).Reason);
 
+    private const string GermanProse =
+        "Die Stadtbibliothek wurde im vergangenen Jahr vollständig renoviert und hat nun deutlich längere Öffnungszeiten.\n"
+        + "Besucher finden im Erdgeschoss eine neue Leseecke mit bequemen Sesseln, großen Fenstern und einer kleinen Auswahl an Zeitungen.\n"
+        + "Im ersten Stock stehen Computer zur Verfügung, an denen Schüler ihre Hausaufgaben erledigen oder Bewerbungen schreiben können.\n"
+        + "Die Leiterin erklärte, dass die Zahl der Ausleihen seit der Wiedereröffnung um fast ein Drittel gestiegen sei.\n"
+        + "Besonders beliebt seien Romane, Reiseführer und Kochbücher, aber auch Hörbücher für lange Autofahrten würden oft nachgefragt.\n"
+        + "Für den Herbst plant das Team eine Reihe von Lesungen mit Autorinnen und Autoren aus der Region.";
+
+    [Fact]
+    public void Run_GermanProse_DroppedOnlyByLanguageRuleWhenConfigured()
+    {
+        // The English run drops it for its language; a multilingual run (keep any language, German stop words) keeps it.
+        Assert.Equal(FilterReasons.LanguageNotKept, Run(s_fineWeb, GermanProse).Reason);
+        ITextFilter[] multilingual =
+        [
+            new LanguageIdentifier(new LanguageIdOptions { KeepLanguages = [] }),
+            new GopherRepetitionFilter(new GopherRepetitionOptions()),
+            new GopherQualityFilter(new GopherQualityOptions { StopWords = ["der", "die", "das", "und", "mit", "für", "ein", "eine"] }),
+            new C4QualityFilter(new C4QualityOptions { FilterNoTerminalPunct = false }),
+            new FineWebQualityFilter(new FineWebQualityOptions()),
+        ];
+        Assert.Equal((null, GermanProse), Run(multilingual, GermanProse));
+    }
+
     [Fact]
     public void Run_RealArticles_MostKeptAndEveryReasonIsAFilterReason()
     {

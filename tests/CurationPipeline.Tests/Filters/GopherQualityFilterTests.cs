@@ -23,6 +23,18 @@ public sealed class GopherQualityFilterTests
         Assert.Equal(FilterVerdict.Kept, s_filter.Decide(s));
     }
 
+    [Fact]
+    public void ComputeSignals_SymbolCounts_NonOverlappingAsPythonCount()
+    {
+        // Tokens: a, "....", b, "#", c, "…" = 6. "....".count("...") is 1 (non-overlapping) plus one "…": 2 / 6; one "#": 1 / 6.
+        GopherQualitySignals s = s_filter.ComputeSignals("a.... b # c…");
+        Assert.Equal(6, s.WordCount);
+        Assert.Equal(3, s.NonSymbolWordCount);
+        Assert.Equal(2 / 6.0, s.EllipsisRatio, 10);
+        Assert.Equal(1 / 6.0, s.HashRatio, 10);
+        Assert.Equal(1.0, s.EllipsisLinesRatio); // the only line ends with "…"
+    }
+
     [Theory]
     [InlineData(48, true)] // 50 non-symbol words: not < 50
     [InlineData(47, false)] // 49 < 50
