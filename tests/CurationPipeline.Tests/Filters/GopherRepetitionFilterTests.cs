@@ -67,6 +67,78 @@ public sealed class GopherRepetitionFilterTests
         Assert.Equal(10 / 20.0, s_filter.ComputeSignals("aa bb cc bb cc aa bb").Top2GramCharFrac, 10);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ComputeSignals_RandomRepetitiveText_MatchesLiteralPortOfDatatrove(int seed)
+    {
+        // Words from a 6-word vocabulary force many repeated n-grams; the reference below is datatrove's code translated
+        // literally (joined strings, a set, Counter.most_common), so the hashed table must give identical character counts.
+        var random = new Random(seed);
+        string[] vocabulary = ["a", "bb", "ccc", "dd", "e", "fff"];
+        string[] words = Enumerable.Range(0, 400).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToArray();
+        string text = string.Join(' ', words);
+        GopherRepetitionSignals s = s_filter.ComputeSignals(text);
+        double[] top = [s.Top2GramCharFrac, s.Top3GramCharFrac, s.Top4GramCharFrac];
+        double[] dup = [s.Dup5GramCharFrac, s.Dup6GramCharFrac, s.Dup7GramCharFrac, s.Dup8GramCharFrac, s.Dup9GramCharFrac, s.Dup10GramCharFrac];
+        for (int n = 2; n <= 4; n++)
+        {
+            Assert.Equal(ReferenceTop(words, n) / (double)text.Length, top[n - 2], 12);
+        }
+
+        for (int n = 5; n <= 10; n++)
+        {
+            Assert.Equal(ReferenceAllDuplicate(words, n) / (double)text.Length, dup[n - 5], 12);
+        }
+    }
+
+    private static string[] NGrams(string[] words, int n) =>
+        Enumerable.Range(0, words.Length - n + 1).Select(i => string.Join(' ', words, i, n)).ToArray();
+
+    private static long ReferenceTop(string[] words, int n)
+    {
+        var counts = new Dictionary<string, int>();
+        var order = new List<string>();
+        foreach (string gram in NGrams(words, n))
+        {
+            if (!counts.TryAdd(gram, 1))
+            {
+                counts[gram]++;
+            }
+            else
+            {
+                order.Add(gram);
+            }
+        }
+
+        string best = order.OrderByDescending(g => counts[g]).First(); // stable: first seen wins ties
+        return (long)best.Length * counts[best];
+    }
+
+    private static long ReferenceAllDuplicate(string[] words, int n)
+    {
+        var unique = new HashSet<string>();
+        long repeated = 0;
+        int idx = 0;
+        while (idx < words.Length - n + 1)
+        {
+            string gram = string.Join(' ', words, idx, n);
+            if (unique.Contains(gram))
+            {
+                repeated += gram.Length;
+                idx += n;
+            }
+            else
+            {
+                unique.Add(gram);
+                idx++;
+            }
+        }
+
+        return repeated;
+    }
+
     public static TheoryData<string, Func<GopherRepetitionSignals, double, GopherRepetitionSignals>, double> Thresholds => new()
     {
         { FilterReasons.RepetitionDupParaFrac, (s, v) => s with { DupParaFrac = v }, 0.30 },
