@@ -1,0 +1,46 @@
+namespace CurationPipeline.Filters;
+
+/// <summary>Options of <see cref="LanguageIdentifier"/>: which languages the detector knows, how much text it reads, and what it keeps.</summary>
+/// <remarks>
+/// <list type="table">
+/// <listheader><term>Property</term><description>Default</description></listheader>
+/// <item><term><see cref="KeepLanguages"/></term><description><c>["en"]</c> (FineWeb's English run; empty keeps every language)</description></item>
+/// <item><term><see cref="MinScore"/></term><description>0.65 (keep when the score is strictly greater, as datatrove's <c>LanguageFilter</c>)</description></item>
+/// <item><term><see cref="CandidateLanguages"/></term><description>empty = all 75 Lingua languages (restricting the set forces wrong answers for text in other languages)</description></item>
+/// <item><term><see cref="HighAccuracy"/></term><description><c>false</c>: low-accuracy mode (trigram models only, about 70 MB of memory instead of about 2 GB; accuracy drops only below about 120 characters)</description></item>
+/// <item><term><see cref="MaxChars"/></term><description>300 (only the first 300 characters are classified: Lingua's low-accuracy mode is accurate
+/// above about 120 characters, and its cost grows linearly with the text, about 400 documents/s per core at 300 characters and
+/// about 100 at 1,000 on our 2-core build machine)</description></item>
+/// <item><term><see cref="ModelsDirectory"/></term><description><c>null</c>: Lingua's default, <c>Lingua/LanguageModels</c> under the application folder</description></item>
+/// </list>
+/// </remarks>
+public sealed record LanguageIdOptions
+{
+    /// <summary>ISO 639-1 codes of the languages to keep; empty keeps any language scoring above <see cref="MinScore"/>.</summary>
+    public IReadOnlyList<string> KeepLanguages { get; init; } = ["en"];
+
+    /// <summary>The score a document's top language must exceed.</summary>
+    public double MinScore { get; init; } = 0.65;
+
+    /// <summary>ISO 639-1 codes of the languages the detector chooses among; empty means all.</summary>
+    public IReadOnlyList<string> CandidateLanguages { get; init; } = [];
+
+    /// <summary>Whether to load Lingua's full models (about 2 GB per process) instead of the trigram-only low-accuracy mode.</summary>
+    public bool HighAccuracy { get; init; }
+
+    /// <summary>How many leading characters of a document are classified.</summary>
+    public int MaxChars { get; init; } = 300;
+
+    /// <summary>Where Lingua's model files are; <c>null</c> for the default beside the application.</summary>
+    public string? ModelsDirectory { get; init; }
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the parameter name is the property.</exception>
+    public void Validate()
+    {
+        GopherQualityOptions.Ratio(MinScore, nameof(MinScore));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxChars, 1, nameof(MaxChars));
+        ArgumentNullException.ThrowIfNull(KeepLanguages, nameof(KeepLanguages));
+        ArgumentNullException.ThrowIfNull(CandidateLanguages, nameof(CandidateLanguages));
+    }
+}
