@@ -30,4 +30,10 @@ public sealed record AnnotatedDocument
 
     /// <summary>Byte offset (or record index) of the document in <see cref="SourcePath"/>.</summary>
     public long SourceOffset { get; init; }
+
+    /// <summary>What the filters measured (every configured filter, also after one dropped the document).</summary>
+    public SignalSet Signals { get; init; } = SignalSet.Empty;
+
+    /// <summary>The first filter reason that dropped the document, or <c>null</c> when every filter kept it.</summary>
+    public string? FilterReason { get; init; }
 }

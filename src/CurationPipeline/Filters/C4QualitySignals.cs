@@ -23,4 +23,4 @@ public sealed record C4QualitySignals(
     int PolicyLines,
     int LoremIpsumLine,
     int CurlyBracketLine,
-    string FilteredText);
+    [property: NotASignal] string FilteredText);

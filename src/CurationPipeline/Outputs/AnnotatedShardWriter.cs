@@ -20,10 +20,11 @@ public sealed class AnnotatedShardWriter : ParquetShardWriter<AnnotatedDocument>
     /// <param name="storage">Where the shards go.</param>
     /// <param name="directory">The directory of the shards.</param>
     /// <param name="options">Shard and row-group bounds; validated here. Defaults when <c>null</c>.</param>
+    /// <param name="signals">The signal columns every written document carries (<see cref="AnnotatedDocument.Signals"/>); none when <c>null</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="storage"/> is <c>null</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The options are invalid.</exception>
-    public AnnotatedShardWriter(IStorage storage, string directory, AnnotatedShardOptions? options = null)
-        : base(storage, directory, PolicyOf(options ?? new()), new AnnotatedLayout(), ShardPolicy.SchemaMetadata(SchemaVersion))
+    public AnnotatedShardWriter(IStorage storage, string directory, AnnotatedShardOptions? options = null, SignalSchema? signals = null)
+        : base(storage, directory, PolicyOf(options ?? new()), new AnnotatedLayout(signals ?? SignalSchema.Empty), ShardPolicy.SchemaMetadata(SchemaVersion))
     {
     }
 

@@ -1,6 +1,8 @@
 using CurationPipeline.Documents;
 using CurationPipeline.Outputs.Internal;
+using System.Runtime.CompilerServices;
 using CurationPipeline.Storage;
+using Parquet;
 
 namespace CurationPipeline.Outputs;
 
@@ -13,8 +15,22 @@ public static class ShardReader
     /// <param name="path">The shard.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <exception cref="InvalidDataException">The file is not Parquet, or a required column is null.</exception>
-    public static IAsyncEnumerable<AnnotatedDocument> ReadAnnotatedAsync(IStorage storage, string path, CancellationToken cancellationToken) =>
-        ParquetShardFile.ReadRowsAsync(storage, path, new AnnotatedLayout(), cancellationToken);
+    public static async IAsyncEnumerable<AnnotatedDocument> ReadAnnotatedAsync(IStorage storage, string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        (Stream stream, ParquetReader reader) = await ParquetShardFile.OpenAsync(storage, path, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        await using (reader.ConfigureAwait(false))
+        {
+            // Signal columns are whatever the writing run configured: every column after the fixed ones.
+            var signals = new SignalSchema(reader.Schema.GetDataFields()
+                .Where(f => !AnnotatedLayout.FixedColumns.Contains(f.Name))
+                .Select(f => (f.Name, f.ClrType == typeof(string) ? SignalKind.Text : SignalKind.Number)));
+            await foreach (AnnotatedDocument row in ParquetShardFile.ReadRowsAsync(reader, new AnnotatedLayout(signals), cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
+    }
 
     /// <summary>Streams the rejections of a rejects shard written by <see cref="RejectsWriter"/>.</summary>
     /// <param name="storage">Where the shard is.</param>

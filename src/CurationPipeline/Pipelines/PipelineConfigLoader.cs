@@ -1,4 +1,5 @@
 using CurationPipeline.Pipelines.Internal;
+using CurationPipeline.Pipelines.Stages;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -14,6 +15,7 @@ public static class PipelineConfigLoader
         .WithTypeConverter(new DurationYamlConverter())
         .WithTypeMapping<IReadOnlyList<string>, List<string>>()
         .WithTypeMapping<IReadOnlyCollection<string>, List<string>>()
+        .WithTypeMapping<IReadOnlyList<FilterSpec>, List<FilterSpec>>()
         .Build();
 
     /// <summary>Loads and validates the pipeline at <paramref name="path"/>; relative input and output paths resolve against its folder.</summary>

@@ -1,4 +1,6 @@
 using CurationPipeline.Extraction;
+using CurationPipeline.Filters.Pii;
+using CurationPipeline.Pipelines.Stages;
 using CurationPipeline.Inputs;
 using CurationPipeline.Tokenization;
 using CurationPipeline.Warc;
@@ -33,6 +35,12 @@ public sealed record PipelineOptions
     /// <summary>The <c>extract:</c> section: main-content extraction.</summary>
     public ExtractionOptions Extract { get; init; } = new();
 
+    /// <summary>The <c>filters:</c> list: the heuristic filter cascade after extraction, in decision order.</summary>
+    public IReadOnlyList<FilterSpec> Filters { get; init; } = [];
+
+    /// <summary>The <c>pii:</c> section: redaction of e-mail and IP addresses (and optionally phone numbers); off when absent.</summary>
+    public PiiRedactorOptions? Pii { get; init; }
+
     /// <summary>The <c>tokenize:</c> section: the tokenizer.</summary>
     public TokenizerOptions Tokenize { get; init; } = new();
 
@@ -50,6 +58,8 @@ public sealed record PipelineOptions
         ("read", Read.Validate),
         ("json_lines", JsonLines.Validate),
         ("extract", Extract.Validate),
+        ("filters", () => { foreach (FilterSpec filter in Filters) { filter.Validate(); } }),
+        ("pii", () => Pii?.Validate()),
         ("tokenize", Tokenize.Validate),
         ("dedup", Dedup.Validate),
         ("outputs", Outputs.Validate),

@@ -1,5 +1,7 @@
 using CurationPipeline.Dedup;
+using CurationPipeline.Documents;
 using CurationPipeline.Extraction;
+using CurationPipeline.Filters.Pii;
 using CurationPipeline.Inputs;
 using CurationPipeline.Pipelines.Stages;
 using CurationPipeline.Storage;
@@ -22,11 +24,16 @@ public static class TagPipelineFactory
             .Add(WarcDocumentSource.CanRead, new WarcDocumentSource(options.Read))
             .Add(JsonLinesDocumentSource.CanRead, new JsonLinesDocumentSource(options.JsonLines))
             .Add(ParquetDocumentSource.CanRead, new ParquetDocumentSource());
-        var stages = new List<IPipelineStage>
+        var stages = new List<IPipelineStage> { new ExtractStage(new MainContentExtractor(options.Extract)) };
+        SignalSchema signals = SignalSchema.Empty;
+        if (options.Filters.Count > 0 || options.Pii is not null)
         {
-            new ExtractStage(new MainContentExtractor(options.Extract)),
-            new TokenizeStage(tokenizer),
-        };
+            var filter = new FilterStage(options.Filters.Select(f => f.Create()).ToArray(), options.Pii is null ? null : new PiiRedactor(options.Pii));
+            signals = filter.Schema;
+            stages.Add(filter);
+        }
+
+        stages.Add(new TokenizeStage(tokenizer));
         DedupOptions? dedup = options.Dedup.Enabled ? options.Dedup : null;
         if (dedup is not null)
         {
@@ -38,7 +45,7 @@ public static class TagPipelineFactory
             storage,
             sources,
             stages,
-            (task, outputDirectory) => new TagSink(storage, outputDirectory, task, tokenizer, options.Outputs, dedup),
+            (task, outputDirectory) => new TagSink(storage, outputDirectory, task, tokenizer, options.Outputs, signals, dedup),
             logger,
             dedup is null ? null : new DedupPass(storage, dedup, logger));
     }

@@ -1,3 +1,4 @@
+using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines.Internal;
 using CurationPipeline.Storage;
@@ -24,8 +25,9 @@ public sealed class TagSink : ITagSink
     /// <param name="task">The task; its <see cref="PipelineTask.Stem"/> prefixes every file.</param>
     /// <param name="tokenizer">The tokenizer whose name and vocabulary go into the tokenized shards' metadata.</param>
     /// <param name="options">Shard sizes.</param>
+    /// <param name="signals">The signal columns of the annotated shards.</param>
     /// <param name="dedup">Signature file sizes, or <c>null</c> when documents are not signed.</param>
-    public TagSink(IStorage storage, string outputDirectory, PipelineTask task, TextTokenizer tokenizer, OutputOptions options, DedupOptions? dedup)
+    public TagSink(IStorage storage, string outputDirectory, PipelineTask task, TextTokenizer tokenizer, OutputOptions options, SignalSchema signals, DedupOptions? dedup)
     {
         _tokenized = new TokenizedShardWriter(
             storage,
@@ -35,7 +37,8 @@ public sealed class TagSink : ITagSink
         _annotated = new AnnotatedShardWriter(
             storage,
             storage.Combine(outputDirectory, OutputLayout.Annotated),
-            new AnnotatedShardOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, options.RowsPerRowGroup) });
+            new AnnotatedShardOptions { Prefix = task.Stem, MaxRowsPerShard = options.RowsPerShard, RowGroupRows = Math.Min(options.RowsPerShard, options.RowsPerRowGroup) },
+            signals);
         _rejects = new RejectsWriter(
             storage,
             storage.Combine(outputDirectory, OutputLayout.Rejects),
@@ -49,6 +52,12 @@ public sealed class TagSink : ITagSink
         if (item.Rejection is { } rejection)
         {
             await _rejects.WriteAsync(rejection, cancellationToken).ConfigureAwait(false);
+            if (item.Annotated is { } scored)
+            {
+                // A filter's drop keeps its row in annotated/ (signals and filter_reason), so thresholds can change later.
+                await _annotated.WriteAsync(scored, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
