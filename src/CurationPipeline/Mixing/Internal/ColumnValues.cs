@@ -43,7 +43,8 @@ internal sealed class ColumnValues(string name, bool numeric)
             return;
         }
 
-        bool isString = _field.ClrType == typeof(string);
+        // Parquet.Net 6 reports UTF-8 columns read from a file as ReadOnlyMemory<char>.
+        bool isString = _field.ClrType == typeof(string) || _field.ClrType == typeof(ReadOnlyMemory<char>);
         bool isNumber = !isString && (_field.ClrType.IsPrimitive || _field.ClrType == typeof(decimal));
         if (_field.IsArray || (Numeric ? !isNumber : !isString))
         {
