@@ -68,7 +68,7 @@ public sealed class MixerTests
         // Shuffled globally: the first 50 rows already mix every domain.
         Assert.Equal(4, rows.Take(50).Select(r => r.Domain).Distinct().Count());
         Assert.True(File.Exists(Path.Combine(output, MixReport.FileName)));
-        Assert.False(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Any(f => f.Contains("bucket-", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories), f => f.Contains("bucket-", StringComparison.Ordinal));
     }
 
     [Fact]
