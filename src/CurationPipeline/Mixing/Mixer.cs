@@ -13,7 +13,7 @@ namespace CurationPipeline.Mixing;
 /// Output under the output directory: <c>train/train-{shard:D5}.parquet</c> and <c>validation/validation-{shard:D5}.parquet</c>
 /// (the tokenized shard contract, <c>domain</c> filled), optionally <c>bin/mix_val_000000.bin</c> and <c>bin/mix_train_{n:D6}.bin</c>
 /// (llm.c), and <see cref="MixReport.FileName"/> last. A rerun replaces the previous mix in that directory.
-/// Memory: about 40 bytes per tagged document for the catalog, plus one shuffle bucket (<see cref="MixOptions.ShuffleBucketTokens"/>)
+/// Memory: about 60 bytes per tagged document for the catalog, plus one shuffle bucket (<see cref="MixOptions.ShuffleBucketTokens"/>)
 /// and the validation set. Token ids are copied from the tokenized shards, never re-tokenized.
 /// </remarks>
 public sealed class Mixer

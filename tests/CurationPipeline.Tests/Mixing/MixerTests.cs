@@ -196,6 +196,25 @@ public sealed class MixerTests
         Assert.InRange(general.Tokens, 9_000, 9_200);
         Assert.True(report.Domains.Single(d => d.Domain == "code").Short); // no document scores as code without the column
         Assert.Equal(0, report.Domains.Single(d => d.Domain == "code").Tokens);
+
+        // An automatic budget is sized by the domains that have data; the empty one is reported short, not a zero-token mix.
+        MixReport automatic = await MixAsync(tagged, Path.Combine(tagged, "c"), withDefaults with { TotalTokens = 0 });
+        Assert.Equal(3 * automatic.Domains.Single(d => d.Domain == "general").AvailableTokens, automatic.TrainTokens);
+        Assert.Contains(automatic.Warnings, w => w.Contains("'code'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_ThrowsAndLeavesNoReport()
+    {
+        string tagged = await TaggedData.WriteAsync(200, withScores: true, cancellationToken: TestContext.Current.CancellationToken);
+        string output = Path.Combine(tagged, "mix");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new Mixer(LocalStorage.Instance, NullLogger<Mixer>.Instance).RunAsync(tagged, output, Options(), cancelled.Token));
+
+        Assert.False(File.Exists(Path.Combine(output, MixReport.FileName)));
     }
 
     [Fact]

@@ -76,13 +76,13 @@ internal static class SamplePlanner
         }
     }
 
-    /// <summary>The largest budget at which every targeted domain reaches its share within its epoch limit.</summary>
+    /// <summary>The largest budget at which every targeted domain reaches its share within its epoch limit (empty domains aside: they are reported short).</summary>
     private static long LargestBudget(DomainPlan[] plans)
     {
         double budget = double.MaxValue;
         foreach (DomainPlan plan in plans)
         {
-            if (plan.TargetShare > 0)
+            if (plan.TargetShare > 0 && plan.AvailableTokens > 0)
             {
                 budget = Math.Min(budget, (double)plan.MaxEpochs * plan.AvailableTokens / plan.TargetShare);
             }
