@@ -14,6 +14,7 @@ namespace CurationPipeline.Benchmarks;
 /// <remarks>
 /// Usage: <c>mix [copies] [mixes]</c>; defaults 8 copies, 3 mixes. The mix uses only columns the tag pass writes today
 /// (<c>n_chars</c> filter, <c>declared_language</c> rule), with llm.c output on, so it reads and writes everything a real mix does.
+/// <c>max_epochs: 1</c> keeps the mix about the size of the tagged data (no up-sampling inflating the output).
 /// </remarks>
 internal sealed class MixBenchmark : IBenchmark
 {
@@ -27,7 +28,7 @@ internal sealed class MixBenchmark : IBenchmark
           - domain: multilingual
             when: { column: declared_language, is_not: en, default: en }
         targets: { general: 0.8, multilingual: 0.2 }
-        max_epochs: 4
+        max_epochs: 1
         validation_tokens_per_domain: 20000
         shuffle_bucket_tokens: 1000000
         llmc_bin: true
