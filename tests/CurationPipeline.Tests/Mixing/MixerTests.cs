@@ -102,17 +102,22 @@ public sealed class MixerTests
         string tagged = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct);
         string output = Path.Combine(tagged, "mix");
         // multilingual (~20k training tokens) asked for 40% of 400k = 160k tokens: 8 epochs, capped at 3.
+        // math (~40k) asked for 20% = 80k: 2 epochs, capped at its own limit of 1.
         var targets = new Dictionary<string, double> { ["general"] = 0.3, ["math"] = 0.2, ["code"] = 0.1, ["multilingual"] = 0.4 };
+        MixOptions options = Options(totalTokens: 400_000, targets: targets) with { MaxEpochsPerDomain = new Dictionary<string, int> { ["math"] = 1 } };
 
-        MixReport report = await MixAsync(tagged, output, Options(totalTokens: 400_000, targets: targets));
+        MixReport report = await MixAsync(tagged, output, options);
 
         List<TokenizedDocument> rows = await TaggedData.ReadShardsAsync(Path.Combine(output, "train"), ct);
-        Assert.All(rows.GroupBy(r => r.Id), g => Assert.InRange(g.Count(), 1, 3));
+        Assert.All(rows.GroupBy(r => r.Id), g => Assert.InRange(g.Count(), 1, g.First().Domain == "math" ? 1 : 3));
         Assert.Contains(rows.GroupBy(r => r.Id), g => g.Count() == 3); // up-sampling did repeat
         DomainMixReport multilingual = report.Domains.Single(d => d.Domain == "multilingual");
         Assert.True(multilingual.Short);
         Assert.Equal(3 * multilingual.AvailableTokens, multilingual.Tokens);
         Assert.Equal(3, multilingual.MaxCopies);
+        DomainMixReport math = report.Domains.Single(d => d.Domain == "math");
+        Assert.True(math.Short);
+        Assert.Equal(math.AvailableTokens, math.Tokens);
         Assert.Contains(report.Warnings, w => w.Contains("multilingual", StringComparison.Ordinal));
         Assert.True(multilingual.AchievedShare < 0.4 - 0.05);
     }
@@ -215,6 +220,30 @@ public sealed class MixerTests
             new Mixer(LocalStorage.Instance, NullLogger<Mixer>.Instance).RunAsync(tagged, output, Options(), cancelled.Token));
 
         Assert.False(File.Exists(Path.Combine(output, MixReport.FileName)));
+    }
+
+    [Fact]
+    public async Task RunAsync_StructMemberAndDottedColumn_AddressedWithDots()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string tagged = await TaggedData.WriteAsync(400, withScores: false, cancellationToken: ct);
+        Directory.Delete(Path.Combine(tagged, "annotated"), recursive: true);
+        await TaggedData.WriteNestedAsync(Path.Combine(tagged, "annotated", "tag-00000-00000.parquet"), 400, ct);
+        var options = new MixOptions
+        {
+            Filters = [new MixCondition { Column = "gopher_quality.word_count", AtLeast = 100 }],
+            Domains = [new DomainRule { Domain = "multilingual", When = new MixCondition { Column = "lang.id", IsNot = "en" } }],
+            Targets = new Dictionary<string, double> { ["general"] = 0.8, ["multilingual"] = 0.2 },
+            ValidationTokensPerDomain = 1_000,
+        };
+
+        MixReport report = await MixAsync(tagged, Path.Combine(tagged, "mix"), options);
+
+        Assert.Equal(100, report.FilterDrops["gopher_quality.word_count >= 100"]);
+        List<TokenizedDocument> rows = await TaggedData.ReadShardsAsync(Path.Combine(tagged, "mix", "train"), ct);
+        Assert.All(rows, r => Assert.True(int.Parse(r.Id.AsSpan(4)) >= 100));
+        Assert.All(rows, r => Assert.Equal(TaggedData.DomainOf(int.Parse(r.Id.AsSpan(4))) == "multilingual" ? "multilingual" : "general", r.Domain));
+        Assert.Contains(rows, r => r.Domain == "multilingual");
     }
 
     [Fact]

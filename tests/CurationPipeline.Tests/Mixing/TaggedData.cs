@@ -112,6 +112,26 @@ internal static class TaggedData
         await group.WriteAsync(language, languages);
     }
 
+    /// <summary>
+    /// Writes one annotated shard for documents 0..n-1 whose signals are a struct column <c>gopher_quality { word_count: int32 }</c>
+    /// (word_count = i) and a flat column named <c>lang.id</c> (<c>de</c> for the multilingual documents, else <c>en</c>).
+    /// </summary>
+    public static async Task WriteNestedAsync(string path, int n, CancellationToken cancellationToken)
+    {
+        var id = new DataField<string>("id", nullable: false);
+        var wordCount = new DataField<int>("word_count", nullable: false);
+        var gopher = new StructField("gopher_quality", wordCount);
+        var language = new DataField<string>("lang.id", nullable: false);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using FileStream stream = File.Create(path);
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, gopher, language), stream, cancellationToken: cancellationToken);
+        using ParquetRowGroupWriter group = writer.CreateRowGroup();
+        await group.WriteAsync(id, Enumerable.Range(0, n).Select(IdOf).ToArray());
+        int[] definitionLevels = Enumerable.Repeat(wordCount.MaxDefinitionLevel, n).ToArray(); // the struct is present in every row
+        await group.WriteAllPartsAsync<int>(wordCount, Enumerable.Range(0, n).ToArray(), definitionLevels, null, cancellationToken);
+        await group.WriteAsync(language, Enumerable.Range(0, n).Select(i => DomainOf(i) == "multilingual" ? "de" : "en").ToArray());
+    }
+
     /// <summary>Every row of the Parquet shards in <paramref name="directory"/>, in file order.</summary>
     public static async Task<List<TokenizedDocument>> ReadShardsAsync(string directory, CancellationToken cancellationToken)
     {

@@ -4,8 +4,9 @@ using Parquet.Schema;
 namespace CurationPipeline.Mixing.Internal;
 
 /// <summary>
-/// One annotated column, by name, generically: finds it in a file's schema and reads a row group of it as numbers (any numeric or
-/// boolean Parquet type, as <see cref="double"/>) or strings. A column absent from the file reads as all-null.
+/// One annotated column, by name, generically: finds it in a file's schema (a top-level column, or a member of a struct column
+/// written <c>struct.member</c>) and reads a row group of it as numbers (any numeric or boolean Parquet type, as <see cref="double"/>)
+/// or strings. A column absent from the file reads as all-null.
 /// </summary>
 internal sealed class ColumnValues(string name, bool numeric)
 {
@@ -29,9 +30,10 @@ internal sealed class ColumnValues(string name, bool numeric)
     public void Bind(ParquetSchema schema, string path)
     {
         _field = null;
-        foreach (Field field in schema.Fields)
+        foreach (DataField data in schema.GetDataFields())
         {
-            if (field is DataField data && string.Equals(data.Name, Name, StringComparison.Ordinal))
+            // A flat column ("quality", "gopher_quality.word_count") or a struct member addressed with dots ("gopher_quality.word_count").
+            if (data.MaxRepetitionLevel == 0 && string.Equals(string.Join('.', data.Path.ToList()), Name, StringComparison.Ordinal))
             {
                 _field = data;
                 break;
@@ -119,25 +121,17 @@ internal sealed class ColumnValues(string name, bool numeric)
     private async Task ReadNumbersAsync<T>(ParquetRowGroupReader rowGroup, int rows, Func<T, double> convert, CancellationToken cancellationToken)
         where T : struct
     {
-        if (_field!.IsNullable)
+        // Raw values are packed (nulls take no slot); definition levels below the maximum mark nulls, at any nesting depth.
+        int maxLevel = _field!.MaxDefinitionLevel;
+        var values = new T[rows];
+        var levels = new int[rows]; // Parquet.Net wants the buffer even for required columns (levels stay 0 there)
+        await rowGroup.ReadRawAsync<T>(_field, values, levels, null, cancellationToken).ConfigureAwait(false);
+        int next = 0;
+        for (int i = 0; i < rows; i++)
         {
-            var values = new T?[rows];
-            await rowGroup.ReadAsync(_field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < rows; i++)
-            {
-                Present[i] = values[i].HasValue;
-                Numbers[i] = values[i] is { } v ? convert(v) : 0;
-            }
-        }
-        else
-        {
-            var values = new T[rows];
-            await rowGroup.ReadAsync(_field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < rows; i++)
-            {
-                Present[i] = true;
-                Numbers[i] = convert(values[i]);
-            }
+            bool present = levels[i] == maxLevel;
+            Present[i] = present;
+            Numbers[i] = present ? convert(values[next++]) : 0;
         }
     }
 }
