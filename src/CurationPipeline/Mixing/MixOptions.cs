@@ -61,6 +61,7 @@ public sealed record MixOptions
     public long ValidationTokensPerDomain { get; init; } = 1_000_000;
 
     /// <summary>Tokens per shuffle bucket: the memory bound of the second shuffle stage.</summary>
+    /// <remarks>Stage 1 opens at most 4,096 bucket files, so above 4,096 × this many training tokens the buckets grow beyond it.</remarks>
     public long ShuffleBucketTokens { get; init; } = 16_000_000;
 
     /// <summary>The most tokens one output Parquet shard holds.</summary>

@@ -246,11 +246,13 @@ public sealed class MixerTests
         Assert.Contains(rows, r => r.Domain == "multilingual");
     }
 
-    [Fact]
-    public async Task RunAsync_LlmcBin_HeaderCountsAndEotBeforeEachDocument()
+    [Theory]
+    [InlineData("gpt2", 50257, 50256, 20240520, 1, 2)]
+    [InlineData("cl100k_base", 100277, 100257, 20240801, 7, 4)]
+    public async Task RunAsync_LlmcBin_HeaderCountsAndEotBeforeEachDocument(string tokenizer, int vocabulary, int eod, int magic, int version, int width)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        string tagged = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct);
+        string tagged = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct, metadata: new(tokenizer, vocabulary, eod));
         string output = Path.Combine(tagged, "mix");
 
         MixReport report = await MixAsync(tagged, output, Options() with { LlmcBin = true, LlmcTokensPerShard = 80_000 });
@@ -258,20 +260,30 @@ public sealed class MixerTests
         string[] bins = Directory.GetFiles(Path.Combine(output, "bin")).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal("mix_train_000001.bin", Path.GetFileName(bins[0]));
         Assert.Equal("mix_val_000000.bin", Path.GetFileName(bins[^1]));
-        long trainTokens = 0;
+        long trainTokens = 0, trainDocuments = 0;
         foreach (string bin in bins)
         {
             byte[] bytes = File.ReadAllBytes(bin);
-            Assert.Equal(20240520, BinaryPrimitives.ReadInt32LittleEndian(bytes));
-            Assert.Equal(1, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4)));
+            Assert.Equal(magic, BinaryPrimitives.ReadInt32LittleEndian(bytes));
+            Assert.Equal(version, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4)));
             int count = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
-            Assert.Equal(1024 + (2L * count), bytes.Length);
+            Assert.Equal(1024 + ((long)width * count), bytes.Length);
             Assert.InRange(count, 1, 80_000);
-            Assert.Equal(TaggedData.Metadata.EndOfDocumentId, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(1024)));
-            trainTokens += bin.Contains("_train_", StringComparison.Ordinal) ? count : 0;
+            long first = width == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(1024)) : BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(1024));
+            Assert.Equal(eod, first); // llm.c puts the end-of-text token before each document
+            if (bin.Contains("_train_", StringComparison.Ordinal))
+            {
+                trainTokens += count;
+                for (int t = 0; t < count; t++)
+                {
+                    long token = width == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(1024 + (2 * t))) : BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(1024 + (4 * t)));
+                    trainDocuments += token == eod ? 1 : 0;
+                }
+            }
         }
 
         Assert.Equal(report.TrainTokens, trainTokens);
+        Assert.Equal(report.Domains.Sum(d => d.Documents), trainDocuments); // exactly one separator per document
         Assert.True(bins.Length >= 4); // ~200k train tokens in 80k-token shards, plus validation
     }
 

@@ -29,11 +29,14 @@ internal static class TaggedData
 
     /// <summary>Writes <paramref name="documents"/> documents in two annotated and two tokenized shards; returns the directory.</summary>
     /// <param name="quality">The <c>quality</c> value of document i (null: the value is null).</param>
-    public static async Task<string> WriteAsync(int documents, bool withScores, Func<int, double?>? quality = null, CancellationToken cancellationToken = default)
+    /// <param name="metadata">The tokenizer the shards claim (default <see cref="Metadata"/>, gpt2); ids stay below 50,256 either way.</param>
+    public static async Task<string> WriteAsync(int documents, bool withScores, Func<int, double?>? quality = null, CancellationToken cancellationToken = default,
+        TokenizedShardMetadata? metadata = null)
     {
+        metadata ??= Metadata;
         string dir = TestData.NewTempDirectory();
         var random = new Random(1);
-        await using (var tokens = new TokenizedShardWriter(LocalStorage.Instance, Path.Combine(dir, "tokenized"), Metadata,
+        await using (var tokens = new TokenizedShardWriter(LocalStorage.Instance, Path.Combine(dir, "tokenized"), metadata,
             new TokenizedShardOptions { Prefix = "tag-00000", MaxTokensPerShard = documents * 110L / 2, RowGroupTokens = 20_000 }))
         {
             for (int i = 0; i < documents; i++)
@@ -44,7 +47,7 @@ internal static class TaggedData
                     ids[t] = random.Next(0, 50256);
                 }
 
-                ids[^1] = Metadata.EndOfDocumentId;
+                ids[^1] = metadata.EndOfDocumentId;
                 await tokens.WriteAsync(new TokenizedDocument { Id = IdOf(i), Url = $"https://example.com/{i}", InputIds = ids }, cancellationToken);
             }
 

@@ -15,11 +15,14 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
     public const string TrainFolder = "train";
     public const string ValidationFolder = "validation";
     public const string BinFolder = "bin";
+    /// <summary>The most bucket files open at once in stage 1 (64 KiB of write buffer each).</summary>
+    public const int MaxBuckets = 4096;
+
     private const string SpillFolder = ".shuffle";
 
     public async Task<MixTally> WriteAsync(string outputDirectory, CancellationToken cancellationToken)
     {
-        int buckets = (int)Math.Clamp((plan.PlannedTokens + options.ShuffleBucketTokens - 1) / options.ShuffleBucketTokens, 1, 4096);
+        int buckets = (int)Math.Clamp((plan.PlannedTokens + options.ShuffleBucketTokens - 1) / options.ShuffleBucketTokens, 1, MaxBuckets);
         string spill = storage.Combine(outputDirectory, SpillFolder);
         string[] bucketPaths = [.. Enumerable.Range(0, buckets).Select(b => storage.Combine(spill, $"bucket-{b:D5}.bin"))];
         string validationPath = storage.Combine(spill, "validation.bin");
