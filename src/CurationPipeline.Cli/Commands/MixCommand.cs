@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using CurationPipeline.Mixing;
+using CurationPipeline.Pipelines;
+using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Cli.Commands;
+
+/// <summary><c>curate mix TAGGED_DIR --config MIX.yaml --output DIR</c>: samples tagged data to a target domain mix.</summary>
+public static class MixCommand
+{
+    private static readonly Argument<DirectoryInfo> s_tagged = new("tagged") { Description = "The output directory of `curate run` (annotated/ and tokenized/)." };
+
+    private static readonly Option<FileInfo> s_config = new("--config", "-c") { Description = "The mix YAML file.", Required = true };
+
+    private static readonly Option<string> s_output = new("--output", "-o") { Description = "Where the mix goes (train/, validation/, bin/, mix-report.json).", Required = true };
+
+    private static readonly Option<ulong?> s_seed = new("--seed") { Description = "Replaces the mix's seed." };
+
+    private static readonly Option<long?> s_totalTokens = new("--total-tokens") { Description = "Replaces the mix's total_tokens (0 = the largest the data allows)." };
+
+    private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "Debug logging." };
+
+    /// <summary>Builds the <c>mix</c> command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("mix", "Mix tagged data: filters, dedup drop list, domain rules, target token shares, validation hold-out, shuffled shards.")
+        {
+            s_tagged, s_config, s_output, s_seed, s_totalTokens, s_verbose,
+        };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using ILoggerFactory loggerFactory = Logging.Create(parse.GetValue(s_verbose));
+        MixOptions options;
+        try
+        {
+            options = MixConfigLoader.Load(parse.GetValue(s_config)!.FullName);
+            if (parse.GetValue(s_seed) is { } seed)
+            {
+                options = options with { Seed = seed };
+            }
+
+            if (parse.GetValue(s_totalTokens) is { } totalTokens)
+            {
+                options = options with { TotalTokens = totalTokens };
+            }
+
+            options.Validate();
+        }
+        catch (Exception e) when (e is PipelineConfigException or ArgumentException or FileNotFoundException)
+        {
+            Console.Error.WriteLine($"curate: {e.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        string output = Path.GetFullPath(parse.GetValue(s_output)!);
+        try
+        {
+            var mixer = new Mixer(LocalStorage.Instance, loggerFactory.CreateLogger<Mixer>());
+            MixReport report = await mixer.RunAsync(parse.GetValue(s_tagged)!.FullName, output, options, cancellationToken);
+            Console.WriteLine(report.FormatTable());
+            foreach (string warning in report.Warnings)
+            {
+                Console.WriteLine($"warning: {warning}");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mix written to {output} in {report.Seconds:F2} s ({MixReport.FileName})"));
+            return ExitCodes.Success;
+        }
+        catch (MixConfigException e)
+        {
+            Console.Error.WriteLine($"curate: {e.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"curate: mix failed: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("curate: cancelled; no mix-report.json was written, so the mix is incomplete.");
+            return ExitCodes.Cancelled;
+        }
+    }
+}

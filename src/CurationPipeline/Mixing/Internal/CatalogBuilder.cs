@@ -1,0 +1,287 @@
+using CurationPipeline.Dedup;
+using CurationPipeline.Outputs;
+using CurationPipeline.Storage;
+using Parquet;
+
+namespace CurationPipeline.Mixing.Internal;
+
+/// <summary>
+/// Scans the tagged data without reading text or token ids: annotated shards (id plus the columns the filters and rules name) decide
+/// each document's fate; tokenized shards (id, n_tokens) say where its tokens are. Memory is about 60 bytes per document.
+/// </summary>
+internal sealed class CatalogBuilder
+{
+    private const byte Excluded = 0x7F;
+    private const byte Seen = 0x80;
+
+    private readonly IStorage _storage;
+    private readonly MixOptions _options;
+    private readonly Dictionary<string, int> _domainIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _domainNames = [];
+    private readonly Dictionary<string, long> _excluded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _filterDrops = new(StringComparer.Ordinal);
+
+    public CatalogBuilder(IStorage storage, MixOptions options)
+    {
+        _storage = storage;
+        _options = options;
+        foreach (string domain in (IEnumerable<string>)[.. options.Targets.Keys.Order(StringComparer.Ordinal), .. options.Domains.Select(r => r.Domain), options.DefaultDomain])
+        {
+            if (_domainIndex.TryAdd(domain, _domainNames.Count))
+            {
+                _domainNames.Add(domain);
+            }
+        }
+    }
+
+    public async Task<Catalog> BuildAsync(string taggedDirectory, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> annotated = ListShards(taggedDirectory, "annotated");
+        IReadOnlyList<string> tokenized = ListShards(taggedDirectory, "tokenized");
+        (HashSet<UInt128> drops, bool dropListApplied) = ReadDropList(taggedDirectory);
+        var fates = new Dictionary<UInt128, byte>();
+        long annotatedDocuments = 0;
+        foreach (string path in annotated)
+        {
+            annotatedDocuments += await ScanAnnotatedAsync(path, drops, fates, cancellationToken).ConfigureAwait(false);
+        }
+
+        (List<CatalogEntry> entries, TokenizedShardMetadata metadata, long tokenizedDocuments) =
+            await ScanTokenizedAsync(tokenized, fates, cancellationToken).ConfigureAwait(false);
+        foreach (byte fate in fates.Values)
+        {
+            if (fate < Excluded)
+            {
+                Count(_excluded, MixReasons.NotTokenized); // kept by every rule, never seen in the tokenized shards
+            }
+        }
+
+        return new Catalog
+        {
+            TokenizedShards = tokenized,
+            Metadata = metadata,
+            DomainNames = _domainNames,
+            Entries = entries,
+            AnnotatedDocuments = annotatedDocuments,
+            TokenizedDocuments = tokenizedDocuments,
+            Excluded = _excluded,
+            FilterDrops = _filterDrops,
+            DropListApplied = dropListApplied,
+        };
+    }
+
+    private IReadOnlyList<string> ListShards(string taggedDirectory, string folder)
+    {
+        string directory = _storage.Combine(taggedDirectory, folder);
+        var shards = _storage.List(directory).Where(p => p.EndsWith(".parquet", StringComparison.Ordinal)).ToArray();
+        return shards.Length > 0
+            ? shards
+            : throw new MixConfigException($"'{directory}' holds no Parquet shards: is '{taggedDirectory}' the output of `curate run`?");
+    }
+
+    private (HashSet<UInt128> Drops, bool Applied) ReadDropList(string taggedDirectory)
+    {
+        var drops = new HashSet<UInt128>();
+        if (_options.DropList.Length == 0)
+        {
+            return (drops, false);
+        }
+
+        string path = Path.IsPathRooted(_options.DropList) ? _options.DropList : _storage.Combine(taggedDirectory, _options.DropList);
+        if (!_storage.Exists(path))
+        {
+            return (drops, false);
+        }
+
+        foreach (DropListRow row in DropListFile.Read(_storage, path))
+        {
+            drops.Add(DocumentKey.Join(row.DocumentId));
+        }
+
+        return (drops, true);
+    }
+
+    private async Task<long> ScanAnnotatedAsync(string path, HashSet<UInt128> drops, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
+    {
+        var columns = new Dictionary<(string, bool), ColumnValues>();
+        ConditionEvaluator[] filters = [.. _options.Filters.Select(c => new ConditionEvaluator(c, ColumnOf(columns, c)))];
+        ConditionEvaluator[] rules = [.. _options.Domains.Select(r => new ConditionEvaluator(r.When, ColumnOf(columns, r.When)))];
+        var id = new ColumnValues("id", numeric: false);
+
+        using Stream stream = _storage.OpenRead(path);
+        using Stream seekable = stream.CanSeek ? stream : await BufferAsync(stream, cancellationToken).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetReader.CreateAsync(seekable, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+        id.Bind(reader.Schema, path);
+        if (!id.InFile)
+        {
+            throw new InvalidDataException($"'{path}' has no 'id' column: not an annotated shard.");
+        }
+
+        foreach (ColumnValues column in columns.Values)
+        {
+            column.Bind(reader.Schema, path);
+        }
+
+        foreach (ConditionEvaluator condition in (IEnumerable<ConditionEvaluator>)[.. filters, .. rules])
+        {
+            if (condition.MissingWithoutDefault)
+            {
+                throw new MixConfigException(
+                    $"Column '{condition.Condition.Column}' (in '{condition.Condition}') is not in annotated shard '{path}'; "
+                    + $"its columns are: {string.Join(", ", reader.Schema.Fields.Select(f => f.Name))}. Set a default on the condition to mix without it.");
+            }
+        }
+
+        long documents = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
+            await id.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            foreach (ColumnValues column in columns.Values)
+            {
+                await column.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            }
+
+            int rows = checked((int)rowGroup.RowCount);
+            for (int row = 0; row < rows; row++)
+            {
+                string documentId = id.Strings[row] ?? throw new InvalidDataException($"'{path}': null id in row group {g}.");
+                UInt128 key = DocumentKey.Join(documentId);
+                fates[key] = Decide(row, key, drops, filters, rules);
+            }
+
+            documents += rows;
+        }
+
+        return documents;
+    }
+
+    private byte Decide(int row, UInt128 key, HashSet<UInt128> drops, ConditionEvaluator[] filters, ConditionEvaluator[] rules)
+    {
+        if (drops.Count > 0 && drops.Contains(key))
+        {
+            return Exclude(MixReasons.Duplicate);
+        }
+
+        foreach (ConditionEvaluator filter in filters)
+        {
+            switch (filter.Evaluate(row))
+            {
+                case null:
+                    return Exclude(MixReasons.MissingValue);
+                case false:
+                    Count(_filterDrops, filter.Condition.ToString());
+                    return Exclude(MixReasons.Filtered);
+            }
+        }
+
+        string domain = _options.DefaultDomain;
+        for (int i = 0; i < rules.Length; i++)
+        {
+            bool? verdict = rules[i].Evaluate(row);
+            if (verdict is null)
+            {
+                return Exclude(MixReasons.MissingValue);
+            }
+
+            if (verdict.Value)
+            {
+                domain = _options.Domains[i].Domain;
+                break;
+            }
+        }
+
+        return _options.Targets.TryGetValue(domain, out double share) && share > 0
+            ? (byte)_domainIndex[domain]
+            : Exclude(MixReasons.UntargetedDomain);
+    }
+
+    private async Task<(List<CatalogEntry>, TokenizedShardMetadata, long)> ScanTokenizedAsync(IReadOnlyList<string> shards,
+        Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
+    {
+        var entries = new List<CatalogEntry>();
+        TokenizedShardMetadata? metadata = null;
+        var id = new ColumnValues("id", numeric: false);
+        var tokens = new ColumnValues("n_tokens", numeric: true);
+        long documents = 0;
+        for (int shard = 0; shard < shards.Count; shard++)
+        {
+            string path = shards[shard];
+            using Stream stream = _storage.OpenRead(path);
+            using Stream seekable = stream.CanSeek ? stream : await BufferAsync(stream, cancellationToken).ConfigureAwait(false);
+            await using ParquetReader reader = await ParquetReader.CreateAsync(seekable, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+            TokenizedShardMetadata fileMetadata = TokenizedShardMetadata.Parse(reader.CustomMetadata, path);
+            if (metadata is not null && metadata with { SchemaVersion = fileMetadata.SchemaVersion } != fileMetadata)
+            {
+                throw new InvalidDataException($"'{path}' was tokenized with {fileMetadata.TokenizerName}, but '{shards[0]}' with {metadata.TokenizerName}: one mix needs one tokenizer.");
+            }
+
+            metadata ??= fileMetadata;
+            id.Bind(reader.Schema, path);
+            tokens.Bind(reader.Schema, path);
+            if (!id.InFile || !tokens.InFile)
+            {
+                throw new InvalidDataException($"'{path}' lacks the 'id' or 'n_tokens' column: not a tokenized shard.");
+            }
+
+            int rowInFile = 0;
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
+                await id.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+                await tokens.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+                int rows = checked((int)rowGroup.RowCount);
+                for (int row = 0; row < rows; row++, rowInFile++)
+                {
+                    string documentId = id.Strings[row] ?? throw new InvalidDataException($"'{path}': null id in row group {g}.");
+                    UInt128 key = DocumentKey.Join(documentId);
+                    if (!fates.TryGetValue(key, out byte fate))
+                    {
+                        Count(_excluded, MixReasons.NotAnnotated);
+                        continue;
+                    }
+
+                    fates[key] = (byte)(fate | Seen);
+                    byte domain = (byte)(fate & ~Seen);
+                    if (domain != Excluded)
+                    {
+                        entries.Add(new CatalogEntry(shard, rowInFile, checked((int)tokens.Numbers[row]), domain, DocumentKey.Validation(documentId)));
+                    }
+                }
+
+                documents += rows;
+            }
+        }
+
+        return (entries, metadata!, documents);
+    }
+
+    private byte Exclude(string reason)
+    {
+        Count(_excluded, reason);
+        return Excluded;
+    }
+
+    private static ColumnValues ColumnOf(Dictionary<(string, bool), ColumnValues> columns, MixCondition condition)
+    {
+        var key = (condition.Column, condition.IsNumeric);
+        if (!columns.TryGetValue(key, out ColumnValues? column))
+        {
+            column = new ColumnValues(condition.Column, condition.IsNumeric);
+            columns[key] = column;
+        }
+
+        return column;
+    }
+
+    private static void Count(Dictionary<string, long> counts, string key) =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static async Task<Stream> BufferAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffered = new MemoryStream();
+        await stream.CopyToAsync(buffered, cancellationToken).ConfigureAwait(false);
+        buffered.Position = 0;
+        return buffered;
+    }
+}

@@ -1,0 +1,141 @@
+namespace CurationPipeline.Mixing.Internal;
+
+/// <summary>
+/// Decides the mix from the catalog: first the validation set (lowest validation keys per domain up to the validation budget;
+/// independent of seed, budget and targets), then per domain whole epochs plus a seeded partial epoch to reach the target tokens,
+/// never more than the domain's epoch limit.
+/// </summary>
+internal static class SamplePlanner
+{
+    public static SamplePlan Plan(Catalog catalog, MixOptions options)
+    {
+        List<CatalogEntry> entries = catalog.Entries;
+        var byDomain = new List<int>[catalog.DomainNames.Count];
+        for (int d = 0; d < byDomain.Length; d++)
+        {
+            byDomain[d] = [];
+        }
+
+        for (int i = 0; i < entries.Count; i++)
+        {
+            byDomain[entries[i].Domain].Add(i);
+        }
+
+        var copies = new byte[entries.Count];
+        var plans = new DomainPlan[catalog.DomainNames.Count];
+        for (int d = 0; d < plans.Length; d++)
+        {
+            string name = catalog.DomainNames[d];
+            plans[d] = new DomainPlan(name, options.Targets.GetValueOrDefault(name), options.MaxEpochsOf(name));
+            SelectValidation(entries, byDomain[d], copies, options.ValidationTokensPerDomain, plans[d]);
+        }
+
+        long budget = options.TotalTokens > 0 ? options.TotalTokens : LargestBudget(plans);
+        foreach (DomainPlan plan in plans)
+        {
+            plan.TargetTokens = (long)Math.Round(plan.TargetShare * budget);
+        }
+
+        for (int d = 0; d < plans.Length; d++)
+        {
+            Sample(entries, byDomain[d], copies, plans[d], options.Seed);
+        }
+
+        return new SamplePlan { Copies = copies, Domains = plans, BudgetTokens = budget };
+    }
+
+    private static void SelectValidation(List<CatalogEntry> entries, List<int> members, byte[] copies, long validationTokens, DomainPlan plan)
+    {
+        int[] order = [.. members];
+        Array.Sort(order, (a, b) =>
+        {
+            int c = entries[a].ValidationKey.CompareTo(entries[b].ValidationKey);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+
+        long taken = 0;
+        int next = 0;
+        // Whole keys at a time: every copy of an id (same key) is on the same side, so no validation text is trained on.
+        while (next < order.Length && taken < validationTokens)
+        {
+            ulong key = entries[order[next]].ValidationKey;
+            while (next < order.Length && entries[order[next]].ValidationKey == key)
+            {
+                int i = order[next++];
+                copies[i] = SamplePlan.Validation;
+                taken += entries[i].Tokens;
+                plan.ValidationDocuments++;
+            }
+        }
+
+        plan.ValidationTokens = taken;
+        for (; next < order.Length; next++)
+        {
+            plan.AvailableDocuments++;
+            plan.AvailableTokens += entries[order[next]].Tokens;
+        }
+    }
+
+    /// <summary>The largest budget at which every targeted domain reaches its share within its epoch limit (empty domains aside: they are reported short).</summary>
+    private static long LargestBudget(DomainPlan[] plans)
+    {
+        double budget = double.MaxValue;
+        foreach (DomainPlan plan in plans)
+        {
+            if (plan.TargetShare > 0 && plan.AvailableTokens > 0)
+            {
+                budget = Math.Min(budget, (double)plan.MaxEpochs * plan.AvailableTokens / plan.TargetShare);
+            }
+        }
+
+        return budget == double.MaxValue ? 0 : (long)Math.Floor(budget);
+    }
+
+    private static void Sample(List<CatalogEntry> entries, List<int> members, byte[] copies, DomainPlan plan, ulong seed)
+    {
+        if (plan.AvailableTokens == 0 || plan.TargetTokens == 0)
+        {
+            return;
+        }
+
+        long goal = Math.Min(plan.TargetTokens, (long)plan.MaxEpochs * plan.AvailableTokens);
+        int wholeEpochs = (int)(goal / plan.AvailableTokens);
+        long remainder = goal - (wholeEpochs * plan.AvailableTokens);
+        var training = new List<(ulong Key, int Index)>(members.Count);
+        foreach (int i in members)
+        {
+            if (copies[i] != SamplePlan.Validation)
+            {
+                copies[i] = (byte)wholeEpochs;
+                CatalogEntry e = entries[i];
+                training.Add((DocumentKey.Mix(seed, e.ValidationKey, e.Shard, e.Row), i));
+            }
+        }
+
+        plan.PlannedTokens = wholeEpochs * plan.AvailableTokens;
+        plan.PlannedDocuments = wholeEpochs * (long)training.Count;
+        plan.MaxCopies = wholeEpochs;
+        if (remainder == 0)
+        {
+            return;
+        }
+
+        // The partial epoch: documents in seeded order until the remainder is covered (overshoot below one document).
+        training.Sort();
+        long added = 0;
+        foreach ((_, int i) in training)
+        {
+            if (added >= remainder)
+            {
+                break;
+            }
+
+            copies[i]++;
+            added += entries[i].Tokens;
+            plan.PlannedDocuments++;
+        }
+
+        plan.PlannedTokens += added;
+        plan.MaxCopies = wholeEpochs + 1;
+    }
+}

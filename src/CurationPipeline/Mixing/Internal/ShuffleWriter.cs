@@ -1,0 +1,193 @@
+using CurationPipeline.Outputs;
+using CurationPipeline.Storage;
+using CurationPipeline.Tokenization;
+
+namespace CurationPipeline.Mixing.Internal;
+
+/// <summary>
+/// Writes a <see cref="SamplePlan"/> with a two-stage shuffle. Stage 1 streams the tokenized shards once and appends every
+/// training copy to one of B bucket files chosen by a seeded hash (validation documents go to their own file). Stage 2 loads one
+/// bucket at a time (about <see cref="MixOptions.ShuffleBucketTokens"/> tokens), shuffles it with a seeded generator and writes it
+/// out, so memory is one bucket whatever the mix size. The output bytes depend only on the tagged data and the options.
+/// </summary>
+internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalog catalog, SamplePlan plan)
+{
+    public const string TrainFolder = "train";
+    public const string ValidationFolder = "validation";
+    public const string BinFolder = "bin";
+    /// <summary>The most bucket files open at once in stage 1 (64 KiB of write buffer each).</summary>
+    public const int MaxBuckets = 4096;
+
+    private const string SpillFolder = ".shuffle";
+
+    public async Task<MixTally> WriteAsync(string outputDirectory, CancellationToken cancellationToken)
+    {
+        int buckets = (int)Math.Clamp((plan.PlannedTokens + options.ShuffleBucketTokens - 1) / options.ShuffleBucketTokens, 1, MaxBuckets);
+        string spill = storage.Combine(outputDirectory, SpillFolder);
+        string[] bucketPaths = [.. Enumerable.Range(0, buckets).Select(b => storage.Combine(spill, $"bucket-{b:D5}.bin"))];
+        string validationPath = storage.Combine(spill, "validation.bin");
+        try
+        {
+            await SpillAsync(bucketPaths, validationPath, cancellationToken).ConfigureAwait(false);
+            var tally = new MixTally(catalog.DomainNames.Count);
+            await WriteValidationAsync(outputDirectory, validationPath, tally, cancellationToken).ConfigureAwait(false);
+            await WriteTrainingAsync(outputDirectory, bucketPaths, tally, cancellationToken).ConfigureAwait(false);
+            return tally;
+        }
+        finally
+        {
+            foreach (string path in (IEnumerable<string>)[.. bucketPaths, validationPath])
+            {
+                storage.Delete(path);
+            }
+        }
+    }
+
+    private async Task SpillAsync(string[] bucketPaths, string validationPath, CancellationToken cancellationToken)
+    {
+        var files = new AtomicWrite[bucketPaths.Length + 1];
+        var writers = new BinaryWriter[files.Length];
+        try
+        {
+            for (int b = 0; b < files.Length; b++)
+            {
+                files[b] = storage.CreateAtomic(b < bucketPaths.Length ? bucketPaths[b] : validationPath);
+                writers[b] = new BinaryWriter(new BufferedStream(files[b].Stream, 1 << 16), System.Text.Encoding.UTF8, leaveOpen: false);
+            }
+
+            BinaryWriter validation = writers[^1];
+            List<CatalogEntry> entries = catalog.Entries;
+            int next = 0;
+            for (int shard = 0; shard < catalog.TokenizedShards.Count && next < entries.Count; shard++)
+            {
+                await using TokenizedShardReader reader = await TokenizedShardReader.OpenAsync(storage, catalog.TokenizedShards[shard], cancellationToken).ConfigureAwait(false);
+                int row = 0;
+                await foreach (TokenizedDocument document in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    for (; next < entries.Count && entries[next].Shard == shard && entries[next].Row == row; next++)
+                    {
+                        CatalogEntry entry = entries[next];
+                        byte copies = plan.Copies[next];
+                        if (copies == SamplePlan.Validation)
+                        {
+                            BucketFile.Write(validation, entry.Domain, document.Id, document.Url, document.InputIds.Span);
+                            continue;
+                        }
+
+                        for (int copy = 0; copy < copies; copy++)
+                        {
+                            int bucket = (int)(DocumentKey.Mix(options.Seed, (ulong)next, copy, 0) % (ulong)bucketPaths.Length);
+                            BucketFile.Write(writers[bucket], entry.Domain, document.Id, document.Url, document.InputIds.Span);
+                        }
+                    }
+
+                    row++;
+                }
+            }
+
+            for (int b = 0; b < files.Length; b++)
+            {
+                writers[b].Flush();
+                await files[b].CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (AtomicWrite? file in files)
+            {
+                if (file is not null)
+                {
+                    await file.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private async Task WriteValidationAsync(string outputDirectory, string validationPath, MixTally tally, CancellationToken cancellationToken)
+    {
+        // A fixed order, by domain then id: the same for every mix of the same data.
+        List<SpilledDocument> documents = ReadBucket(validationPath);
+        
+        documents.Sort(static (a, b) => a.Domain != b.Domain ? a.Domain.CompareTo(b.Domain) : string.CompareOrdinal(a.Id, b.Id));
+        await WriteDocumentsAsync(outputDirectory, ValidationFolder, "mix_val", 0, documents, tally.ValidationTokens, tally.ValidationDocuments, tally, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task WriteTrainingAsync(string outputDirectory, string[] bucketPaths, MixTally tally, CancellationToken cancellationToken)
+    {
+        await using TokenizedShardWriter parquet = CreateParquetWriter(outputDirectory, TrainFolder);
+        await using LlmcBinWriter? bin = CreateBinWriter(outputDirectory, "mix_train", firstIndex: 1);
+        for (int b = 0; b < bucketPaths.Length; b++)
+        {
+            List<SpilledDocument> documents = ReadBucket(bucketPaths[b]);
+            storage.Delete(bucketPaths[b]);
+            var random = new Random(unchecked((int)DocumentKey.Mix(options.Seed, (ulong)b, 1, 0)));
+            for (int i = documents.Count - 1; i > 0; i--)
+            {
+                int j = random.Next(i + 1);
+                (documents[i], documents[j]) = (documents[j], documents[i]);
+            }
+
+            await WriteRowsAsync(parquet, bin, documents, tally.TrainTokens, tally.TrainDocuments, cancellationToken).ConfigureAwait(false);
+        }
+
+        await CompleteAsync(parquet, bin, tally, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteDocumentsAsync(string outputDirectory, string folder, string binPrefix, int firstBinIndex, List<SpilledDocument> documents,
+        long[] tokens, long[] counts, MixTally tally, CancellationToken cancellationToken)
+    {
+        await using TokenizedShardWriter parquet = CreateParquetWriter(outputDirectory, folder);
+        await using LlmcBinWriter? bin = CreateBinWriter(outputDirectory, binPrefix, firstBinIndex);
+        await WriteRowsAsync(parquet, bin, documents, tokens, counts, cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(parquet, bin, tally, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteRowsAsync(TokenizedShardWriter parquet, LlmcBinWriter? bin, List<SpilledDocument> documents, long[] tokens, long[] counts,
+        CancellationToken cancellationToken)
+    {
+        foreach (SpilledDocument document in documents)
+        {
+            await parquet.WriteAsync(new TokenizedDocument
+            {
+                Id = document.Id,
+                Url = document.Url,
+                InputIds = document.InputIds,
+                Domain = catalog.DomainNames[document.Domain],
+            }, cancellationToken).ConfigureAwait(false);
+            if (bin is not null)
+            {
+                await bin.WriteAsync(document.InputIds, cancellationToken).ConfigureAwait(false);
+            }
+
+            tokens[document.Domain] += document.InputIds.Length;
+            counts[document.Domain]++;
+        }
+    }
+
+    private static async Task CompleteAsync(TokenizedShardWriter parquet, LlmcBinWriter? bin, MixTally tally, CancellationToken cancellationToken)
+    {
+        tally.Files.AddRange(await parquet.CompleteAsync(cancellationToken).ConfigureAwait(false));
+        if (bin is not null)
+        {
+            await bin.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            tally.Files.AddRange(bin.Committed);
+        }
+    }
+
+    private List<SpilledDocument> ReadBucket(string path)
+    {
+        using Stream stream = storage.OpenRead(path);
+        return BucketFile.ReadAll(stream, path);
+    }
+
+    private TokenizedShardWriter CreateParquetWriter(string outputDirectory, string folder) =>
+        new(storage, storage.Combine(outputDirectory, folder), catalog.Metadata,
+            new TokenizedShardOptions { Prefix = folder, MaxTokensPerShard = options.TokensPerShard });
+
+    private LlmcBinWriter? CreateBinWriter(string outputDirectory, string prefix, int firstIndex) =>
+        options.LlmcBin
+            ? new LlmcBinWriter(storage, storage.Combine(outputDirectory, BinFolder), prefix, firstIndex, options.LlmcTokensPerShard,
+                catalog.Metadata.VocabularySize, catalog.Metadata.EndOfDocumentId)
+            : null;
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using CurationPipeline.Mixing.Internal;
+using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Mixing;
+
+/// <summary>
+/// The mix pass: reads the tag pass's annotated and tokenized shards (never text or WARC), applies the filters and the dedup drop
+/// list, assigns domains, holds out a fixed validation set, samples to the target token shares, and writes shuffled training shards.
+/// </summary>
+/// <remarks>
+/// Output under the output directory: <c>train/train-{shard:D5}.parquet</c> and <c>validation/validation-{shard:D5}.parquet</c>
+/// (the tokenized shard contract, <c>domain</c> filled), optionally <c>bin/mix_val_000000.bin</c> and <c>bin/mix_train_{n:D6}.bin</c>
+/// (llm.c), and <see cref="MixReport.FileName"/> last. A rerun replaces the previous mix in that directory.
+/// Memory: about 60 bytes per tagged document for the catalog, plus one shuffle bucket (<see cref="MixOptions.ShuffleBucketTokens"/>)
+/// and the validation set. Token ids are copied from the tokenized shards, never re-tokenized.
+/// </remarks>
+public sealed class Mixer
+{
+    private readonly IStorage _storage;
+    private readonly ILogger<Mixer> _logger;
+
+    /// <summary>Creates the pass.</summary>
+    /// <param name="storage">Where the tagged data and the output are.</param>
+    /// <param name="logger">Receives the plan, short-domain warnings and the summary.</param>
+    /// <exception cref="ArgumentNullException">An argument is <c>null</c>.</exception>
+    public Mixer(IStorage storage, ILogger<Mixer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(logger);
+        _storage = storage;
+        _logger = logger;
+    }
+
+    /// <summary>Mixes the tagged data in <paramref name="taggedDirectory"/> into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="taggedDirectory">The output directory of <c>curate run</c> (with <c>annotated/</c> and <c>tokenized/</c>).</param>
+    /// <param name="outputDirectory">Where the mix goes.</param>
+    /// <param name="options">The mix; validated here.</param>
+    /// <param name="cancellationToken">Stops the pass; the report is then not written.</param>
+    /// <returns>The report, also written to <see cref="MixReport.FileName"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The options are invalid.</exception>
+    /// <exception cref="MixConfigException">A column the options name is missing from the annotated shards (and has no default), or has the wrong type; or there are no shards.</exception>
+    /// <exception cref="InvalidDataException">A shard or the drop list is damaged, or the shards were tokenized differently.</exception>
+    /// <exception cref="OperationCanceledException">The pass was cancelled.</exception>
+    public async Task<MixReport> RunAsync(string taggedDirectory, string outputDirectory, MixOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(taggedDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        long start = Stopwatch.GetTimestamp();
+        RemovePreviousMix(outputDirectory);
+
+        Catalog catalog = await new CatalogBuilder(_storage, options).BuildAsync(taggedDirectory, cancellationToken).ConfigureAwait(false);
+        SamplePlan plan = SamplePlanner.Plan(catalog, options);
+        Log.Planned(_logger, options.Name, catalog.Entries.Count, catalog.TokenizedShards.Count, plan.BudgetTokens);
+        var warnings = new List<string>();
+        foreach (DomainPlan domain in plan.Domains)
+        {
+            if (domain.TargetShare > 0 && domain.Short)
+            {
+                Log.DomainShort(_logger, domain.Domain, domain.PlannedTokens, domain.TargetTokens, domain.AvailableTokens, domain.MaxEpochs);
+                warnings.Add($"domain '{domain.Domain}' is short: {domain.PlannedTokens} of {domain.TargetTokens} target tokens "
+                    + $"({domain.AvailableTokens} available, at most {domain.MaxEpochs} epochs)");
+            }
+        }
+
+        MixTally tally = await new ShuffleWriter(_storage, options, catalog, plan).WriteAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
+        MixReport report = Report(options, catalog, plan, tally, warnings, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        await report.WriteAsync(_storage, _storage.Combine(outputDirectory, MixReport.FileName), cancellationToken).ConfigureAwait(false);
+        Log.Done(_logger, options.Name, report.Seconds, report.TrainTokens, report.ValidationTokens);
+        return report;
+    }
+
+    private void RemovePreviousMix(string outputDirectory)
+    {
+        _storage.Delete(_storage.Combine(outputDirectory, MixReport.FileName));
+        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder])
+        {
+            foreach (string file in _storage.List(_storage.Combine(outputDirectory, folder)))
+            {
+                _storage.Delete(file);
+            }
+        }
+    }
+
+    private static MixReport Report(MixOptions options, Catalog catalog, SamplePlan plan, MixTally tally, List<string> warnings, double seconds)
+    {
+        long trainTokens = tally.TrainTokens.Sum();
+        var domains = new List<DomainMixReport>();
+        for (int d = 0; d < plan.Domains.Count; d++)
+        {
+            DomainPlan p = plan.Domains[d];
+            if (p.TargetShare == 0 && p.AvailableTokens == 0 && p.ValidationTokens == 0)
+            {
+                continue;
+            }
+
+            domains.Add(new DomainMixReport
+            {
+                Domain = p.Domain,
+                TargetShare = p.TargetShare,
+                AchievedShare = trainTokens == 0 ? 0 : (double)tally.TrainTokens[d] / trainTokens,
+                TargetTokens = p.TargetTokens,
+                Tokens = tally.TrainTokens[d],
+                Documents = tally.TrainDocuments[d],
+                AvailableDocuments = p.AvailableDocuments,
+                AvailableTokens = p.AvailableTokens,
+                Epochs = p.AvailableTokens == 0 ? 0 : (double)tally.TrainTokens[d] / p.AvailableTokens,
+                MaxCopies = p.MaxCopies,
+                MaxEpochs = p.MaxEpochs,
+                ValidationDocuments = tally.ValidationDocuments[d],
+                ValidationTokens = tally.ValidationTokens[d],
+                Short = p.TargetShare > 0 && p.Short,
+            });
+        }
+
+        return new MixReport
+        {
+            Name = options.Name,
+            Seed = options.Seed,
+            BudgetTokens = plan.BudgetTokens,
+            TrainTokens = trainTokens,
+            ValidationTokens = tally.ValidationTokens.Sum(),
+            AnnotatedDocuments = catalog.AnnotatedDocuments,
+            TokenizedDocuments = catalog.TokenizedDocuments,
+            DropListApplied = catalog.DropListApplied,
+            Excluded = catalog.Excluded,
+            FilterDrops = catalog.FilterDrops,
+            Domains = domains,
+            Warnings = warnings,
+            Files = tally.Files,
+            Seconds = seconds,
+        };
+    }
+}
