@@ -3,6 +3,7 @@ using CurationPipeline.Outputs.Internal;
 using System.Runtime.CompilerServices;
 using CurationPipeline.Storage;
 using Parquet;
+using Parquet.Schema;
 
 namespace CurationPipeline.Outputs;
 
@@ -22,10 +23,10 @@ public static class ShardReader
         await using (reader.ConfigureAwait(false))
         {
             // Signal columns are whatever the writing run configured: every column after the fixed ones.
-            var signals = new SignalSchema(reader.Schema.GetDataFields()
-                .Where(f => !AnnotatedLayout.FixedColumns.Contains(f.Name))
-                .Select(f => (f.Name, f.ClrType == typeof(string) ? SignalKind.Text : SignalKind.Number)));
-            await foreach (AnnotatedDocument row in ParquetShardFile.ReadRowsAsync(reader, new AnnotatedLayout(signals), cancellationToken).ConfigureAwait(false))
+            DataField[] signalFields = reader.Schema.GetDataFields().Where(f => !AnnotatedLayout.FixedColumns.Contains(f.Name)).ToArray();
+            var signals = new SignalSchema(signalFields.Select(f => (f.Name, f.ClrType == typeof(double) ? SignalKind.Number : SignalKind.Text)));
+            var layout = new AnnotatedLayout(signals, signalFields.ToDictionary(f => f.Name, StringComparer.Ordinal));
+            await foreach (AnnotatedDocument row in ParquetShardFile.ReadRowsAsync(reader, layout, cancellationToken).ConfigureAwait(false))
             {
                 yield return row;
             }

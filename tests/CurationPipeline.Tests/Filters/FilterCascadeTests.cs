@@ -50,7 +50,7 @@ public sealed class FilterCascadeTests
         { "unpunctuated", FilterReasons.FineWebLinePunctRatio },
     };
 
-    private static string Make(string kind) => kind switch
+    internal static string Make(string kind) => kind switch
     {
         "prose" => Prose(),
         "short" => "Too short to be a document.",

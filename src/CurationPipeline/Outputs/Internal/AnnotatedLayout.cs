@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CurationPipeline.Documents;
+using Parquet.Schema;
 
 namespace CurationPipeline.Outputs.Internal;
 
@@ -25,7 +26,7 @@ internal sealed class AnnotatedLayout : ParquetRowLayout<AnnotatedDocument>
     private readonly ValueColumn<AnnotatedDocument, double>[] _numbers;
     private readonly StringColumn<AnnotatedDocument>[] _texts;
 
-    public AnnotatedLayout(SignalSchema signals)
+    public AnnotatedLayout(SignalSchema signals, IReadOnlyDictionary<string, DataField>? fileFields = null)
     {
         _signals = signals;
         var numbers = new List<ValueColumn<AnnotatedDocument, double>>();
@@ -36,13 +37,13 @@ internal sealed class AnnotatedLayout : ParquetRowLayout<AnnotatedDocument>
             if (kind == SignalKind.Number)
             {
                 int n = numbers.Count;
-                numbers.Add(new ValueColumn<AnnotatedDocument, double>(name, d => d.Signals.Numbers[n]));
+                numbers.Add(new ValueColumn<AnnotatedDocument, double>(name, d => d.Signals.Numbers[n], fileFields?.GetValueOrDefault(name)));
                 signalColumns.Add(numbers[^1]);
             }
             else
             {
                 int t = texts.Count;
-                texts.Add(new StringColumn<AnnotatedDocument>(name, nullable: true, d => d.Signals.Texts[t]));
+                texts.Add(new StringColumn<AnnotatedDocument>(name, nullable: true, d => d.Signals.Texts[t], fileFields?.GetValueOrDefault(name)));
                 signalColumns.Add(texts[^1]);
             }
         }

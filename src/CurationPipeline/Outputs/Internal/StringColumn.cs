@@ -4,9 +4,10 @@ using Parquet.Schema;
 namespace CurationPipeline.Outputs.Internal;
 
 /// <summary>A UTF-8 string column, required or optional.</summary>
-internal sealed class StringColumn<TRow>(string name, bool nullable, Func<TRow, string?> getValue) : ParquetColumn<TRow>
+internal sealed class StringColumn<TRow>(string name, bool nullable, Func<TRow, string?> getValue, DataField? fileField = null) : ParquetColumn<TRow>
 {
-    private readonly DataField<string> _field = new(name, nullable);
+    // Reading uses the file's own field when given: Parquet.Net resolves a standalone field's name as a dotted path.
+    private readonly DataField _field = fileField ?? new DataField<string>(name, nullable);
     private readonly ColumnBuffer<string?> _buffer = new();
     private string?[] _values = [];
 

@@ -4,10 +4,11 @@ using Parquet.Schema;
 namespace CurationPipeline.Outputs.Internal;
 
 /// <summary>A required primitive column (int32, int64, boolean).</summary>
-internal sealed class ValueColumn<TRow, T>(string name, Func<TRow, T> getValue) : ParquetColumn<TRow>
+internal sealed class ValueColumn<TRow, T>(string name, Func<TRow, T> getValue, DataField? fileField = null) : ParquetColumn<TRow>
     where T : struct
 {
-    private readonly DataField<T> _field = new(name, nullable: false);
+    // Reading uses the file's own field when given: Parquet.Net resolves a standalone field's name as a dotted path.
+    private readonly DataField _field = fileField ?? new DataField<T>(name, nullable: false);
     private readonly ColumnBuffer<T> _buffer = new();
     private T[] _values = [];
 
