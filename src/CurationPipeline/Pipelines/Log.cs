@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Dedup: {Documents} documents, {Clusters} duplicate clusters, {Exact} exact and {Near} near duplicates dropped")]
     public static partial void DedupDone(ILogger logger, long documents, long clusters, long exact, long near);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Mix written to {Path}: {Tokens} training tokens")]
+    public static partial void MixDone(ILogger logger, string path, long tokens);
 }

@@ -27,6 +27,9 @@ public static class OutputLayout
     /// <summary>The drop list file inside <see cref="Dedup"/>.</summary>
     public const string DropList = "drop-list.bin";
 
+    /// <summary>The mix pass's output (train/, validation/, bin/, mix-report.json) when the pipeline names a mix.</summary>
+    public const string Mix = "mix";
+
     /// <summary>Per-task stats.</summary>
     public const string Stats = "stats";
 

@@ -50,6 +50,12 @@ public sealed record PipelineOptions
     /// <summary>The <c>outputs:</c> section.</summary>
     public OutputOptions Outputs { get; init; } = new();
 
+    /// <summary>
+    /// A mix file (<c>curate mix</c>'s YAML) to apply as the last pass of <c>curate run</c>, writing <c>{output}/mix/</c>;
+    /// <c>null</c> for none. Relative to the pipeline file.
+    /// </summary>
+    public string? Mix { get; init; }
+
     /// <summary>Each section's YAML key with its validator, in file order, for error messages that name the key.</summary>
     internal IEnumerable<(string Section, Action Validate)> Validators() =>
     [

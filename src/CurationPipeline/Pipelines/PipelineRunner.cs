@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CurationPipeline.Dedup;
+using CurationPipeline.Mixing;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,7 @@ public sealed class PipelineRunner
     private readonly IReadOnlyList<IPipelineStage> _stages;
     private readonly Func<PipelineTask, string, ITagSink> _createSink;
     private readonly ILogger _logger;
+    private readonly (Mixer Mixer, MixOptions Options)? _mix;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="storage">Where inputs and outputs live.</param>
@@ -28,8 +30,11 @@ public sealed class PipelineRunner
     /// <param name="createSink">Creates the sink of a task, given the task and the output directory.</param>
     /// <param name="logger">Receives task-level messages.</param>
     /// <param name="dedup">The dedup pass to run once every tag task is complete, or <c>null</c> for none.</param>
-    public PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger, DedupPass? dedup = null)
+    /// <param name="mix">The mix to apply after dedup (into <c>mix/</c>), or <c>null</c> for none.</param>
+    public PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger,
+        DedupPass? dedup = null, (Mixer Mixer, MixOptions Options)? mix = null)
     {
+        _mix = mix;
         Dedup = dedup;
         _storage = storage;
         _sources = sources;
@@ -98,13 +103,23 @@ public sealed class PipelineRunner
         }
 
         StatsReport? report = await MergeIfCompleteAsync(outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
-        if (report is null || Dedup is null || !runDedup)
+        if (report is null || !runDedup)
         {
             return report;
         }
 
-        DedupStats? dedup = await Dedup.RunLocalAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
-        return dedup is null ? report : report.WithDedup(dedup);
+        if (Dedup is not null && await Dedup.RunLocalAsync(outputDirectory, cancellationToken).ConfigureAwait(false) is { } dedup)
+        {
+            report = report.WithDedup(dedup);
+        }
+
+        if (_mix is { } mix)
+        {
+            MixReport mixed = await mix.Mixer.RunAsync(outputDirectory, _storage.Combine(outputDirectory, OutputLayout.Mix), mix.Options, cancellationToken).ConfigureAwait(false);
+            Log.MixDone(_logger, _storage.Combine(outputDirectory, OutputLayout.Mix), mixed.TrainTokens);
+        }
+
+        return report;
     }
 
     private async Task RunTaskAsync(PipelineTask task, IReadOnlyList<string> inputs, string outputDirectory, ExecutionOptions execution, IPipelineObserver? observer, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using CurationPipeline.Documents;
 using CurationPipeline.Extraction;
 using CurationPipeline.Filters.Pii;
 using CurationPipeline.Inputs;
+using CurationPipeline.Mixing;
 using CurationPipeline.Pipelines.Stages;
 using CurationPipeline.Storage;
 using CurationPipeline.Tokenization;
@@ -47,6 +48,7 @@ public static class TagPipelineFactory
             stages,
             (task, outputDirectory) => new TagSink(storage, outputDirectory, task, tokenizer, options.Outputs, signals, dedup),
             logger,
-            dedup is null ? null : new DedupPass(storage, dedup, logger));
+            dedup is null ? null : new DedupPass(storage, dedup, logger),
+            options.Mix is null ? null : (new Mixer(storage, loggerFactory.CreateLogger<Mixer>()), MixConfigLoader.Load(options.Mix)));
     }
 }

@@ -1,4 +1,6 @@
 using CurationPipeline.Dedup;
+using CurationPipeline.Outputs;
+using CurationPipeline.Tokenization;
 using CurationPipeline.Pipelines;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -63,6 +65,42 @@ public sealed class DedupPassEndToEndTests
             await File.ReadAllBytesAsync(Path.Combine(local, OutputLayout.Dedup, OutputLayout.DropList), ct),
             await File.ReadAllBytesAsync(Path.Combine(split, OutputLayout.Dedup, OutputLayout.DropList), ct));
         Assert.True(stats.DroppedExact + stats.DroppedNear > 0);
+    }
+
+    [Fact]
+    public async Task Run_WithMix_WritesTrainingShardsWithoutDroppedDuplicatesAsLastPass()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string output = TestData.NewTempDirectory();
+        string mixFile = Path.Combine(output, "..", Path.GetFileName(output) + "-mix.yaml");
+        await File.WriteAllTextAsync(mixFile, """
+            name: by-declared-language
+            domains:
+              - domain: multilingual
+                when: { column: declared_language, is_not: en, default: en }
+            default_domain: general
+            targets: { general: 0.8, multilingual: 0.2 }
+            validation_tokens_per_domain: 2000
+            """, ct);
+        PipelineOptions options = Load() with { Mix = mixFile };
+
+        await RunAsync(options, output, reverseInputs: false, ct);
+
+        string mix = Path.Combine(output, OutputLayout.Mix);
+        Assert.True(File.Exists(Path.Combine(mix, "mix-report.json")));
+        var dropped = DropListFile.Read(s_storage, Path.Combine(output, OutputLayout.Dedup, OutputLayout.DropList)).Select(d => d.DocumentId).ToHashSet();
+        int rows = 0;
+        foreach (string shard in Directory.GetFiles(Path.Combine(mix, "train"), "*.parquet"))
+        {
+            await using TokenizedShardReader reader = await TokenizedShardReader.OpenAsync(s_storage, shard, ct);
+            await foreach (TokenizedDocument doc in reader.ReadAllAsync(ct))
+            {
+                Assert.DoesNotContain(doc.Id, dropped);
+                rows++;
+            }
+        }
+
+        Assert.True(rows > 0);
     }
 
     private static async Task<StatsReport> RunAsync(PipelineOptions options, string output, bool reverseInputs, CancellationToken ct)
