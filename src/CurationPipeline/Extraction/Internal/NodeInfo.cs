@@ -45,6 +45,9 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
 
     public int HeadingTextLength { get; set; }
 
+    /// <summary>Converted formulas (<see cref="MathSources.ElementName"/> elements) in the subtree.</summary>
+    public int MathCount { get; set; }
+
     /// <summary>Block-level descendants (any depth).</summary>
     public int BlockCount { get; set; }
 
@@ -78,6 +81,7 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
             ancestor.ImageCount -= ImageCount + (Tag == "img" ? 1 : 0);
             ancestor.ListItemCount -= ListItemCount + (Tag == "li" ? 1 : 0);
             ancestor.InputCount -= InputCount + (Tag == "input" ? 1 : 0);
+            ancestor.MathCount -= MathCount + (Tag == MathSources.ElementName ? 1 : 0);
         }
     }
 
