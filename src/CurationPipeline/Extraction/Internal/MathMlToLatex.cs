@@ -84,7 +84,7 @@ internal static class MathMlToLatex
                 AppendToken(latex, element.TextContent.Trim());
                 break;
             case "mo":
-                WriteSymbols(element.TextContent.Trim(), latex);
+                WriteOperator(element.TextContent.Trim(), latex);
                 break;
             case "mtext" or "ms":
                 string text = element.TextContent.Trim();
@@ -111,7 +111,8 @@ internal static class MathMlToLatex
                 WriteScript(latex, "^", children[2], depth);
                 break;
             case "mfrac" when children.Length >= 2:
-                AppendToken(latex, "\\frac");
+                // A zero rule is a stacked pair such as a binomial coefficient, whose parentheses are separate <mo>s.
+                AppendToken(latex, element.GetAttribute("linethickness")?.Trim() is "0" or "0px" or "0em" ? "\\genfrac{}{}{0pt}{}" : "\\frac");
                 WriteBraced(children[0], latex, depth);
                 WriteBraced(children[1], latex, depth);
                 break;
@@ -269,6 +270,18 @@ internal static class MathMlToLatex
         else
         {
             AppendToken(latex, "\\mathrm{" + text + "}");
+        }
+    }
+
+    private static void WriteOperator(string text, StringBuilder latex)
+    {
+        if (s_functions.Contains(text))
+        {
+            AppendToken(latex, "\\" + text);
+        }
+        else
+        {
+            WriteSymbols(text, latex);
         }
     }
 
