@@ -298,7 +298,11 @@ internal sealed class BlockTextWriter : IDomVisitor
         {
             if (blankLine)
             {
-                _text.Append(prefix.Indent);
+                // A blank line before a quote's or item's first line belongs to the enclosing block.
+                if (prefix.Started)
+                {
+                    _text.Append(prefix.Indent);
+                }
             }
             else if (prefix.Marker is { } marker)
             {
@@ -309,6 +313,8 @@ internal sealed class BlockTextWriter : IDomVisitor
             {
                 _text.Append(prefix.Indent);
             }
+
+            prefix.Started |= !blankLine;
         }
 
         if (blankLine)
@@ -395,5 +401,8 @@ internal sealed class BlockTextWriter : IDomVisitor
         public string Indent { get; } = indent;
 
         public string? Marker { get; set; } = marker;
+
+        /// <summary>Whether a line with text has been written inside this level.</summary>
+        public bool Started { get; set; }
     }
 }

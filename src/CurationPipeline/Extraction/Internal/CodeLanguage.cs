@@ -4,8 +4,8 @@ using AngleSharp.Dom;
 namespace CurationPipeline.Extraction.Internal;
 
 /// <summary>Finds the language hint of a code block: <c>data-lang</c>/<c>data-language</c>, or a class like <c>language-py</c>,
-/// <c>lang-js</c>, <c>highlight-source-cs</c> or SyntaxHighlighter's <c>brush: php</c>, on the <c>&lt;pre&gt;</c> or its
-/// <c>&lt;code&gt;</c> child.</summary>
+/// <c>lang-js</c>, <c>highlight-source-cs</c> or SyntaxHighlighter's <c>brush: php</c>, on the <c>&lt;pre&gt;</c>, its
+/// <c>&lt;code&gt;</c> child or its wrapping <c>&lt;div&gt;</c> (GitHub's <c>highlight highlight-source-js</c>).</summary>
 internal static partial class CodeLanguage
 {
     /// <summary>The language name (letters, digits, <c>+ # . -</c>), or empty when the block declares none.</summary>
@@ -15,6 +15,11 @@ internal static partial class CodeLanguage
         if (language.Length == 0 && pre.FirstElementChild is { LocalName: "code" } code)
         {
             language = FromElement(code);
+        }
+
+        if (language.Length == 0 && pre.ParentElement is { LocalName: "div" } wrapper)
+        {
+            language = FromElement(wrapper);
         }
 
         return language;

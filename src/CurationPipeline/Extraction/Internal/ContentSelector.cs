@@ -9,8 +9,8 @@ internal static class ContentSelector
     private const int MaxAlternatives = 5;
     private const int MinAlternativesToClimb = 3;
 
-    /// <summary>Blocks holding converted math are kept (never stripped or cleaned) unless links dominate them like this.</summary>
-    private const double MaxMathLinkDensity = 0.25;
+    /// <summary>Blocks holding code or converted math are kept (never stripped or cleaned) unless links dominate them like this.</summary>
+    private const double MaxCodeOrMathLinkDensity = 0.25;
 
     /// <summary>Returns the roots to serialize, in document order; marks dropped elements <see cref="NodeInfo.Removed"/>.</summary>
     public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline)
@@ -70,7 +70,7 @@ internal static class ContentSelector
     private static bool IsUnlikely(NodeInfo info)
     {
         if (info.Tag is "body" or "a" or "article" or "main" or "td" or "th" or "tr" or "tbody" or "table" or "p" or "pre" or "code"
-            || info.MathCount > 0)
+            || info.CodeOrMathCount > 0)
         {
             return false;
         }
@@ -214,7 +214,7 @@ internal static class ContentSelector
             {
                 roots.Add(sibling);
             }
-            else if (sibling.MathCount > 0 && sibling.LinkDensity < MaxMathLinkDensity)
+            else if (sibling.CodeOrMathCount > 0 && sibling.LinkDensity < MaxCodeOrMathLinkDensity)
             {
                 roots.Add(sibling);
             }
@@ -251,8 +251,8 @@ internal static class ContentSelector
 
     private static bool LooksLikeBoilerplate(NodeInfo info, SelectionFlags flags)
     {
-        // Formulas are short, symbol-dense and link-free: the statistics below would take them for debris.
-        if (info.MathCount > 0 && info.LinkDensity < MaxMathLinkDensity)
+        // Code and formulas are short, symbol-dense and comma-free: the statistics below would take them for debris.
+        if (info.CodeOrMathCount > 0 && info.LinkDensity < MaxCodeOrMathLinkDensity)
         {
             return false;
         }
