@@ -38,7 +38,8 @@ internal static class MathSources
                 latex = MathMlToLatex.Convert(element);
                 display = IsDisplayMath(element);
                 break;
-            case "span" or "div" when IsMathJax2Rendering(element):
+            case "span" or "div" when element.ClassName is { } classes && classes.Contains("MathJax", StringComparison.Ordinal)
+                                       && IsMathJax2Rendering(element):
                 element.Remove();
                 return true;
             default:
