@@ -1,4 +1,5 @@
 using CurationPipeline.Extraction;
+using CurationPipeline.Pipelines;
 
 namespace CurationPipeline.Tests.Extraction;
 
@@ -110,5 +111,16 @@ public sealed class MarkdownExtractionTests
     public void Options_UndefinedFormat_Rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MainContentExtractor(new ExtractionOptions { Format = (ExtractionFormat)7 }));
+    }
+
+    [Theory]
+    [InlineData("Markdown", ExtractionFormat.Markdown)]
+    [InlineData("markdown", ExtractionFormat.Markdown)]
+    [InlineData("Text", ExtractionFormat.Text)]
+    public void PipelineYaml_ExtractFormat_BindsToOptions(string value, ExtractionFormat expected)
+    {
+        PipelineOptions options = PipelineConfigLoader.Parse($"extract:\n  format: {value}\n", "pipeline.yaml");
+
+        Assert.Equal(expected, options.Extract.Format);
     }
 }
