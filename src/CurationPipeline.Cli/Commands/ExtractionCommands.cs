@@ -13,27 +13,21 @@ public static class ExtractionCommands
 {
     private const int ExitOk = 0;
     private const int ExitMissingInput = 1;
-    private const int ExitUsage = 2;
 
     // One JSON object per line, non-ASCII text written as is (the output is not embedded in HTML).
     private static readonly JsonWriterOptions s_jsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary><c>curate extract PATH... [--format text]</c>: one JSON line <c>{"path","title","text"}</c> per page on stdout
+    /// <summary><c>curate extract PATH... [--format text|markdown]</c>: one JSON line <c>{"path","title","text"}</c> per page on stdout
     /// (plus <c>"reason"</c> when extraction failed).</summary>
     public static Command CreateExtractCommand()
     {
         var paths = new Argument<string[]>("paths") { Description = ".html, .htm or .html.gz files, or directories holding them", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "output format: text (markdown is not supported yet)", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = "output format: text or markdown", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown");
         var command = new Command("extract", "extract the main text of HTML pages") { paths, format };
         command.SetAction(async (parseResult, ct) =>
         {
-            if (parseResult.GetValue(format) != "text")
-            {
-                await Console.Error.WriteLineAsync("--format markdown is not supported yet; use --format text.").ConfigureAwait(false);
-                return ExitUsage;
-            }
-
+            ExtractionFormat outputFormat = parseResult.GetValue(format) == "markdown" ? ExtractionFormat.Markdown : ExtractionFormat.Text;
             string[] inputs = parseResult.GetValue(paths) ?? [];
             foreach (string input in inputs)
             {
@@ -44,7 +38,7 @@ public static class ExtractionCommands
                 }
             }
 
-            var extractor = new MainContentExtractor(new ExtractionOptions());
+            var extractor = new MainContentExtractor(new ExtractionOptions { Format = outputFormat });
             using Stream stdout = Console.OpenStandardOutput();
             foreach (string file in ExpandInputs(inputs))
             {

@@ -8,6 +8,7 @@ namespace CurationPipeline.Extraction;
 /// <item><term><see cref="MaxDomNodes"/></term><description>200,000</description></item>
 /// <item><term><see cref="Timeout"/></term><description>2 seconds</description></item>
 /// <item><term><see cref="MinTextChars"/></term><description>1</description></item>
+/// <item><term><see cref="Format"/></term><description><see cref="ExtractionFormat.Text"/></description></item>
 /// </list>
 /// The extractor copies the options when it is built; later changes have no effect.
 /// </remarks>
@@ -25,6 +26,9 @@ public sealed record ExtractionOptions
     /// <summary>Main text shorter than this many chars (after whitespace normalisation) is rejected with <see cref="ExtractionReasons.Empty"/>.</summary>
     public int MinTextChars { get; init; } = 1;
 
+    /// <summary>Layout of <see cref="ExtractionResult.Text"/>: plain text or Markdown (YAML <c>format: Markdown</c>).</summary>
+    public ExtractionFormat Format { get; init; } = ExtractionFormat.Text;
+
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the property.</exception>
     public void Validate()
@@ -33,5 +37,9 @@ public sealed record ExtractionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDomNodes, 1, nameof(MaxDomNodes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinTextChars, 1, nameof(MinTextChars));
+        if (!Enum.IsDefined(Format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Format), Format, "unknown extraction format");
+        }
     }
 }

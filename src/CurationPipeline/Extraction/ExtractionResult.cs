@@ -13,7 +13,8 @@ public sealed record ExtractionResult
     /// <summary>The page title (og:title, then &lt;title&gt;, then the first &lt;h1&gt;); empty when none was found.</summary>
     public string Title { get; init; } = "";
 
-    /// <summary>The main text: blocks separated by newlines, paragraphs by a blank line, list items and table rows one per line.</summary>
+    /// <summary>The main text in <see cref="ExtractionOptions.Format"/>: blocks separated by newlines, paragraphs by a blank line,
+    /// list items and table rows one per line, code verbatim, math as LaTeX in <c>$...$</c> / <c>$$...$$</c>.</summary>
     public string Text { get; init; } = "";
 
     /// <summary>The language the page declares (&lt;html lang&gt;, content-language, og:locale), lower-cased like <c>en</c> or <c>pt-br</c>; <c>null</c> when none.</summary>

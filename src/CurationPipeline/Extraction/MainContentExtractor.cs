@@ -149,7 +149,7 @@ public sealed class MainContentExtractor
         if (body is not null)
         {
             DomWalker.Walk(body, DomCleaner.Instance, deadline);
-            text = BestAttempt(body, title, deadline);
+            text = BestAttempt(body, title, _options.Format, deadline);
         }
 
         if (text.Length < _options.MinTextChars)
@@ -164,7 +164,7 @@ public sealed class MainContentExtractor
         return new ExtractionResult { Succeeded = true, Title = title, Text = text, Language = language };
     }
 
-    private static string BestAttempt(IElement body, string title, ExtractionDeadline deadline)
+    private static string BestAttempt(IElement body, string title, ExtractionFormat format, ExtractionDeadline deadline)
     {
         string best = "";
         int pageChars;
@@ -174,7 +174,7 @@ public sealed class MainContentExtractor
             pageChars = analysis.All[0].TextLength;
             List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline);
             TitleHeadings.Remove(analysis.All, roots, title, deadline);
-            var writer = new BlockTextWriter(analysis.ByElement);
+            var writer = new BlockTextWriter(analysis.ByElement, format);
             foreach (NodeInfo root in roots)
             {
                 writer.Write(root, deadline);

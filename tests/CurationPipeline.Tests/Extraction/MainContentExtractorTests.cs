@@ -7,28 +7,14 @@ namespace CurationPipeline.Tests.Extraction;
 
 public sealed class MainContentExtractorTests
 {
-    private const string Para1 = "The river rose overnight, flooding the lower town, and residents spent the morning moving furniture upstairs.";
-    private const string Para2 = "Officials said the water would recede by Friday, although more rain, they warned, could delay the cleanup.";
-    private const string Para3 = "Volunteers from nearby villages arrived with boats, pumps and food, and the school opened as a shelter.";
+    private const string Para1 = ArticlePage.Para1;
+    private const string Para2 = ArticlePage.Para2;
+    private const string Para3 = ArticlePage.Para3;
 
     private static readonly MainContentExtractor s_extractor = new(new ExtractionOptions());
 
-    /// <summary>A page with chrome around an article whose body is <paramref name="articleExtra"/> plus three paragraphs.</summary>
-    private static string Page(string articleExtra = "", string head = "<title>Flood news</title>", string htmlAttributes = "") => $$"""
-        <!DOCTYPE html><html {{htmlAttributes}}><head>{{head}}<script>var tracking = "script text";</script><style>p { color: red }</style></head>
-        <body>
-          <header><a href="/">Site name header</a></header>
-          <nav><ul><li><a href="/a">Home</a></li><li><a href="/b">World news</a></li><li><a href="/c">Sports</a></li></ul></nav>
-          <div id="main"><article>
-            <p>{{Para1}}</p>
-            <p>{{Para2}}</p>
-            {{articleExtra}}
-            <p>{{Para3}}</p>
-          </article></div>
-          <div class="sidebar"><p>Most read stories, today, this week, this month, in this sidebar box.</p></div>
-          <footer><p>Copyright footer text, all rights reserved, 2024.</p></footer>
-        </body></html>
-        """;
+    private static string Page(string articleExtra = "", string head = "<title>Flood news</title>", string htmlAttributes = "") =>
+        ArticlePage.Build(articleExtra, head, htmlAttributes);
 
     [Fact]
     public void Extract_ArticleWithChrome_KeepsParagraphsDropsNavHeaderFooterScript()

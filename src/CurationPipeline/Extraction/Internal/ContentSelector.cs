@@ -9,6 +9,9 @@ internal static class ContentSelector
     private const int MaxAlternatives = 5;
     private const int MinAlternativesToClimb = 3;
 
+    /// <summary>Blocks holding code or converted math are kept (never stripped or cleaned) unless links dominate them like this.</summary>
+    private const double MaxCodeOrMathLinkDensity = 0.25;
+
     /// <summary>Returns the roots to serialize, in document order; marks dropped elements <see cref="NodeInfo.Removed"/>.</summary>
     public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline)
     {
@@ -66,7 +69,8 @@ internal static class ContentSelector
 
     private static bool IsUnlikely(NodeInfo info)
     {
-        if (info.Tag is "body" or "a" or "article" or "main" or "td" or "th" or "tr" or "tbody" or "table" or "p" or "pre" or "code")
+        if (info.Tag is "body" or "a" or "article" or "main" or "td" or "th" or "tr" or "tbody" or "table" or "p" or "pre" or "code"
+            || info.CodeOrMathCount > 0)
         {
             return false;
         }
@@ -210,6 +214,10 @@ internal static class ContentSelector
             {
                 roots.Add(sibling);
             }
+            else if (sibling.CodeOrMathCount > 0 && sibling.LinkDensity < MaxCodeOrMathLinkDensity)
+            {
+                roots.Add(sibling);
+            }
             else if (sibling.Tag == "p" || (HtmlTags.Block.Contains(sibling.Tag) && sibling.BlockCount == 0))
             {
                 double linkDensity = sibling.LinkDensity;
@@ -243,6 +251,12 @@ internal static class ContentSelector
 
     private static bool LooksLikeBoilerplate(NodeInfo info, SelectionFlags flags)
     {
+        // Code and formulas are short, symbol-dense and comma-free: the statistics below would take them for debris.
+        if (info.CodeOrMathCount > 0 && info.LinkDensity < MaxCodeOrMathLinkDensity)
+        {
+            return false;
+        }
+
         string tag = info.Tag;
         int weight = flags.WeightClasses ? info.ClassWeight : 0;
         if (tag is "p" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "dd" or "dt")

@@ -121,6 +121,7 @@ internal sealed class DomAnalyzer : IDomVisitor
         parent.ImageCount += info.ImageCount + (tag == "img" ? 1 : 0);
         parent.ListItemCount += info.ListItemCount + (tag == "li" ? 1 : 0);
         parent.InputCount += info.InputCount + (tag == "input" ? 1 : 0);
+        parent.CodeOrMathCount += info.CodeOrMathCount + (NodeInfo.IsCodeOrMath(tag) ? 1 : 0);
         parent.BlockCount += info.BlockCount + (isBlock ? 1 : 0);
     }
 }

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 namespace CurationPipeline.Extraction.Internal;
 
 /// <summary>Removes what can never be main text: scripts, styles, embedded media, page chrome (nav/header/footer/aside),
-/// form controls, comments and hidden elements.</summary>
+/// form controls, comments and hidden elements. Math sources are first turned into LaTeX by <see cref="MathSources"/>.</summary>
 internal sealed class DomCleaner : IDomVisitor
 {
     public static readonly DomCleaner Instance = new();
@@ -13,6 +13,12 @@ internal sealed class DomCleaner : IDomVisitor
         switch (node)
         {
             case IElement element:
+                if (MathSources.TryReplace(element))
+                {
+                    // The walk visits the replacement, if any, next: it sits at the same index.
+                    return false;
+                }
+
                 if (IsJunk(element))
                 {
                     element.Remove();
@@ -39,16 +45,13 @@ internal sealed class DomCleaner : IDomVisitor
             return true;
         }
 
-        if (element.HasAttribute("hidden")
+        bool hidden = element.HasAttribute("hidden")
             || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-            || (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase)))
+            || (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
+            || (element.GetAttribute("style") is { Length: > 0 } style && BoilerplatePatterns.HiddenStyle().IsMatch(style));
+        if (hidden)
         {
-            return true;
-        }
-
-        if (element.GetAttribute("style") is { Length: > 0 } style && BoilerplatePatterns.HiddenStyle().IsMatch(style))
-        {
-            return true;
+            return !MathSources.WrapsMath(element);
         }
 
         return element.GetAttribute("role") is { Length: > 0 } role && BoilerplatePatterns.ChromeRole().IsMatch(role);

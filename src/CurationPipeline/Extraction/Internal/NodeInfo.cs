@@ -45,6 +45,9 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
 
     public int HeadingTextLength { get; set; }
 
+    /// <summary><c>&lt;pre&gt;</c> blocks and converted formulas (<see cref="MathSources.ElementName"/>) in the subtree.</summary>
+    public int CodeOrMathCount { get; set; }
+
     /// <summary>Block-level descendants (any depth).</summary>
     public int BlockCount { get; set; }
 
@@ -78,8 +81,12 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
             ancestor.ImageCount -= ImageCount + (Tag == "img" ? 1 : 0);
             ancestor.ListItemCount -= ListItemCount + (Tag == "li" ? 1 : 0);
             ancestor.InputCount -= InputCount + (Tag == "input" ? 1 : 0);
+            ancestor.CodeOrMathCount -= CodeOrMathCount + (IsCodeOrMath(Tag) ? 1 : 0);
         }
     }
+
+    /// <summary>Tags counted by <see cref="CodeOrMathCount"/>.</summary>
+    public static bool IsCodeOrMath(string tag) => tag is "pre" or MathSources.ElementName;
 
     private static int ComputeClassWeight(IElement element)
     {
