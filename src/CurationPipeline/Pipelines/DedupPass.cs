@@ -1,4 +1,5 @@
 using CurationPipeline.Dedup;
+using CurationPipeline.Pipelines.Internal;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -63,7 +64,7 @@ public sealed class DedupPass
 
         long pairs = await GlobalDedup.FindCandidatesAsync(_storage, SignatureFiles(outputDirectory), rank, worldSize,
             PairsPath(outputDirectory, rank), _storage.Combine(outputDirectory, OutputLayout.Dedup, "work"), _options.Cluster, cancellationToken).ConfigureAwait(false);
-        await WriteMarkerAsync(marker, task.ToString(), cancellationToken).ConfigureAwait(false);
+        await CompletionMarker.WriteAsync(_storage, marker, task + "\n", cancellationToken).ConfigureAwait(false);
         return pairs;
     }
 
@@ -105,7 +106,7 @@ public sealed class DedupPass
             await report.WithDedup(stats).WriteAsync(_storage, statsPath, cancellationToken).ConfigureAwait(false);
         }
 
-        await WriteMarkerAsync(Marker(outputDirectory, ClusterMarker), ClusterMarker, cancellationToken).ConfigureAwait(false);
+        await CompletionMarker.WriteAsync(_storage, Marker(outputDirectory, ClusterMarker), ClusterMarker + "\n", cancellationToken).ConfigureAwait(false);
         Log.DedupDone(_logger, stats.Documents, stats.Clusters, stats.DroppedExact, stats.DroppedNear);
     }
 
@@ -116,11 +117,4 @@ public sealed class DedupPass
         _storage.Combine(outputDirectory, OutputLayout.Dedup, $"pairs-{rank:D5}.bin");
 
     private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
-
-    private async Task WriteMarkerAsync(string marker, string content, CancellationToken cancellationToken)
-    {
-        await using AtomicWrite write = _storage.CreateAtomic(marker);
-        await write.Stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content + "\n"), cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Text;
 using CurationPipeline.Dedup;
 using CurationPipeline.Mixing;
+using CurationPipeline.Pipelines.Internal;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -149,12 +149,7 @@ public sealed class PipelineRunner
         await report.WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.Stats, task.Stem + ".json"), cancellationToken).ConfigureAwait(false);
 
         // The marker goes last: its presence means every output of the task is committed.
-        await using (AtomicWrite write = _storage.CreateAtomic(marker))
-        {
-            string content = task + "\n" + string.Join("\n", committed) + "\n";
-            await write.Stream.WriteAsync(Encoding.UTF8.GetBytes(content), cancellationToken).ConfigureAwait(false);
-            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await CompletionMarker.WriteAsync(_storage, marker, task + "\n" + string.Join("\n", committed) + "\n", cancellationToken).ConfigureAwait(false);
 
         Log.TaskDone(_logger, task.ToString(), report.WallSeconds, stats.For(TagPass.WriteStage).Out, report.Tokens);
         observer?.TaskFinished(task, report);
