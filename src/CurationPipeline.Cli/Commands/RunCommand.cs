@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CurationPipeline.Dedup.Semantic;
 using CurationPipeline.Pipelines;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,8 @@ internal static class RunCommand
     private static readonly Option<string> s_pass = new("--pass")
     {
         Description = "all: tag tasks, then dedup once every tag task is done (default); tag: only the tag tasks; "
-            + "dedup: the candidate step of dedup task --rank of --world-size; cluster: the final dedup step over all --world-size candidate tasks.",
+            + "dedup: the candidate step of dedup task --rank of --world-size; cluster: the final dedup step over all --world-size candidate tasks; "
+            + "embed: embed the survivors of tag task --rank (semantic: enabled); semdedup: SemDeDup over all embeddings.",
         DefaultValueFactory = _ => "all",
     };
 
@@ -39,7 +41,7 @@ internal static class RunCommand
         {
             s_pipeline, s_input, s_output, s_pass, s_rank, s_worldSize, s_workers, s_verbose,
         };
-        s_pass.AcceptOnlyFromAmong("all", "tag", "dedup", "cluster");
+        s_pass.AcceptOnlyFromAmong("all", "tag", "dedup", "cluster", "embed", "semdedup");
         command.SetAction(RunAsync);
         return command;
     }
@@ -66,9 +68,9 @@ internal static class RunCommand
         }
 
         string pass = parse.GetValue(s_pass)!;
-        if (pass is "dedup" or "cluster")
+        if (pass is "dedup" or "cluster" or "embed" or "semdedup")
         {
-            return await RunDedupStepAsync(runner, pass, output, options.Execution.WorldSize, parse.GetValue(s_rank), logger, cancellationToken);
+            return await RunGlobalStepAsync(runner, pass, output, options.Execution.WorldSize, parse.GetValue(s_rank), logger, cancellationToken);
         }
 
         try
@@ -102,29 +104,43 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunDedupStepAsync(PipelineRunner runner, string pass, string output, int worldSize, int? rank, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<int> RunGlobalStepAsync(PipelineRunner runner, string pass, string output, int worldSize, int? rank, ILogger logger, CancellationToken cancellationToken)
     {
-        if (runner.Dedup is not { } dedup)
+        bool semantic = pass is "embed" or "semdedup";
+        if ((semantic ? runner.Semantic : (object?)runner.Dedup) is null)
         {
-            Console.Error.WriteLine("curate: the pipeline disables dedup (dedup.enabled: false).");
+            Console.Error.WriteLine(semantic
+                ? "curate: the pipeline does not enable the semantic pass (semantic.enabled: true)."
+                : "curate: the pipeline disables dedup (dedup.enabled: false).");
             return ExitCodes.InvalidConfiguration;
         }
 
-        if (pass == "dedup" && rank is null)
+        if (pass is "dedup" or "embed" && rank is null)
         {
-            Console.Error.WriteLine("curate: --pass dedup needs --rank (and --world-size).");
+            Console.Error.WriteLine($"curate: --pass {pass} needs --rank (and --world-size).");
             return ExitCodes.InvalidConfiguration;
         }
 
         try
         {
-            if (pass == "dedup")
+            if (pass == "embed")
             {
+                await runner.Semantic!.EmbedTaskAsync(output, rank!.Value, worldSize, cancellationToken);
+            }
+            else if (pass == "semdedup")
+            {
+                SemanticDedupStats stats = await runner.Semantic!.DeduplicateAsync(output, cancellationToken);
+                logger.LogInformation("SemDeDup: {Dropped} of {Documents} documents dropped", stats.Dropped, stats.Documents);
+            }
+            else if (pass == "dedup")
+            {
+                DedupPass dedup = runner.Dedup!;
                 long pairs = await dedup.RunCandidatesAsync(output, rank!.Value, worldSize, cancellationToken);
                 logger.LogInformation("Dedup task {Rank}/{WorldSize}: {Pairs} candidate pairs", rank, worldSize, pairs);
             }
             else
             {
+                DedupPass dedup = runner.Dedup!;
                 await dedup.RunClusterAsync(output, worldSize, cancellationToken);
                 logger.LogInformation("Drop list: {Path}", dedup.DropListPath(output));
             }

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Mix written to {Path}: {Tokens} training tokens")]
     public static partial void MixDone(ILogger logger, string path, long tokens);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Embedded task {Task}: {Documents} documents on {Provider}")]
+    public static partial void EmbedDone(ILogger logger, string task, long documents, string provider);
 }

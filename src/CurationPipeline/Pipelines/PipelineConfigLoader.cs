@@ -13,6 +13,7 @@ public static class PipelineConfigLoader
     private static readonly IDeserializer s_deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithTypeConverter(new DurationYamlConverter())
+        .WithTypeConverter(new ImmutableArrayYamlConverter())
         .WithTypeMapping<IReadOnlyList<string>, List<string>>()
         .WithTypeMapping<IReadOnlyCollection<string>, List<string>>()
         .WithTypeMapping<IReadOnlyList<FilterSpec>, List<FilterSpec>>()

@@ -47,6 +47,9 @@ public sealed record PipelineOptions
     /// <summary>The <c>dedup:</c> section: exact and MinHash near-dedup.</summary>
     public DedupOptions Dedup { get; init; } = new();
 
+    /// <summary>The <c>semantic:</c> section: embeddings and SemDeDup after MinHash dedup (off by default).</summary>
+    public SemanticOptions Semantic { get; init; } = new();
+
     /// <summary>The <c>outputs:</c> section.</summary>
     public OutputOptions Outputs { get; init; } = new();
 
@@ -68,6 +71,7 @@ public sealed record PipelineOptions
         ("pii", () => Pii?.Validate()),
         ("tokenize", Tokenize.Validate),
         ("dedup", Dedup.Validate),
+        ("semantic", Semantic.Validate),
         ("outputs", Outputs.Validate),
     ];
 }

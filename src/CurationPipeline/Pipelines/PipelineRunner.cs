@@ -31,9 +31,11 @@ public sealed class PipelineRunner
     /// <param name="logger">Receives task-level messages.</param>
     /// <param name="dedup">The dedup pass to run once every tag task is complete, or <c>null</c> for none.</param>
     /// <param name="mix">The mix to apply after dedup (into <c>mix/</c>), or <c>null</c> for none.</param>
+    /// <param name="semantic">Embeddings and SemDeDup after MinHash dedup, or <c>null</c> for none.</param>
     public PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger,
-        DedupPass? dedup = null, (Mixer Mixer, MixOptions Options)? mix = null)
+        DedupPass? dedup = null, (Mixer Mixer, MixOptions Options)? mix = null, SemanticPass? semantic = null)
     {
+        Semantic = semantic;
         _mix = mix;
         Dedup = dedup;
         _storage = storage;
@@ -45,6 +47,9 @@ public sealed class PipelineRunner
 
     /// <summary>The dedup pass, or <c>null</c> when the pipeline does not dedup; cluster runs call its steps directly.</summary>
     public DedupPass? Dedup { get; }
+
+    /// <summary>The semantic pass, or <c>null</c> when the pipeline does not run it; cluster runs call its steps directly.</summary>
+    public SemanticPass? Semantic { get; }
 
     /// <summary>Lists the input files of a run: every pattern expanded, duplicates removed, in ordinal order.</summary>
     /// <exception cref="ArgumentException">No input is given, or a pattern matches no file.</exception>
@@ -111,6 +116,12 @@ public sealed class PipelineRunner
         if (Dedup is not null && await Dedup.RunLocalAsync(outputDirectory, cancellationToken).ConfigureAwait(false) is { } dedup)
         {
             report = report.WithDedup(dedup);
+        }
+
+        if (Semantic is not null)
+        {
+            await Semantic.RunLocalAsync(outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
+            report = await StatsReport.ReadAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.MergedStats), cancellationToken).ConfigureAwait(false);
         }
 
         if (_mix is { } mix)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CurationPipeline.Dedup;
+using CurationPipeline.Dedup.Semantic;
 using CurationPipeline.Storage;
 
 namespace CurationPipeline.Pipelines;
@@ -13,6 +14,7 @@ namespace CurationPipeline.Pipelines;
 /// <param name="WallSeconds">Wall-clock seconds (for merged reports, the sum over tasks).</param>
 /// <param name="Stages">Per-stage counters in pipeline order.</param>
 /// <param name="Dedup">The dedup pass's statistics once it ran (clusters, size histogram), else <c>null</c>.</param>
+/// <param name="Semantic">SemDeDup's statistics once it ran (clusters, drops per epsilon), else <c>null</c>.</param>
 public sealed record StatsReport(
     [property: JsonPropertyName("tasks")] IReadOnlyList<string> Tasks,
     [property: JsonPropertyName("files")] long Files,
@@ -20,7 +22,8 @@ public sealed record StatsReport(
     [property: JsonPropertyName("tokens")] long Tokens,
     [property: JsonPropertyName("wall_seconds")] double WallSeconds,
     [property: JsonPropertyName("stages")] IReadOnlyList<StageStatsSnapshot> Stages,
-    [property: JsonPropertyName("dedup")] DedupStats? Dedup = null)
+    [property: JsonPropertyName("dedup")] DedupStats? Dedup = null,
+    [property: JsonPropertyName("semantic")] SemanticDedupStats? Semantic = null)
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
@@ -36,6 +39,19 @@ public sealed record StatsReport(
         var stage = new StageStatsSnapshot(DedupPass.StageName, dedup.Documents, dedup.Documents - droppedTotal, droppedTotal, 0,
             dropped, new SortedDictionary<string, long>(StringComparer.Ordinal), 0);
         return this with { Stages = [.. Stages.Where(s => s.Name != DedupPass.StageName), stage], Dedup = dedup };
+    }
+
+    /// <summary>This report with the semantic pass added: the embed stage's counters, a <c>semdedup</c> stage, and SemDeDup's statistics.</summary>
+    public StatsReport WithSemantic(StageStatsSnapshot embed, SemanticDedupStats semantic)
+    {
+        var dropped = new SortedDictionary<string, long>(StringComparer.Ordinal) { [SemanticDedupReasons.NearDuplicate] = semantic.Dropped };
+        var stage = new StageStatsSnapshot(SemanticPass.DedupStage, semantic.Documents, semantic.Documents - semantic.Dropped, semantic.Dropped, 0,
+            dropped, new SortedDictionary<string, long>(StringComparer.Ordinal), Math.Round((semantic.KMeansTime + semantic.PairwiseTime).TotalSeconds, 3));
+        return this with
+        {
+            Stages = [.. Stages.Where(s => s.Name is not SemanticPass.EmbedStage and not SemanticPass.DedupStage), embed, stage],
+            Semantic = semantic,
+        };
     }
 
     /// <summary>Writes the report atomically to <paramref name="path"/>.</summary>

@@ -49,6 +49,7 @@ public static class TagPipelineFactory
             (task, outputDirectory) => new TagSink(storage, outputDirectory, task, tokenizer, options.Outputs, signals, dedup),
             logger,
             dedup is null ? null : new DedupPass(storage, dedup, logger),
-            options.Mix is null ? null : (new Mixer(storage, loggerFactory.CreateLogger<Mixer>()), MixConfigLoader.Load(options.Mix)));
+            options.Mix is null ? null : (new Mixer(storage, loggerFactory.CreateLogger<Mixer>()), MixConfigLoader.Load(options.Mix)),
+            options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory) : null);
     }
 }

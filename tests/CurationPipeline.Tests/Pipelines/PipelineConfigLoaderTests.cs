@@ -104,6 +104,9 @@ public sealed class PipelineConfigLoaderTests
         Assert.Equal(defaults.Tokenize, parsed.Tokenize);
         Assert.Equal(defaults.Outputs, parsed.Outputs);
         Assert.Equal(defaults.Dedup, parsed.Dedup);
+        Assert.Equal(defaults.Semantic.Embedding, parsed.Semantic.Embedding);
+        Assert.Equal(defaults.Semantic.Dedup.ReportEpsilons, parsed.Semantic.Dedup.ReportEpsilons);
+        Assert.Equal(defaults.Semantic.Dedup with { ReportEpsilons = [] }, parsed.Semantic.Dedup with { ReportEpsilons = [] });
         Assert.Empty(parsed.Input.Paths);
     }
 }

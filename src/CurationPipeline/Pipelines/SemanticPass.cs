@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using CurationPipeline.Dedup;
+using CurationPipeline.Dedup.Semantic;
+using CurationPipeline.Documents;
+using CurationPipeline.Embeddings;
+using CurationPipeline.Outputs;
+using CurationPipeline.Pipelines.Internal;
+using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Pipelines;
+
+/// <summary>
+/// Semantic dedup after MinHash: one embed task per tag task (the documents its annotated shards hold that no filter and no
+/// MinHash cluster dropped) writes <c>embeddings/{stem}.emb</c>; one global step runs SemDeDup over all of them and adds its
+/// drops to <c>dedup/drop-list.bin</c>, so the mix applies both.
+/// </summary>
+/// <remarks>Embeddings are kept (float16) for later passes such as classifier heads. Every step writes a marker last and is skipped when it exists.</remarks>
+public sealed class SemanticPass
+{
+    /// <summary>The stage name of embedding in <c>stats.json</c>.</summary>
+    public const string EmbedStage = "embed";
+
+    /// <summary>The stage name of semantic dedup in <c>stats.json</c>.</summary>
+    public const string DedupStage = "semdedup";
+
+    private const string Embeddings = "embeddings";
+    private const string EmbeddingExtension = ".emb";
+
+    private readonly IStorage _storage;
+    private readonly SemanticOptions _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the pass.</summary>
+    public SemanticPass(IStorage storage, SemanticOptions options, ILoggerFactory loggers)
+    {
+        _storage = storage;
+        _options = options;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<SemanticPass>();
+    }
+
+    /// <summary>Runs every embed task of a <paramref name="worldSize"/>-task tag pass, then the global step, in this process.</summary>
+    /// <returns>The semantic dedup statistics, or <c>null</c> when the pass was already complete.</returns>
+    public async Task<SemanticDedupStats?> RunLocalAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
+    {
+        if (_storage.Exists(Marker(outputDirectory, DedupStage)))
+        {
+            return null;
+        }
+
+        using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
+        for (int rank = 0; rank < worldSize; rank++)
+        {
+            await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await DeduplicateAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Embeds the surviving documents of one tag task (a cluster runs one of these per rank).</summary>
+    /// <returns>The embed stage's counters for the task.</returns>
+    public async Task<StageStatsSnapshot?> EmbedTaskAsync(string outputDirectory, int rank, int worldSize, CancellationToken cancellationToken)
+    {
+        using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
+        return await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The global step: SemDeDup over every task's embeddings; its drops join the drop list.</summary>
+    /// <exception cref="InvalidDataException">An embeddings file is damaged.</exception>
+    public async Task<SemanticDedupStats> DeduplicateAsync(string outputDirectory, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> files = _storage.List(_storage.Combine(outputDirectory, Embeddings, "*" + EmbeddingExtension));
+        EmbeddingMatrix all = await MergeAsync(files, cancellationToken).ConfigureAwait(false);
+        SemanticDedupResult result = new SemanticDeduplicator(_options.Dedup).Run(all, cancellationToken: cancellationToken);
+
+        // One drop list for the mix: MinHash's rows, then semantic drops of documents MinHash kept.
+        string dropList = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
+        var rows = _storage.Exists(dropList) ? DropListFile.Read(_storage, dropList).ToList() : [];
+        var dropped = rows.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
+        rows.AddRange(result.Dropped.Where(d => !dropped.Contains(d.DocumentId))
+            .Select(d => new DropListRow(d.DocumentId, (ulong)d.ClusterId, d.KeptId, d.Reason)));
+        rows.Sort((a, b) => string.CompareOrdinal(a.DocumentId, b.DocumentId));
+        await DropListFile.WriteAsync(_storage, dropList, rows, cancellationToken).ConfigureAwait(false);
+
+        string statsPath = _storage.Combine(outputDirectory, OutputLayout.MergedStats);
+        if (_storage.Exists(statsPath))
+        {
+            StatsReport report = await StatsReport.ReadAsync(_storage, statsPath, cancellationToken).ConfigureAwait(false);
+            StageStatsSnapshot embed = await MergeEmbedStatsAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
+            await report.WithSemantic(embed, result.Stats).WriteAsync(_storage, statsPath, cancellationToken).ConfigureAwait(false);
+        }
+
+        await CompletionMarker.WriteAsync(_storage, Marker(outputDirectory, DedupStage), DedupStage + "\n", cancellationToken).ConfigureAwait(false);
+        return result.Stats;
+    }
+
+    private async Task<StageStatsSnapshot?> EmbedAsync(TextEmbedder embedder, string outputDirectory, PipelineTask tagTask, CancellationToken cancellationToken)
+    {
+        string marker = Marker(outputDirectory, $"{EmbedStage}-{tagTask.Rank:D5}");
+        if (_storage.Exists(marker))
+        {
+            return null;
+        }
+
+        string dropListPath = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
+        HashSet<string> minhashDropped = _storage.Exists(dropListPath)
+            ? DropListFile.Read(_storage, dropListPath).Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var stats = new StageStats(EmbedStage);
+        long start = Stopwatch.GetTimestamp();
+        var matrix = new EmbeddingMatrix(embedder.Dimension);
+        IAsyncEnumerable<AnnotatedDocument> survivors = SurvivorsAsync(outputDirectory, tagTask, minhashDropped, cancellationToken);
+        await foreach (EmbeddedItem<AnnotatedDocument> item in embedder.EmbedAsync(survivors, d => d.Text, cancellationToken).ConfigureAwait(false))
+        {
+            stats.CountIn();
+            if (item.Vector is { } vector)
+            {
+                matrix.Add(item.Item.Id, vector);
+                stats.CountOut();
+            }
+            else
+            {
+                stats.CountRejected(item.Reason ?? EmbeddingReasons.EmptyText, isError: false);
+            }
+        }
+
+        stats.AddBusy(Stopwatch.GetTimestamp() - start);
+        await using (AtomicWrite write = _storage.CreateAtomic(_storage.Combine(outputDirectory, Embeddings, tagTask.Stem + EmbeddingExtension)))
+        {
+            matrix.WriteTo(write.Stream);
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        StageStatsSnapshot snapshot = stats.Snapshot();
+        await new StatsReport([$"{EmbedStage}/{tagTask.Rank}/{tagTask.WorldSize}"], 0, 0, 0, snapshot.Seconds, [snapshot])
+            .WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.Stats, $"{EmbedStage}-{tagTask.Rank:D5}.json"), cancellationToken).ConfigureAwait(false);
+        await CompletionMarker.WriteAsync(_storage, marker, tagTask + "\n", cancellationToken).ConfigureAwait(false);
+        Log.EmbedDone(_logger, tagTask.ToString(), stats.Out, embedder.ExecutionProvider);
+        return snapshot;
+    }
+
+    private async IAsyncEnumerable<AnnotatedDocument> SurvivorsAsync(string outputDirectory, PipelineTask tagTask, HashSet<string> dropped,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (string shard in _storage.List(_storage.Combine(outputDirectory, OutputLayout.Annotated, tagTask.Stem + "-*.parquet")))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(_storage, shard, cancellationToken).ConfigureAwait(false))
+            {
+                if (document.FilterReason is null && !dropped.Contains(document.Id))
+                {
+                    yield return document;
+                }
+            }
+        }
+    }
+
+    private async Task<EmbeddingMatrix> MergeAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        EmbeddingMatrix? all = null;
+        float[] row = [];
+        foreach (string file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            EmbeddingMatrix part;
+            await using (Stream stream = _storage.OpenRead(file))
+            {
+                part = EmbeddingMatrix.ReadFrom(stream);
+            }
+
+            all ??= new EmbeddingMatrix(part.Dimension);
+            if (row.Length != part.Dimension)
+            {
+                row = new float[part.Dimension];
+            }
+
+            for (int i = 0; i < part.Count; i++)
+            {
+                part.CopyTo(i, row);
+                all.Add(part.Id(i), row);
+            }
+        }
+
+        return all ?? new EmbeddingMatrix(1);
+    }
+
+    private async Task<StageStatsSnapshot> MergeEmbedStatsAsync(string outputDirectory, CancellationToken cancellationToken)
+    {
+        var merged = new StageStats(EmbedStage);
+        foreach (string path in _storage.List(_storage.Combine(outputDirectory, OutputLayout.Stats, EmbedStage + "-*.json")))
+        {
+            StatsReport task = await StatsReport.ReadAsync(_storage, path, cancellationToken).ConfigureAwait(false);
+            merged.Add(task.Stages[0]);
+        }
+
+        return merged.Snapshot();
+    }
+
+    private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
+}
