@@ -10,7 +10,7 @@ public static class ClassifierModelCard
     /// <param name="result">The training result (model, split sizes, metrics).</param>
     /// <param name="options">The options the model was trained with.</param>
     /// <param name="data">What the labels are and where they come from (Markdown).</param>
-    /// <param name="command">The exact command that retrains the model.</param>
+    /// <param name="command">The exact command that retrains the model (Markdown, code in backticks).</param>
     /// <param name="limits">Honest limits of the model (Markdown).</param>
     /// <param name="date">The training date (UTC).</param>
     /// <param name="modelFileName">The model file's name.</param>
@@ -26,7 +26,7 @@ public static class ClassifierModelCard
         card.AppendLine(c, $"- **Model**: `{modelFileName}` ({modelBytes:N0} bytes), hashed word unigram+bigram {model.Kind.ToString().ToLowerInvariant()} model (2^{model.HashBits} buckets, float16 weights, first {model.MaxChars:N0} chars), format `CPNGRAM1` (classifiers/README.md). Load with `ClassifierLoader.Load(path)`.");
         card.AppendLine(c, $"- **Score**: {ScoreMeaning(model)}; decision threshold **{model.Threshold:G6}** (chosen on the validation split{(options.MinPrecision is { } p ? string.Create(c, $" for the best recall at precision ≥ {p:F2}") : " for the best F1")}).");
         card.AppendLine(c, $"- **Trained**: {date:yyyy-MM-dd}, {result.TrainCount:N0} training examples, {options.Ngram.Epochs} AdaGrad epochs (lr {options.Ngram.LearningRate}, L2 {options.Ngram.L2}, seed {options.Ngram.Seed}), {result.TrainSeconds:F1} s.");
-        card.AppendLine(c, $"- **Retrain**: `{command}`");
+        card.AppendLine(c, $"- **Retrain**: {command}");
         card.AppendLine();
         card.AppendLine("## Data");
         card.AppendLine();

@@ -5,7 +5,7 @@ namespace CurationPipeline.Classifiers;
 /// <list type="table">
 /// <listheader><term>Property</term><description>Default</description></listheader>
 /// <item><term><see cref="HashBits"/></term><description>20 (2^20 buckets; 18–20 keeps shipped files well under 5 MB)</description></item>
-/// <item><term><see cref="Epochs"/></term><description>8 passes over the training set, shuffled with <see cref="Seed"/></description></item>
+/// <item><term><see cref="Epochs"/></term><description>20 passes over the training set, shuffled with <see cref="Seed"/></description></item>
 /// <item><term><see cref="LearningRate"/></term><description>0.2 (AdaGrad)</description></item>
 /// <item><term><see cref="L2"/></term><description>1e-6 per step on the touched weights</description></item>
 /// <item><term><see cref="BalanceClasses"/></term><description><c>true</c>: each class weighs the same in the loss</description></item>
@@ -21,7 +21,7 @@ public sealed record NgramTrainingOptions
     public int HashBits { get; init; } = 20;
 
     /// <summary>Passes over the training data.</summary>
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 20;
 
     /// <summary>AdaGrad learning rate.</summary>
     public double LearningRate { get; init; } = 0.2;
