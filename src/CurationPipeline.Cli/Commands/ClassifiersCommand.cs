@@ -1,18 +1,24 @@
 using System.CommandLine;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
 using CurationPipeline.Classifiers;
+using CurationPipeline.Embeddings;
 
 namespace CurationPipeline.Cli.Commands;
 
-/// <summary><c>curate classifiers train|build-starters</c>: trains n-gram document classifiers and writes them with model cards.</summary>
+/// <summary><c>curate classifiers train|build-starters</c>: trains document classifiers and writes them with model cards.</summary>
 public static class ClassifiersCommand
 {
+    private const string EmbeddingCacheFolder = "/tmp/curate-classify-embeddings";
+
     private static readonly Option<FileInfo> s_labels = new("--labels") { Description = "JSON Lines of {\"text\",\"label\"} or {\"text\",\"score\"}.", Required = true };
 
     private static readonly Option<string> s_name = new("--name") { Description = "Classifier name (its signal column and file name).", Required = true };
 
-    private static readonly Option<string> s_kind = new("--kind") { Description = "Model kind: ngram (hashed word uni+bigrams).", DefaultValueFactory = _ => "ngram" };
+    private static readonly Option<string> s_kind = new("--kind") { Description = "ngram: hashed word uni+bigrams from text; head: linear head on the default MiniLM embedding.", DefaultValueFactory = _ => "ngram" };
 
-    private static readonly Option<string> s_output = new("--output", "-o") { Description = "Folder for NAME.ngram and NAME.md.", DefaultValueFactory = _ => "classifiers" };
+    private static readonly Option<string> s_output = new("--output", "-o") { Description = "Folder for NAME.ngram / NAME.head and the model card.", DefaultValueFactory = _ => "classifiers" };
 
     private static readonly Option<double?> s_minPrecision = new("--min-precision") { Description = "Choose the threshold for the best recall at this validation precision (default: best F1)." };
 
@@ -20,9 +26,9 @@ public static class ClassifiersCommand
 
     private static readonly Option<string?> s_negative = new("--negative-label") { Description = "The label the score measures the absence of (default: 0/false/neither/negative, else the first)." };
 
-    private static readonly Option<int> s_bits = new("--bits") { Description = "Hash bits (2^bits buckets).", DefaultValueFactory = _ => 20 };
+    private static readonly Option<int> s_bits = new("--bits") { Description = "ngram: hash bits (2^bits buckets).", DefaultValueFactory = _ => 20 };
 
-    private static readonly Option<int> s_epochs = new("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 20 };
+    private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default: ngram 20, head 60)." };
 
     private static readonly Option<int> s_seed = new("--seed") { Description = "Training shuffle seed.", DefaultValueFactory = _ => 1 };
 
@@ -30,7 +36,9 @@ public static class ClassifiersCommand
 
     private static readonly Option<string> s_work = new("--work") { Description = "Where the starter label files are written.", DefaultValueFactory = _ => "/tmp/curate-classify-labels" };
 
-    static ClassifiersCommand() => s_kind.AcceptOnlyFromAmong("ngram");
+    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (quality), embedding the label texts on the CPU (slow; cached under /tmp)." };
+
+    static ClassifiersCommand() => s_kind.AcceptOnlyFromAmong("ngram", "head");
 
     /// <summary>Builds the <c>classifiers</c> command.</summary>
     public static Command Create()
@@ -39,19 +47,22 @@ public static class ClassifiersCommand
         {
             s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_epochs, s_seed,
         };
-        train.SetAction(Train);
+        train.SetAction(TrainAsync);
         var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety and quality classifiers.")
         {
-            s_data, s_output, s_work,
+            s_data, s_output, s_work, s_heads,
         };
-        starters.SetAction(BuildStarters);
+        starters.SetAction(BuildStartersAsync);
         return new Command("classifiers", "Document classifiers: training and the shipped starters.") { train, starters };
     }
 
-    private static int Train(ParseResult parse)
+    private static async Task<int> TrainAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         string path = parse.GetValue(s_labels)!.FullName;
-        string name = parse.GetValue(s_name)!;
+        bool head = parse.GetValue(s_kind) == "head";
+        int? epochs = parse.GetValue(s_epochs);
+        var ngram = new NgramTrainingOptions { HashBits = parse.GetValue(s_bits), Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) };
+        var heads = new EmbeddingHeadOptions { Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) };
         ClassifierTrainingOptions options;
         LabelFileContent content;
         try
@@ -60,9 +71,11 @@ public static class ClassifiersCommand
             {
                 MinPrecision = parse.GetValue(s_minPrecision),
                 TargetThreshold = parse.GetValue(s_targetThreshold),
-                Ngram = new NgramTrainingOptions { HashBits = parse.GetValue(s_bits), Epochs = parse.GetValue(s_epochs), Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) },
+                Ngram = epochs is { } e ? ngram with { Epochs = e } : ngram,
             };
+            heads = epochs is { } he ? heads with { Epochs = he } : heads;
             options.Validate();
+            heads.Validate();
             content = LabelFile.Read(path);
         }
         catch (Exception e) when (e is ArgumentException or IOException)
@@ -76,15 +89,16 @@ public static class ClassifiersCommand
             Console.Error.WriteLine($"skipped {count} line(s): {reason}");
         }
 
-        string command = "`curate classifiers train " + string.Join(' ', Environment.GetCommandLineArgs().SkipWhile(a => a != "train").Skip(1)) + "`";
-        return TrainAndWrite(name, content.Examples, options, parse.GetValue(s_output)!, $"Label file `{path}`: {content.Examples.Count:N0} examples.", command,
+        var job = new TrainingJob(parse.GetValue(s_name)!, content.Examples, options, heads, parse.GetValue(s_output)!,
+            $"Label file `{path}`: {content.Examples.Count:N0} examples.",
+            "`curate classifiers train " + string.Join(' ', Environment.GetCommandLineArgs().SkipWhile(a => a != "train").Skip(1)) + "`",
             "Trained on one label file; the card's metrics hold for data drawn like it, not for arbitrary web text.");
+        return head ? await TrainHeadAsync(job, cancellationToken) : TrainNgram(job);
     }
 
-    private static int BuildStarters(ParseResult parse)
+    private static async Task<int> BuildStartersAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         DirectoryInfo dataFolder = parse.GetValue(s_data)!;
-        string data = dataFolder.FullName;
         string work = parse.GetValue(s_work)!;
         string output = parse.GetValue(s_output)!;
         int exit = ExitCodes.Success;
@@ -93,7 +107,7 @@ public static class ClassifiersCommand
             string labels = Path.Combine(work, name + ".jsonl");
             try
             {
-                LabelFile.Write(labels, StarterDatasets.Build(data, name));
+                LabelFile.Write(labels, StarterDatasets.Build(dataFolder.FullName, name));
             }
             catch (IOException e)
             {
@@ -101,38 +115,108 @@ public static class ClassifiersCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
-            var options = new ClassifierTrainingOptions();
-            string command = $"`curate classifiers build-starters --data {dataFolder} --work {work} --output {output}` (writes the label files, then trains " +
-                $"every starter; this model alone from its label file: `curate classifiers train --labels {labels} --name {name} --output {output}`)";
-            int code = TrainAndWrite(name, LabelFile.Read(labels).Examples, options, output, StarterDatasets.Describe(name), command, StarterDatasets.Limits(name));
-            exit = Math.Max(exit, code);
+            string command = $"`curate classifiers build-starters --data {dataFolder} --work {work} --output {output}{(parse.GetValue(s_heads) ? " --heads" : "")}` " +
+                $"(writes the label files, then trains every starter; this model alone from its label file: `curate classifiers train --labels {labels} --name {name} --output {output}";
+            var job = new TrainingJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), output,
+                StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name));
+            exit = Math.Max(exit, TrainNgram(job));
+            if (parse.GetValue(s_heads) && StarterDatasets.HeadNames.Contains(name))
+            {
+                exit = Math.Max(exit, await TrainHeadAsync(job with { Command = command + " --kind head`)" }, cancellationToken));
+            }
         }
 
         return exit;
     }
 
-    private static int TrainAndWrite(string name, IReadOnlyList<LabeledText> examples, ClassifierTrainingOptions options, string output, string data, string command, string limits)
+    private static int TrainNgram(TrainingJob job)
     {
-        ClassifierTrainingResult result;
         try
         {
-            result = ClassifierTraining.Run(name, examples, options);
+            NgramTrainingOptions n = job.Options.Ngram;
+            return Write(job, ClassifierTraining.Run(job.Name, job.Examples, job.Options), $"{n.Epochs} AdaGrad epochs, lr {n.LearningRate}, L2 {n.L2}, seed {n.Seed}");
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"curate: {name}: {e.Message}");
+            Console.Error.WriteLine($"curate: {job.Name}: {e.Message}");
             return ExitCodes.InvalidConfiguration;
         }
+    }
 
-        Console.WriteLine($"{name} ({result.Classifier.Kind.ToString().ToLowerInvariant()}, {result.TrainCount} trained in {result.TrainSeconds:F1} s)");
+    private static async Task<int> TrainHeadAsync(TrainingJob job, CancellationToken cancellationToken)
+    {
+        List<float[]> embeddings = await EmbedAsync(job.Examples, cancellationToken);
+        try
+        {
+            EmbeddingHeadOptions h = job.Head;
+            ClassifierTrainingResult result = ClassifierTraining.RunHead(job.Name, job.Examples, embeddings, DefaultEmbeddingModel.Name, job.Options, h);
+            return Write(job, result, $"{h.Epochs} AdaGrad epochs, lr {h.LearningRate}, L2 {h.L2}, seed {h.Seed}; embeddings: {DefaultEmbeddingModel.Name}, first {new EmbeddingOptions().MaxTokens} tokens");
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"curate: {job.Name}: {e.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+    }
+
+    /// <summary>Embeds every example with the default model on the CPU; the vectors are cached under /tmp by a hash of the texts.</summary>
+    private static async Task<List<float[]>> EmbedAsync(IReadOnlyList<LabeledText> examples, CancellationToken cancellationToken)
+    {
+        var options = new EmbeddingOptions { UseCuda = false };
+        var hash = new XxHash64();
+        hash.Append(Encoding.UTF8.GetBytes($"{DefaultEmbeddingModel.Name}/{options.MaxTokens}/{examples.Count}"));
+        foreach (LabeledText example in examples)
+        {
+            hash.Append(MemoryMarshal.AsBytes(example.Text.AsSpan()));
+        }
+
+        string cache = Path.Combine(EmbeddingCacheFolder, $"{hash.GetCurrentHashAsUInt64():x16}.f32");
+        if (File.Exists(cache))
+        {
+            byte[] bytes = await File.ReadAllBytesAsync(cache, cancellationToken);
+            int dimension = bytes.Length / 4 / examples.Count;
+            return [.. Enumerable.Range(0, examples.Count).Select(i => MemoryMarshal.Cast<byte, float>(bytes.AsSpan(i * dimension * 4, dimension * 4)).ToArray())];
+        }
+
+        Console.WriteLine($"  embedding {examples.Count} texts with {DefaultEmbeddingModel.Name} on the CPU (cached in {cache})");
+        using TextEmbedder embedder = TextEmbedder.Create(options);
+        var vectors = new float[examples.Count][];
+        await foreach (EmbeddedItem<int> item in embedder.EmbedAsync(Enumerable.Range(0, examples.Count).ToAsyncEnumerable(), i => examples[i].Text, cancellationToken))
+        {
+            vectors[item.Item] = item.Vector ?? new float[embedder.Dimension];
+        }
+
+        Directory.CreateDirectory(EmbeddingCacheFolder);
+        await using (var stream = new FileStream(cache + ".tmp", FileMode.Create, FileAccess.Write))
+        {
+            foreach (float[] v in vectors)
+            {
+                await stream.WriteAsync(MemoryMarshal.AsBytes(v.AsSpan()).ToArray(), cancellationToken);
+            }
+        }
+
+        File.Move(cache + ".tmp", cache, overwrite: true);
+        return [.. vectors];
+    }
+
+    private static int Write(TrainingJob job, ClassifierTrainingResult result, string hyperParameters)
+    {
+        ITrainedClassifier model = result.Classifier;
+        Console.WriteLine($"{job.Name}{model.FileExtension} ({model.Kind.ToString().ToLowerInvariant()}, {result.TrainCount} trained in {result.TrainSeconds:F1} s)");
         Console.WriteLine("  " + ClassifierModelCard.Summary("validation", result.Validation));
         Console.WriteLine("  " + ClassifierModelCard.Summary("held-out test", result.Test));
-        string modelPath = Path.Combine(output, name + ".ngram");
-        result.Classifier.Save(modelPath);
+        string modelPath = Path.Combine(job.Output, job.Name + model.FileExtension);
+        model.Save(modelPath);
         long bytes = new FileInfo(modelPath).Length;
-        string card = ClassifierModelCard.Format(result, options, data, command, limits, DateOnly.FromDateTime(DateTime.UtcNow), Path.GetFileName(modelPath), bytes);
-        File.WriteAllText(Path.Combine(output, name + ".md"), card);
-        Console.WriteLine($"  wrote {modelPath} ({bytes:N0} bytes) and {name}.md");
+        string cardName = job.Name + (model.FileExtension == NgramClassifier.Extension ? "" : "-head") + ".md";
+        string card = ClassifierModelCard.Format(result, job.Options, hyperParameters, job.Data, job.Command, job.Limits,
+            DateOnly.FromDateTime(DateTime.UtcNow), Path.GetFileName(modelPath), bytes);
+        File.WriteAllText(Path.Combine(job.Output, cardName), card);
+        Console.WriteLine($"  wrote {modelPath} ({bytes:N0} bytes) and {cardName}");
         return ExitCodes.Success;
     }
+
+    /// <summary>One model to train and write, with what its card says.</summary>
+    private sealed record TrainingJob(string Name, IReadOnlyList<LabeledText> Examples, ClassifierTrainingOptions Options, EmbeddingHeadOptions Head,
+        string Output, string Data, string Command, string Limits);
 }

@@ -1,9 +1,9 @@
 namespace CurationPipeline.Classifiers;
 
-/// <summary>Loads a classifier file by its format.</summary>
+/// <summary>Loads classifier files: text classifiers (<see cref="Load"/>) and embedding heads (<see cref="LoadHead"/>).</summary>
 public static class ClassifierLoader
 {
-    /// <summary>Loads a classifier; today the <c>CPNGRAM1</c> n-gram format (<c>.ngram</c> files).</summary>
+    /// <summary>Loads a text classifier: the <c>CPNGRAM1</c> n-gram format (<c>.ngram</c> files).</summary>
     /// <param name="modelPath">The model file.</param>
     /// <returns>The classifier, thread-safe.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -16,5 +16,21 @@ public static class ClassifierLoader
         }
 
         return NgramClassifier.Load(modelPath);
+    }
+
+    /// <summary>Loads an embedding head (<c>CPHEAD01</c>, <c>.head</c> files).</summary>
+    /// <param name="modelPath">The head file.</param>
+    /// <returns>The head, thread-safe.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a head this version can read.</exception>
+    public static IEmbeddingClassifier LoadHead(string modelPath)
+    {
+        if (!File.Exists(modelPath))
+        {
+            throw new FileNotFoundException($"Classifier {modelPath} not found.", modelPath);
+        }
+
+        using var stream = new FileStream(modelPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return EmbeddingHead.Load(stream);
     }
 }

@@ -9,6 +9,7 @@ public static class ClassifierModelCard
     /// <summary>Formats a model card.</summary>
     /// <param name="result">The training result (model, split sizes, metrics).</param>
     /// <param name="options">The options the model was trained with.</param>
+    /// <param name="hyperParameters">The training hyper-parameters in words.</param>
     /// <param name="data">What the labels are and where they come from (Markdown).</param>
     /// <param name="command">The exact command that retrains the model (Markdown, code in backticks).</param>
     /// <param name="limits">Honest limits of the model (Markdown).</param>
@@ -16,16 +17,16 @@ public static class ClassifierModelCard
     /// <param name="modelFileName">The model file's name.</param>
     /// <param name="modelBytes">The model file's size.</param>
     /// <returns>The card text.</returns>
-    public static string Format(ClassifierTrainingResult result, ClassifierTrainingOptions options, string data, string command, string limits, DateOnly date, string modelFileName, long modelBytes)
+    public static string Format(ClassifierTrainingResult result, ClassifierTrainingOptions options, string hyperParameters, string data, string command, string limits, DateOnly date, string modelFileName, long modelBytes)
     {
-        NgramClassifier model = result.Classifier;
+        ITrainedClassifier model = result.Classifier;
         var card = new StringBuilder();
         CultureInfo c = CultureInfo.InvariantCulture;
         card.AppendLine(c, $"# Classifier `{model.Name}`");
         card.AppendLine();
-        card.AppendLine(c, $"- **Model**: `{modelFileName}` ({modelBytes:N0} bytes), hashed word unigram+bigram {model.Kind.ToString().ToLowerInvariant()} model (2^{model.HashBits} buckets, float16 weights, first {model.MaxChars:N0} chars), format `CPNGRAM1` (classifiers/README.md). Load with `ClassifierLoader.Load(path)`.");
+        card.AppendLine(c, $"- **Model**: {model.Description} File: {modelFileName} ({modelBytes:N0} bytes).");
         card.AppendLine(c, $"- **Score**: {ScoreMeaning(model)}; decision threshold **{model.Threshold:G6}** (chosen on the validation split{(options.MinPrecision is { } p ? string.Create(c, $" for the best recall at precision ≥ {p:F2}") : " for the best F1")}).");
-        card.AppendLine(c, $"- **Trained**: {date:yyyy-MM-dd}, {result.TrainCount:N0} training examples, {options.Ngram.Epochs} AdaGrad epochs (lr {options.Ngram.LearningRate}, L2 {options.Ngram.L2}, seed {options.Ngram.Seed}), {result.TrainSeconds:F1} s.");
+        card.AppendLine(c, $"- **Trained**: {date:yyyy-MM-dd}, {result.TrainCount:N0} training examples ({hyperParameters}), {result.TrainSeconds:F1} s.");
         card.AppendLine(c, $"- **Retrain**: {command}");
         card.AppendLine();
         card.AppendLine("## Data");
@@ -54,7 +55,7 @@ public static class ClassifierModelCard
     public static string Summary(string split, ClassifierMetrics m) => string.Create(CultureInfo.InvariantCulture,
         $"{split}: n={m.Count} positives={m.Positives} threshold={m.Threshold:G4} precision={m.Precision:F3} recall={m.Recall:F3} F1={m.F1:F3}{(m.Rmse is { } r ? $" RMSE={r:F3}" : "")}");
 
-    private static string ScoreMeaning(NgramClassifier model) => model.Kind switch
+    private static string ScoreMeaning(ITrainedClassifier model) => model.Kind switch
     {
         ClassifierKind.Binary => $"P(label = `{model.Labels[1]}`)",
         ClassifierKind.Multiclass => $"1 − P(label = `{model.NegativeLabel}`) over labels {string.Join(", ", model.Labels.Select(l => $"`{l}`"))}",

@@ -6,4 +6,4 @@ namespace CurationPipeline.Classifiers;
 /// <param name="Validation">Metrics on the validation split (threshold tuned here).</param>
 /// <param name="Test">Metrics on the held-out test split.</param>
 /// <param name="TrainSeconds">Wall time of training.</param>
-public sealed record ClassifierTrainingResult(NgramClassifier Classifier, int TrainCount, ClassifierMetrics Validation, ClassifierMetrics Test, double TrainSeconds);
+public sealed record ClassifierTrainingResult(ITrainedClassifier Classifier, int TrainCount, ClassifierMetrics Validation, ClassifierMetrics Test, double TrainSeconds);

@@ -14,7 +14,7 @@ namespace CurationPipeline.Classifiers;
 /// Immutable and thread-safe. The file format is written by <see cref="Save(Stream)"/> and documented in
 /// <c>classifiers/README.md</c>.
 /// </remarks>
-public sealed class NgramClassifier : IDocumentClassifier
+public sealed class NgramClassifier : IDocumentClassifier, ITrainedClassifier
 {
     private readonly float[] _weights; // bucket-major: [bucket * Outputs + k]
     private readonly float[] _bias;
@@ -42,17 +42,26 @@ public sealed class NgramClassifier : IDocumentClassifier
     /// <inheritdoc/>
     public string Name => Metadata.Name;
 
-    /// <summary>What the model predicts.</summary>
+    /// <summary>File extension of n-gram classifiers.</summary>
+    public const string Extension = ".ngram";
+
+    /// <inheritdoc/>
     public ClassifierKind Kind => Metadata.Kind;
 
-    /// <summary>Class labels (binary: negative then positive; multi-class: ordinal order); empty for regression.</summary>
+    /// <inheritdoc/>
     public ImmutableArray<string> Labels => Metadata.Labels;
 
-    /// <summary>The label whose absence <see cref="Score(string)"/> measures; <c>null</c> for regression.</summary>
+    /// <inheritdoc/>
     public string? NegativeLabel => Metadata.NegativeLabel;
 
-    /// <summary>The decision threshold on <see cref="Score(string)"/> chosen at training (documented in the model card).</summary>
+    /// <inheritdoc/>
     public double Threshold => Metadata.Threshold;
+
+    /// <inheritdoc/>
+    public string Description => $"`{Name}{Extension}`: hashed word unigram+bigram {Kind.ToString().ToLowerInvariant()} model (2^{HashBits} buckets, float16 weights, first {MaxChars:N0} chars), format `CPNGRAM1` (classifiers/README.md); load with `ClassifierLoader.Load(path)`.";
+
+    /// <inheritdoc/>
+    public string FileExtension => Extension;
 
     /// <summary>Number of hash bits: the model has 2^<c>HashBits</c> buckets.</summary>
     public int HashBits => Metadata.HashBits;
@@ -133,20 +142,8 @@ public sealed class NgramClassifier : IDocumentClassifier
     /// <param name="stream">The destination; left open.</param>
     public void Save(Stream stream) => NgramModelFile.Write(this, stream);
 
-    /// <summary>Writes the model to a file (a temporary name renamed when complete).</summary>
-    /// <param name="path">The destination path; its folder is created.</param>
-    public void Save(string path)
-    {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, ".tmp-" + Path.GetFileName(full));
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            Save(stream);
-        }
-
-        File.Move(temporary, full, overwrite: true);
-    }
+    /// <inheritdoc/>
+    public void Save(string path) => ModelFile.SaveAtomically(path, Save);
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <param name="stream">The source.</param>

@@ -17,6 +17,9 @@ public static partial class StarterDatasets
     /// <summary>Names of the starter classifiers in build order.</summary>
     public static readonly ImmutableArray<string> Names = ["code", "math", "safety", "quality"];
 
+    /// <summary>Starters that also ship an embedding head (<c>build-starters --heads</c>).</summary>
+    public static readonly ImmutableArray<string> HeadNames = ["quality"];
+
     /// <summary>Builds one starter label set.</summary>
     /// <param name="classifyDirectory">The <c>classify</c> data folder.</param>
     /// <param name="name">One of <see cref="Names"/>.</param>

@@ -16,9 +16,17 @@ internal sealed record ClassifierMetadata
 
     public double Threshold { get; init; } = 0.5;
 
-    public required int HashBits { get; init; }
+    /// <summary>N-gram models: hash bits; 0 for embedding heads.</summary>
+    public int HashBits { get; init; }
 
-    public required int MaxChars { get; init; }
+    /// <summary>N-gram models: leading chars scored; 0 for embedding heads.</summary>
+    public int MaxChars { get; init; }
+
+    /// <summary>Embedding heads: the embedding length; 0 for n-gram models.</summary>
+    public int Dimension { get; init; }
+
+    /// <summary>Embedding heads: the embedding model the head was trained on.</summary>
+    public string? EmbeddingModel { get; init; }
 
     public int Outputs => Kind == ClassifierKind.Multiclass ? Labels.Length : 1;
 }
