@@ -8,8 +8,8 @@ namespace CurationPipeline.Classifiers;
 
 /// <summary>
 /// Turns the third-party labelled data of <c>shared/data/classify</c> (see its SOURCES.md) into the label sets of the
-/// four starter classifiers: <c>code</c>, <c>math</c>, <c>safety</c> (binary, label <c>1</c> = positive) and
-/// <c>quality</c> (regression on FineWeb-Edu's Llama-3 0–5 score).
+/// four starter classifiers <c>code</c>, <c>math</c>, <c>safety</c> and <c>quality</c>, all binary with label <c>1</c> =
+/// positive (quality: FineWeb-Edu's Llama-3 educational score ≥ 3).
 /// </summary>
 /// <remarks>Sub-samples are drawn with a fixed seed, so the same data always gives the same label sets.</remarks>
 public static partial class StarterDatasets
@@ -35,7 +35,7 @@ public static partial class StarterDatasets
             "code" => Code(sources, random),
             "math" => Math(sources, random),
             "safety" => Safety(sources, random),
-            "quality" => [.. sources.FineWeb().Select(d => new LabeledText(d.Text, null, d.Score))],
+            "quality" => [.. sources.FineWeb().Select(d => new LabeledText(d.Text, d.Score >= 3 ? "1" : "0"))],
             _ => throw new ArgumentException($"'{name}' is not a starter classifier ({string.Join(", ", Names)}).", nameof(name)),
         };
     }
@@ -55,8 +55,9 @@ public static partial class StarterDatasets
         "safety" => "Positives (`1`): Davidson et al. tweets whose majority class is hate speech (0) or offensive language (1), and Jigsaw comments " +
             "with any toxicity label. Negatives (`0`): Davidson class 2 (neither), Jigsaw comments with no label, and 500 FineWeb-Edu documents " +
             "(so ordinary web prose is seen as safe). Labels are the sources' human annotations.",
-        "quality" => "Regression on the Llama-3-70B educational score (0–5) of the 2,000 FineWeb-Edu annotation samples (two files, 155 documents " +
-            "score ≥ 3). Positives for F1 are documents scoring ≥ 3 (FineWeb-Edu's threshold).",
+        "quality" => "The 2,000 FineWeb-Edu annotation samples (two files) with their Llama-3-70B educational score (0–5): positives (`1`) score ≥ 3 " +
+            "(FineWeb-Edu's threshold, 155 documents), negatives (`0`) score 0–2. Binary, not regression: on this little data a regression on the " +
+            "0–5 score gave a lower held-out F1 at ≥ 3 (n-gram 0.25 vs 0.33; head 0.36–0.40 vs 0.51).",
         _ => throw new ArgumentException($"'{name}' is not a starter classifier.", nameof(name)),
     };
 
