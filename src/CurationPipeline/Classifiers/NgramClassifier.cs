@@ -90,6 +90,12 @@ public sealed class NgramClassifier : IDocumentClassifier, ITrainedClassifier
         int outputs = _bias.Length;
         Span<double> logits = outputs <= 16 ? stackalloc double[outputs] : new double[outputs];
         Logits(text, logits);
+        return FromLogits(logits);
+    }
+
+    /// <summary>The score from this model's raw outputs (overwritten for multi-class).</summary>
+    internal double FromLogits(Span<double> logits)
+    {
         switch (Kind)
         {
             case ClassifierKind.Binary:
