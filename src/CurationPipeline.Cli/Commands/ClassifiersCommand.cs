@@ -91,7 +91,7 @@ public static class ClassifiersCommand
 
         var job = new TrainingJob(parse.GetValue(s_name)!, content.Examples, options, heads, parse.GetValue(s_output)!,
             $"Label file `{path}`: {content.Examples.Count:N0} examples.",
-            "`curate classifiers train " + string.Join(' ', Environment.GetCommandLineArgs().SkipWhile(a => a != "train").Skip(1)) + "`",
+            "`curate classifiers train " + string.Join(' ', parse.Tokens.SkipWhile(t => t.Value != "train").Skip(1).Select(t => t.Value)) + "`",
             "Trained on one label file; the card's metrics hold for data drawn like it, not for arbitrary web text.");
         return head ? await TrainHeadAsync(job, cancellationToken) : TrainNgram(job);
     }
