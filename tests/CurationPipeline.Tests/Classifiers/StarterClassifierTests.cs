@@ -22,6 +22,17 @@ public sealed class StarterClassifierTests
     }
 
     [Fact]
+    public void Run_SafetyStarter_HeldOutRecallAtPrecisionFloor()
+    {
+        IReadOnlyList<LabeledText> examples = StarterDatasets.Build(Classify, "safety");
+        var options = new ClassifierTrainingOptions { Ngram = new NgramTrainingOptions { HashBits = 18, Epochs = 8 } };
+
+        ClassifierMetrics test = ClassifierTraining.Run("safety", examples, options).Test;
+
+        Assert.True(test.Recall >= 0.9 && test.Precision >= 0.7, ClassifierModelCard.Summary("test", test));
+    }
+
+    [Fact]
     public void Build_Safety_LabelsFollowDavidsonClasses()
     {
         IReadOnlyList<LabeledText> examples = StarterDatasets.Build(Classify, "safety");
