@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using CurationPipeline.Classifiers;
+
+namespace CurationPipeline.Benchmarks;
+
+/// <summary>
+/// N-gram classifier throughput from raw text: the four shipped models on the FineWeb-Edu sample documents (real web
+/// text, median ≈ 2.3 k chars), docs/s and MB/s on one thread and on every core; and the quality embedding head's
+/// docs/s per core when the embedding is already computed.
+/// </summary>
+/// <remarks>Args: <c>[--seconds 3] [--classifiers DIR]</c> (default: classifiers/ above the binary).</remarks>
+internal sealed class ClassifierBenchmark : IBenchmark
+{
+    public string Name => "classify";
+
+    public string Description => "n-gram classifiers docs/s per core from raw text on FineWeb-Edu documents, and embedding-head docs/s per core";
+
+    public Task<int> RunAsync(string[] args)
+    {
+        double seconds = DoubleArg(args, "--seconds", 3);
+        string folder = StringArg(args, "--classifiers") ?? FindAbove("classifiers");
+        string classify = Path.Combine(FindAbove(Path.Combine("..", "shared", "data")), "classify");
+        string[] texts = [.. StarterDatasets.Build(classify, "quality").Select(e => e.Text)];
+        double megabytes = texts.Sum(t => (long)t.Length) * 2 / 1e6;
+        Console.WriteLine($"classify: {texts.Length} FineWeb-Edu documents, mean {texts.Average(t => t.Length):F0} chars, {Environment.ProcessorCount} cores, {seconds} s per measurement");
+        var models = new List<NgramClassifier>();
+        foreach (string name in StarterDatasets.Names)
+        {
+            models.Add(NgramClassifier.Load(Path.Combine(folder, name + NgramClassifier.Extension)));
+        }
+
+        foreach (NgramClassifier model in models)
+        {
+            Measure(model.Name, model.Score, texts, megabytes, seconds, 1);
+        }
+
+        Measure("four, one by one", text => models.Sum(m => m.Score(text)), texts, megabytes, seconds, 1);
+        var set = new NgramClassifierSet(models);
+        double ScoreSet(string text)
+        {
+            Span<double> scores = stackalloc double[4];
+            set.ScoreAll(text, scores);
+            return scores[0] + scores[1] + scores[2] + scores[3];
+        }
+
+        Measure("four, NgramClassifierSet", ScoreSet, texts, megabytes, seconds, 1);
+        Measure("four, NgramClassifierSet", ScoreSet, texts, megabytes, seconds, Environment.ProcessorCount);
+        MeasureHead(ClassifierLoader.LoadHead(Path.Combine(folder, "quality" + EmbeddingHead.Extension)), seconds);
+        return Task.FromResult(0);
+    }
+
+    /// <summary>A head on embeddings the pipeline already has: synthetic unit vectors of the head's dimension, one thread.</summary>
+    private static void MeasureHead(IEmbeddingClassifier head, double seconds)
+    {
+        var random = new Random(3);
+        var vectors = new float[4096][];
+        for (int i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = new float[head.Dimension];
+            for (int d = 0; d < head.Dimension; d++)
+            {
+                vectors[i][d] = (float)(random.NextDouble() - 0.5);
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Divide(vectors[i], System.Numerics.Tensors.TensorPrimitives.Norm(vectors[i]), vectors[i]);
+        }
+
+        double sink = 0;
+        long documents = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (float[] v in vectors)
+            {
+                sink += head.Score(v);
+            }
+
+            documents += vectors.Length;
+        }
+
+        double perSecond = documents / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"  {head.Name}.head ({head.Dimension}-d, embedding given) threads=1: {perSecond:N0} docs/s per core; four such heads ≈ {perSecond / 4:N0} docs/s (checksum {sink:E3})");
+    }
+
+    private static void Measure(string label, Func<string, double> score, string[] texts, double megabytes, double seconds, int threads)
+    {
+        double sink = 0;
+        foreach (string text in texts)
+        {
+            sink += score(text); // warm-up: JIT, page in the weights
+        }
+
+        long documents = 0;
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            long local = 0;
+            double localSink = 0;
+            for (int i = t; clock.Elapsed.TotalSeconds < seconds; i = (i + threads) % texts.Length)
+            {
+                localSink += score(texts[i]);
+                local++;
+            }
+
+            Interlocked.Add(ref documents, local);
+            lock (texts)
+            {
+                sink += localSink;
+            }
+        });
+        double elapsed = clock.Elapsed.TotalSeconds;
+        double perSecond = documents / elapsed;
+        Console.WriteLine($"  {label,-26} threads={threads}: {perSecond:N0} docs/s, {perSecond / threads:N0} docs/s/thread, " +
+            $"{perSecond * megabytes / texts.Length:F1} MB/s (UTF-16) (checksum {sink:E3})");
+    }
+
+    private static string FindAbove(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.GetFullPath(Path.Combine(dir.FullName, relative));
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"{relative} not found above {AppContext.BaseDirectory}.");
+    }
+
+    private static string? StringArg(string[] args, string name)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static double DoubleArg(string[] args, string name, double fallback) =>
+        StringArg(args, name) is { } value ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}

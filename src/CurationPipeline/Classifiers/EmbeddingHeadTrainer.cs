@@ -1,0 +1,72 @@
+using System.Numerics.Tensors;
+using CurationPipeline.Classifiers.Internal;
+
+namespace CurationPipeline.Classifiers;
+
+/// <summary>Trains <see cref="EmbeddingHead"/> models with AdaGrad on precomputed embeddings, single-threaded and deterministic.</summary>
+public static class EmbeddingHeadTrainer
+{
+    /// <summary>Trains a head; the kind follows the data as in <see cref="NgramClassifierTrainer.Train"/>.</summary>
+    /// <param name="name">The classifier name.</param>
+    /// <param name="examples">Labelled or scored examples.</param>
+    /// <param name="embeddings">One embedding per example, all of the same length.</param>
+    /// <param name="embeddingModel">The embedding model's name, stored in the head.</param>
+    /// <param name="options">Hyper-parameters.</param>
+    /// <returns>The head, with threshold 0.5 (binary, multi-class) or 0 (regression).</returns>
+    /// <exception cref="ArgumentException">The data cannot train a model, or the embeddings do not match the examples.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static EmbeddingHead Train(string name, IReadOnlyList<LabeledText> examples, IReadOnlyList<float[]> embeddings, string embeddingModel, EmbeddingHeadOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(embeddingModel);
+        options.Validate();
+        if (embeddings.Count != examples.Count || embeddings.Count == 0 || embeddings.Any(e => e.Length != embeddings[0].Length))
+        {
+            throw new ArgumentException("One embedding of a common length is needed per example.", nameof(embeddings));
+        }
+
+        int dimension = embeddings[0].Length;
+        ClassifierMetadata metadata = TrainingTargets.Describe(name, examples, options.NegativeLabel) with { Dimension = dimension, EmbeddingModel = embeddingModel };
+        int outputs = metadata.Outputs;
+        int[] targets = TrainingTargets.TargetIndexes(metadata, examples);
+        double[] exampleWeights = TrainingTargets.ExampleWeights(metadata, targets, options.BalanceClasses);
+        var weights = new float[outputs * dimension];
+        var squares = new float[outputs * dimension];
+        var bias = new double[outputs];
+        var biasSquares = new double[outputs];
+        var logits = new double[outputs];
+        var gradient = new double[outputs];
+        int[] order = [.. Enumerable.Range(0, examples.Count)];
+        var random = new Random(options.Seed);
+        const double epsilon = 1e-8;
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (int e in order)
+            {
+                float[] x = embeddings[e];
+                for (int k = 0; k < outputs; k++)
+                {
+                    logits[k] = bias[k] + TensorPrimitives.Dot(weights.AsSpan(k * dimension, dimension), x);
+                }
+
+                TrainingTargets.OutputGradient(metadata.Kind, logits, targets[e], examples[e].Value, gradient);
+                for (int k = 0; k < outputs; k++)
+                {
+                    double g = gradient[k] * exampleWeights[e];
+                    biasSquares[k] += g * g;
+                    bias[k] -= options.LearningRate * g / (Math.Sqrt(biasSquares[k]) + epsilon);
+                    int row = k * dimension;
+                    for (int d = 0; d < dimension; d++)
+                    {
+                        double gw = (g * x[d]) + (options.L2 * weights[row + d]);
+                        squares[row + d] += (float)(gw * gw);
+                        weights[row + d] -= (float)(options.LearningRate * gw / (Math.Sqrt(squares[row + d]) + epsilon));
+                    }
+                }
+            }
+        }
+
+        return new EmbeddingHead(metadata, weights, [.. bias.Select(b => (float)b)]);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace CurationPipeline.Classifiers.Internal;
+
+/// <summary>The JSON header of a model file: everything but the weights.</summary>
+internal sealed record ClassifierMetadata
+{
+    public required string Name { get; init; }
+
+    public required ClassifierKind Kind { get; init; }
+
+    /// <summary>Binary: [negative, positive]; multi-class: ordinal order; regression: empty.</summary>
+    public required ImmutableArray<string> Labels { get; init; }
+
+    public string? NegativeLabel { get; init; }
+
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>N-gram models: hash bits; 0 for embedding heads.</summary>
+    public int HashBits { get; init; }
+
+    /// <summary>N-gram models: leading chars scored; 0 for embedding heads.</summary>
+    public int MaxChars { get; init; }
+
+    /// <summary>Embedding heads: the embedding length; 0 for n-gram models.</summary>
+    public int Dimension { get; init; }
+
+    /// <summary>Embedding heads: the embedding model the head was trained on.</summary>
+    public string? EmbeddingModel { get; init; }
+
+    public int Outputs => Kind == ClassifierKind.Multiclass ? Labels.Length : 1;
+}

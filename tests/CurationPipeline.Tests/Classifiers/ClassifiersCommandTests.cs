@@ -1,0 +1,54 @@
+using CurationPipeline.Classifiers;
+using CurationPipeline.Cli.Commands;
+
+namespace CurationPipeline.Tests.Classifiers;
+
+public sealed class ClassifiersCommandTests
+{
+    [Fact]
+    public async Task Train_LabelFile_WritesModelAndCardWithMetricsAndCommand()
+    {
+        string dir = TestData.NewTempDirectory();
+        string labels = Path.Combine(dir, "labels.jsonl");
+        LabelFile.Write(labels, ClassifierTestData.CodeVersusProse());
+        File.AppendAllText(labels, "not json\n");
+        string output = Path.Combine(dir, "models");
+
+        int code = await InvokeAsync("train", "--labels", labels, "--name", "code", "--output", output, "--bits", "14", "--epochs", "5");
+
+        Assert.Equal(0, code);
+        var model = (NgramClassifier)ClassifierLoader.Load(Path.Combine(output, "code.ngram"));
+        Assert.Equal("code", model.Name);
+        string card = File.ReadAllText(Path.Combine(output, "code.md"));
+        Assert.Contains("held-out test", card);
+        Assert.Contains("--labels " + labels, card);
+        Assert.Contains(model.Threshold.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), card);
+    }
+
+    [Fact]
+    public async Task Train_MissingLabelFile_ExitCodeOne()
+    {
+        string dir = TestData.NewTempDirectory();
+
+        int code = await InvokeAsync("train", "--labels", Path.Combine(dir, "none.jsonl"), "--name", "x", "--output", dir);
+
+        Assert.Equal(1, code);
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public async Task Train_SingleLabel_ExitCodeOneAndNoModel()
+    {
+        string dir = TestData.NewTempDirectory();
+        string labels = Path.Combine(dir, "labels.jsonl");
+        LabelFile.Write(labels, Enumerable.Range(0, 30).Select(i => new LabeledText("text " + i, "1")));
+
+        int code = await InvokeAsync("train", "--labels", labels, "--name", "x", "--output", Path.Combine(dir, "models"));
+
+        Assert.Equal(1, code);
+        Assert.False(Directory.Exists(Path.Combine(dir, "models")));
+    }
+
+    private static Task<int> InvokeAsync(params string[] args) =>
+        ClassifiersCommand.Create().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+}

@@ -1,0 +1,39 @@
+using CurationPipeline.Classifiers;
+
+namespace CurationPipeline.Tests.Classifiers;
+
+public sealed class NgramClassifierSetTests
+{
+    private static readonly NgramTrainingOptions s_options = new() { HashBits = 14, Epochs = 3 };
+
+    [Fact]
+    public void ScoreAll_MixedKinds_BitIdenticalToEachModel()
+    {
+        NgramClassifier[] models =
+        [
+            NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), s_options),
+            NgramClassifierTrainer.Train("kind", ClassifierTestData.ThreeClasses(), s_options),
+            NgramClassifierTrainer.Train("quality", ClassifierTestData.Scored(), s_options),
+        ];
+        var set = new NgramClassifierSet(models);
+        Span<double> scores = stackalloc double[3];
+
+        foreach (LabeledText example in ClassifierTestData.ThreeClasses().Concat([new LabeledText("", "x")]))
+        {
+            set.ScoreAll(example.Text, scores);
+            for (int m = 0; m < models.Length; m++)
+            {
+                Assert.Equal(models[m].Score(example.Text), scores[m]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Create_DifferentHashBits_Throws()
+    {
+        NgramClassifier a = NgramClassifierTrainer.Train("a", ClassifierTestData.CodeVersusProse(), s_options);
+        NgramClassifier b = NgramClassifierTrainer.Train("b", ClassifierTestData.CodeVersusProse(), s_options with { HashBits = 15 });
+
+        Assert.Throws<ArgumentException>(() => new NgramClassifierSet([a, b]));
+    }
+}
