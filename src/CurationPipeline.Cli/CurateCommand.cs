@@ -12,6 +12,7 @@ public static class CurateCommand
         RunCommand.Create(),
         ExtractionCommands.CreateExtractCommand(),
         ExtractionCommands.CreateEvalCommand(),
+        ClassifiersCommand.Create(),
         MixCommand.Create(),
         TrainCommand.Create(),
     };

@@ -61,7 +61,7 @@ internal static class RunCommand
             runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, loggerFactory);
             inputs = runner.ResolveInputs(options.Input.Paths);
         }
-        catch (Exception e) when (e is PipelineConfigException or ArgumentException or FileNotFoundException)
+        catch (Exception e) when (e is PipelineConfigException or ArgumentException or FileNotFoundException or InvalidDataException)
         {
             Console.Error.WriteLine($"curate: {e.Message}");
             return ExitCodes.InvalidConfiguration;

@@ -32,6 +32,7 @@ public static class PipelineConfigLoader
             Input = options.Input with { Paths = options.Input.Paths.Select(p => Resolve(baseDirectory, p)).ToArray() },
             Output = options.Output is null ? null : Resolve(baseDirectory, options.Output),
             Mix = options.Mix is null ? null : Resolve(baseDirectory, options.Mix),
+            Classifiers = options.Classifiers.Select(c => Resolve(baseDirectory, c)).ToArray(),
         };
     }
 

@@ -35,6 +35,12 @@ public sealed record PipelineOptions
     /// <summary>The <c>extract:</c> section: main-content extraction.</summary>
     public ExtractionOptions Extract { get; init; } = new();
 
+    /// <summary>
+    /// The <c>classifiers:</c> list: model files (<c>.ngram</c>) scored on every document after extraction; each score
+    /// becomes an annotated column named after the model (<c>quality</c>, <c>code</c>, …). Relative to the pipeline file.
+    /// </summary>
+    public IReadOnlyList<string> Classifiers { get; init; } = [];
+
     /// <summary>The <c>filters:</c> list: the heuristic filter cascade after extraction, in decision order.</summary>
     public IReadOnlyList<FilterSpec> Filters { get; init; } = [];
 

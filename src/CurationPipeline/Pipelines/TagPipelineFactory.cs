@@ -1,3 +1,4 @@
+using CurationPipeline.Classifiers;
 using CurationPipeline.Dedup;
 using CurationPipeline.Documents;
 using CurationPipeline.Extraction;
@@ -27,9 +28,16 @@ public static class TagPipelineFactory
             .Add(ParquetDocumentSource.CanRead, new ParquetDocumentSource());
         var stages = new List<IPipelineStage> { new ExtractStage(new MainContentExtractor(options.Extract)) };
         SignalSchema signals = SignalSchema.Empty;
+        if (options.Classifiers.Count > 0)
+        {
+            var classify = new ClassifyStage(options.Classifiers.Select(ClassifierLoader.Load).ToArray());
+            signals = classify.Schema;
+            stages.Add(classify);
+        }
+
         if (options.Filters.Count > 0 || options.Pii is not null)
         {
-            var filter = new FilterStage(options.Filters.Select(f => f.Create()).ToArray(), options.Pii is null ? null : new PiiRedactor(options.Pii));
+            var filter = new FilterStage(options.Filters.Select(f => f.Create()).ToArray(), options.Pii is null ? null : new PiiRedactor(options.Pii), signals);
             signals = filter.Schema;
             stages.Add(filter);
         }

@@ -59,7 +59,9 @@ public sealed class QuickstartEndToEndTests
         }
 
         StageStatsSnapshot write = report.Stages.Single(s => s.Name == TagPass.WriteStage);
-        Assert.Equal(annotated.Count, tokenized);
+        // annotated/ also holds what a filter dropped (with its signals and filter_reason); tokenized/ only what it kept.
+        Assert.Equal(annotated.Values.Count(d => d.FilterReason is null), tokenized);
+        Assert.All(annotated.Values, d => Assert.InRange(d.Signals.Number("quality"), 0, 1));
         Assert.Equal(write.Out, tokenized);
         Assert.Equal(report.Tokens, tokens);
         Assert.True(tokenized > 150, $"only {tokenized} documents kept");

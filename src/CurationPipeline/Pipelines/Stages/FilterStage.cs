@@ -19,17 +19,22 @@ public sealed class FilterStage : IPipelineStage
     private readonly ITextFilter[] _filters;
     private readonly SignalFlattener[] _flatteners;
     private readonly PiiRedactor? _pii;
+    private readonly SignalSchema _prior;
 
     /// <summary>Creates the stage; builds the signal schema from the filters' signal types.</summary>
     /// <param name="filters">The cascade, in decision order.</param>
     /// <param name="pii">The redactor, or <c>null</c> for none.</param>
-    public FilterStage(IReadOnlyList<ITextFilter> filters, PiiRedactor? pii)
+    /// <param name="prior">The signals earlier stages (classifiers) put on every document; this stage's columns follow them.</param>
+    public FilterStage(IReadOnlyList<ITextFilter> filters, PiiRedactor? pii, SignalSchema? prior = null)
     {
+        _prior = prior ?? SignalSchema.Empty;
         _filters = [.. filters];
         _flatteners = Array.ConvertAll(_filters, SignalFlattener.For);
         _pii = pii;
-        IEnumerable<(string, SignalKind)> numbers = _flatteners.SelectMany(f => f.Columns.Where(c => c.Kind == SignalKind.Number));
-        IEnumerable<(string, SignalKind)> texts = _flatteners.SelectMany(f => f.Columns.Where(c => c.Kind == SignalKind.Text));
+        IEnumerable<(string, SignalKind)> numbers = _prior.Columns.Where(c => c.Kind == SignalKind.Number)
+            .Concat(_flatteners.SelectMany(f => f.Columns.Where(c => c.Kind == SignalKind.Number)));
+        IEnumerable<(string, SignalKind)> texts = _prior.Columns.Where(c => c.Kind == SignalKind.Text)
+            .Concat(_flatteners.SelectMany(f => f.Columns.Where(c => c.Kind == SignalKind.Text)));
         if (pii is not null)
         {
             numbers = numbers.Concat([("pii.emails", SignalKind.Number), ("pii.ip_addresses", SignalKind.Number), ("pii.phone_numbers", SignalKind.Number)]);
@@ -52,7 +57,9 @@ public sealed class FilterStage : IPipelineStage
         var numbers = new double[Schema.NumberCount];
         var texts = new string?[Schema.Columns.Count - Schema.NumberCount];
         string? reason = null;
-        int numberOffset = 0, textOffset = 0;
+        document.Signals.Numbers.CopyTo(numbers, 0);
+        document.Signals.Texts.CopyTo(texts, 0);
+        int numberOffset = document.Signals.Numbers.Length, textOffset = document.Signals.Texts.Length;
         for (int i = 0; i < _filters.Length; i++)
         {
             FilterOutcome outcome = _filters[i].Evaluate(text, document.Url);
