@@ -10,7 +10,7 @@ namespace CurationPipeline.Training.Ablation;
 
 /// <summary>Reads an ablation YAML file and validates it, the mixes included, before any work.</summary>
 /// <remarks>
-/// Keys: <c>tagged</c> and <c>output</c> (relative paths resolve against the file's folder), <c>preset</c>, <c>training_tokens</c>,
+/// Keys: <c>tagged</c> and <c>output</c> (relative paths resolve against the file's folder), <c>preset</c>, <c>seeds</c>, <c>training_tokens</c>,
 /// <c>mix_tokens</c>, <c>training</c> (the snake_case keys of <see cref="Loop.TrainingOptions"/>, except <c>max_steps</c>, which is
 /// derived, and <c>batch_stages</c>), and <c>mixes</c>: a mapping from mix name to either a mix YAML path (relative to the file's
 /// folder) or an inline mix (the keys of <c>curate mix</c>). Inline mixes can share their filters and domain rules through YAML
@@ -83,6 +83,7 @@ public static class AblationConfigLoader
         options = options with
         {
             Preset = file.Preset ?? options.Preset,
+            Seeds = file.Seeds ?? options.Seeds,
             TrainingTokens = file.TrainingTokens ?? options.TrainingTokens,
             Training = file.Training ?? options.Training,
         };

@@ -13,9 +13,10 @@ namespace CurationPipeline.Training.Ablation;
 /// <item><term><see cref="OutputDirectory"/></term><description>required</description></item>
 /// <item><term><see cref="Mixes"/></term><description>required, at least two, unique names</description></item>
 /// <item><term><see cref="Preset"/></term><description><c>tiny</c></description></item>
+/// <item><term><see cref="Seeds"/></term><description>one: <see cref="TrainingOptions.Seed"/> (1337)</description></item>
 /// <item><term><see cref="TrainingTokens"/></term><description>1,048,576</description></item>
 /// <item><term><see cref="MixTokens"/></term><description>none: each mix keeps its own <c>total_tokens</c></description></item>
-/// <item><term><see cref="Training"/></term><description><see cref="TrainingOptions"/> defaults (its <c>MaxSteps</c> is replaced)</description></item>
+/// <item><term><see cref="Training"/></term><description><see cref="TrainingOptions"/> defaults (its <c>MaxSteps</c> and <c>Seed</c> are replaced)</description></item>
 /// </list>
 /// Every mix must hold out the same validation set: the mixer chooses it from the filters, the dedup drop list, the domain rules,
 /// the default domain and the validation budget (never from the shares or the seed), so those must be identical across mixes.
@@ -34,18 +35,25 @@ public sealed record AblationOptions
     /// <summary>The model preset (see <see cref="GptOptions.PresetNames"/>), the same for every run.</summary>
     public string Preset { get; init; } = "tiny";
 
+    /// <summary>The training seeds: every mix is trained once per seed (model initialisation and data order), so the table can
+    /// give each mix's mean ± standard deviation over seeds; empty uses <see cref="TrainingOptions.Seed"/> of <see cref="Training"/>.</summary>
+    public IReadOnlyList<long> Seeds { get; init; } = [];
+
     /// <summary>Training tokens per run; the number of optimizer steps is this divided by <see cref="TrainingOptions.BatchTokens"/>.</summary>
     public long TrainingTokens { get; init; } = 1L << 20;
 
     /// <summary>When set, replaces every mix's <c>total_tokens</c>, so every arm is sampled to the same training-set size.</summary>
     public long? MixTokens { get; init; }
 
-    /// <summary>The training recipe shared by every run (seed included); <see cref="TrainingOptions.MaxSteps"/> is derived from
-    /// <see cref="TrainingTokens"/>.</summary>
+    /// <summary>The training recipe shared by every run; <see cref="TrainingOptions.MaxSteps"/> is derived from
+    /// <see cref="TrainingTokens"/> and <see cref="TrainingOptions.Seed"/> is replaced by each of <see cref="Seeds"/>.</summary>
     public TrainingOptions Training { get; init; } = new();
 
     /// <summary>The optimizer steps of each run: <see cref="TrainingTokens"/> / <see cref="TrainingOptions.BatchTokens"/>.</summary>
     public int Steps => (int)Math.Min(int.MaxValue, TrainingTokens / Training.BatchTokens);
+
+    /// <summary>The seeds every mix is trained with: <see cref="Seeds"/>, or the recipe's seed when none are given.</summary>
+    public IReadOnlyList<long> EffectiveSeeds => Seeds.Count > 0 ? Seeds : [Training.Seed];
 
     /// <summary>Checks every value, and that every mix holds out the same validation set.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range, or two mixes would hold out different validation
@@ -81,6 +89,11 @@ public sealed record AblationOptions
         if (Training.BatchStages.Length > 0)
         {
             throw new ArgumentOutOfRangeException(nameof(Training), "Batch stages are not supported in an ablation: the steps are derived from a fixed batch.");
+        }
+
+        if (Seeds.Distinct().Count() != Seeds.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Seeds), string.Join(", ", Seeds), "Seeds must be distinct.");
         }
 
         ValidateMixes();

@@ -52,44 +52,57 @@ public static class AblationReport
         return [.. domains];
     }
 
-    /// <summary>The results as Markdown: the setup, one row per mix (final validation loss per domain and overall, Δ overall vs
-    /// the first mix, unigram baseline, tokens per parameter and its ratio to Chinchilla's 20), then the achieved mix shares.</summary>
+    /// <summary>The results as Markdown: the setup; per mix the final validation loss per domain and overall (mean ± standard
+    /// deviation over seeds), Δ overall vs the first mix, tokens per parameter and its ratio to Chinchilla's 20; per run the
+    /// same losses with the unigram baseline, tokens and throughput; then the achieved mix shares.</summary>
     /// <param name="result">The finished ablation.</param>
     public static string FormatMarkdown(AblationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         IReadOnlyList<string> domains = Domains(result);
+        IReadOnlyList<MixSummary> summaries = Summarize(result, domains);
         var text = new StringBuilder();
         text.AppendLine("# Mix ablation");
         text.AppendLine();
-        text.AppendLine(s_invariant, $"Model preset `{result.Preset}`, seed {result.Seed}, {result.Steps:N0} steps × {result.BatchTokens:N0} tokens per run. ");
-        text.AppendLine(s_invariant, $"Every run is scored on the same validation set: {result.Validation}. Losses are nats/token after the last step.");
+        text.AppendLine(s_invariant, $"Model preset `{result.Preset}`, seeds {string.Join(", ", result.Seeds)}, {result.Steps:N0} steps × {result.BatchTokens:N0} tokens per run. ");
+        text.AppendLine(s_invariant, $"Every run is scored on the same validation set: {result.Validation}. ");
+        text.AppendLine("Losses are nats/token after the last step; ± is the standard deviation over seeds.");
         text.AppendLine();
-        text.Append("| mix |");
-        foreach (string domain in domains)
+        text.AppendLine("## Validation loss per mix");
+        text.AppendLine();
+        Header(text, "| mix | seeds |", domains, " val overall | Δ overall | tokens/param | × Chinchilla (20) |");
+        foreach (MixSummary mix in summaries)
         {
-            text.Append(s_invariant, $" val {domain} |");
+            text.Append(s_invariant, $"| {mix.Mix} | {mix.Runs} |");
+            foreach (string domain in domains)
+            {
+                text.Append(' ').Append(MeanStd(mix.DomainLoss[domain], mix.Runs)).Append(" |");
+            }
+
+            string delta = ReferenceEquals(mix, summaries[0]) ? "—" : (mix.Overall.Mean - summaries[0].Overall.Mean).ToString("+0.0000;-0.0000;0.0000", s_invariant);
+            text.AppendLine(s_invariant, $" {MeanStd(mix.Overall, mix.Runs)} | {delta} | {mix.TokensPerParameter:F4} | {mix.TokensPerParameter / ChinchillaTokensPerParameter:F4} |");
         }
 
-        text.AppendLine(" val overall | Δ overall | unigram baseline | mix train tokens | tokens seen | parameters | tokens/param | × Chinchilla (20) |");
-        text.Append("|---|");
-        for (int i = 0; i < domains.Count; i++)
-        {
-            text.Append("---|");
-        }
-
-        text.AppendLine("---|---|---|---|---|---|---|---|");
-        double first = result.Runs[0].FinalEvaluation.Loss;
+        text.AppendLine();
+        text.AppendLine("## Runs");
+        text.AppendLine();
+        Header(text, "| mix | seed |", domains, " val overall | unigram baseline | mix train tokens | tokens seen | parameters | tokens/param | × Chinchilla (20) | tok/s | rollbacks |");
         foreach (AblationRun run in result.Runs)
         {
-            EvaluationSummary(text, run, domains);
-            double delta = run.FinalEvaluation.Loss - first;
+            text.Append(s_invariant, $"| {run.Mix} | {run.Seed} |");
+            foreach (string domain in domains)
+            {
+                text.Append(run.FinalEvaluation.DomainLoss.TryGetValue(domain, out double loss) ? string.Create(s_invariant, $" {loss:F4} |") : " n/a |");
+            }
+
             text.AppendLine(s_invariant,
-                $" {(ReferenceEquals(run, result.Runs[0]) ? "—" : delta.ToString("+0.0000;-0.0000;0.0000", s_invariant))} | {run.UnigramLoss:F4} | {run.MixReport.TrainTokens:N0} | {run.Training.TokensSeen:N0} | {run.Training.ParameterCount:N0} | {run.TokensPerParameter:F4} | {run.TokensPerParameter / ChinchillaTokensPerParameter:F4} |");
+                $" {run.FinalEvaluation.Loss:F4} | {run.UnigramLoss:F4} | {run.MixReport.TrainTokens:N0} | {run.Training.TokensSeen:N0} | {run.Training.ParameterCount:N0} | {run.TokensPerParameter:F4} | {run.TokensPerParameter / ChinchillaTokensPerParameter:F4} | {run.Training.TokensPerSecond:F0} | {run.Training.Rollbacks} |");
         }
 
         text.AppendLine();
-        text.AppendLine("Achieved training-token share per domain (target in parentheses):");
+        text.AppendLine("## Achieved mix");
+        text.AppendLine();
+        text.AppendLine("Training-token share per domain (target in parentheses) and the most epochs any domain was repeated.");
         text.AppendLine();
         var mixDomains = new SortedSet<string>(StringComparer.Ordinal);
         foreach (AblationRun run in result.Runs)
@@ -100,27 +113,14 @@ public static class AblationReport
             }
         }
 
-        text.Append("| mix |");
-        foreach (string domain in mixDomains)
+        Header(text, "| mix |", [.. mixDomains], " epochs (max) |");
+        foreach (MixSummary mix in summaries)
         {
-            text.Append(s_invariant, $" {domain} |");
-        }
-
-        text.AppendLine(" epochs (max) |");
-        text.Append("|---|");
-        for (int i = 0; i <= mixDomains.Count; i++)
-        {
-            text.Append("---|");
-        }
-
-        text.AppendLine();
-        foreach (AblationRun run in result.Runs)
-        {
-            text.Append(s_invariant, $"| {run.Mix} |");
+            text.Append(s_invariant, $"| {mix.Mix} |");
             double maxEpochs = 0;
             foreach (string name in mixDomains)
             {
-                DomainMixReport? domain = Find(run.MixReport, name);
+                DomainMixReport? domain = Find(mix.Report, name);
                 text.Append(domain is null ? " — |" : string.Create(s_invariant, $" {domain.AchievedShare:P1} ({domain.TargetShare:P0}) |"));
                 maxEpochs = Math.Max(maxEpochs, domain?.Epochs ?? 0);
             }
@@ -130,16 +130,28 @@ public static class AblationReport
 
         return text.ToString();
 
-        static void EvaluationSummary(StringBuilder text, AblationRun run, IReadOnlyList<string> domains)
+        static void Header(StringBuilder text, string first, IReadOnlyList<string> domains, string last)
         {
-            text.Append(s_invariant, $"| {run.Mix} |");
+            text.Append(first);
             foreach (string domain in domains)
             {
-                text.Append(run.FinalEvaluation.DomainLoss.TryGetValue(domain, out double loss) ? string.Create(s_invariant, $" {loss:F4} |") : " n/a |");
+                text.Append(s_invariant, $" val {domain} |");
             }
 
-            text.Append(s_invariant, $" {run.FinalEvaluation.Loss:F4} |");
+            text.AppendLine(last);
+            int columns = first.Count(c => c == '|') - 1 + domains.Count + last.Count(c => c == '|');
+            text.Append('|');
+            for (int i = 0; i < columns; i++)
+            {
+                text.Append("---|");
+            }
+
+            text.AppendLine();
         }
+
+        static string MeanStd((double Mean, double Std) value, int runs) => runs > 1
+            ? string.Create(s_invariant, $"{value.Mean:F4} ± {value.Std:F4}")
+            : value.Mean.ToString("F4", s_invariant);
     }
 
     /// <summary>The results as indented JSON (snake_case keys; non-finite numbers as <c>null</c>): the setup, the validation set,
@@ -153,7 +165,13 @@ public static class AblationReport
         {
             json.WriteStartObject();
             json.WriteString("preset", result.Preset);
-            json.WriteNumber("seed", result.Seed);
+            json.WriteStartArray("seeds");
+            foreach (long seed in result.Seeds)
+            {
+                json.WriteNumberValue(seed);
+            }
+
+            json.WriteEndArray();
             json.WriteNumber("steps", result.Steps);
             json.WriteNumber("batch_tokens", result.BatchTokens);
             json.WriteNumber("chinchilla_tokens_per_parameter", ChinchillaTokensPerParameter);
@@ -167,11 +185,36 @@ public static class AblationReport
 
             json.WriteEndObject();
             json.WriteEndObject();
+            IReadOnlyList<MixSummary> summaries = Summarize(result, Domains(result));
+            double first = summaries[0].Overall.Mean;
+            json.WriteStartArray("mixes");
+            foreach (MixSummary mix in summaries)
+            {
+                json.WriteStartObject();
+                json.WriteString("mix", mix.Mix);
+                json.WriteNumber("runs", mix.Runs);
+                Number(json, "validation_loss_mean", mix.Overall.Mean);
+                Number(json, "validation_loss_std", mix.Overall.Std);
+                Number(json, "delta_vs_first", mix.Overall.Mean - first);
+                Number(json, "tokens_per_parameter", mix.TokensPerParameter);
+                json.WriteStartObject("domain_loss");
+                foreach (var (domain, (mean, std)) in mix.DomainLoss)
+                {
+                    json.WriteStartObject(domain);
+                    Number(json, "mean", mean);
+                    Number(json, "std", std);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("runs");
-            double first = result.Runs[0].FinalEvaluation.Loss;
             foreach (AblationRun run in result.Runs)
             {
-                WriteRun(json, run, first);
+                WriteRun(json, run);
             }
 
             json.WriteEndArray();
@@ -181,12 +224,12 @@ public static class AblationReport
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteRun(Utf8JsonWriter json, AblationRun run, double firstLoss)
+    private static void WriteRun(Utf8JsonWriter json, AblationRun run)
     {
         json.WriteStartObject();
         json.WriteString("mix", run.Mix);
+        json.WriteNumber("seed", run.Seed);
         Number(json, "validation_loss", run.FinalEvaluation.Loss);
-        Number(json, "delta_vs_first", run.FinalEvaluation.Loss - firstLoss);
         json.WriteStartObject("domain_loss");
         foreach (var (domain, loss) in run.FinalEvaluation.DomainLoss)
         {
@@ -247,6 +290,36 @@ public static class AblationReport
         json.WriteEndObject();
     }
 
+    /// <summary>Per mix (in order): the runs' mean and sample standard deviation (NaN for one run) of the final losses.</summary>
+    private static List<MixSummary> Summarize(AblationResult result, IReadOnlyList<string> domains)
+    {
+        var summaries = new List<MixSummary>();
+        foreach (AblationRun run in result.Runs)
+        {
+            if (summaries.Count == 0 || summaries[^1].Mix != run.Mix)
+            {
+                var runs = result.Runs.Where(r => r.Mix == run.Mix).ToList();
+                var domainLoss = new SortedDictionary<string, (double, double)>(StringComparer.Ordinal);
+                foreach (string domain in domains)
+                {
+                    domainLoss[domain] = MeanStd(runs.Select(r => r.FinalEvaluation.DomainLoss.TryGetValue(domain, out double loss) ? loss : double.NaN));
+                }
+
+                summaries.Add(new MixSummary(run.Mix, runs.Count, run.MixReport, domainLoss,
+                    MeanStd(runs.Select(r => r.FinalEvaluation.Loss)), run.TokensPerParameter));
+            }
+        }
+
+        return summaries;
+
+        static (double Mean, double Std) MeanStd(IEnumerable<double> values)
+        {
+            double[] v = [.. values];
+            double mean = v.Average();
+            return (mean, v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : double.NaN);
+        }
+    }
+
     private static DomainMixReport? Find(MixReport report, string domain)
     {
         foreach (DomainMixReport d in report.Domains)
@@ -278,4 +351,8 @@ public static class AblationReport
         await write.Stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>One mix over its seeds.</summary>
+    private sealed record MixSummary(string Mix, int Runs, MixReport Report, SortedDictionary<string, (double Mean, double Std)> DomainLoss,
+        (double Mean, double Std) Overall, double TokensPerParameter);
 }

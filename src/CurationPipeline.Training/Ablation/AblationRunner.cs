@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace CurationPipeline.Training.Ablation;
 
 /// <summary>Runs a mix-ratio ablation: builds every mix of the tagged data, checks that they hold out the same validation set,
-/// trains one model per mix with the same preset, recipe, seed and token budget, and writes the results table and the loss plot.</summary>
+/// trains one model per mix and seed with the same preset, recipe and token budget, and writes the results table and the loss plot.</summary>
 /// <remarks>
-/// Output under <see cref="AblationOptions.OutputDirectory"/>: <c>mixes/NAME/</c> (the mixer's output), <c>runs/NAME/</c>
+/// Output under <see cref="AblationOptions.OutputDirectory"/>: <c>mixes/NAME/</c> (the mixer's output), <c>runs/NAME/seed-SEED/</c>
 /// (<c>metrics.jsonl</c> and checkpoints; cleared before the run), then <see cref="AblationReport.MarkdownFileName"/>,
 /// <see cref="AblationReport.JsonFileName"/> and <see cref="AblationReport.PlotFileName"/>. Every mix is built and loaded before
 /// any training, so a validation mismatch fails in seconds; the loaded token streams of all mixes are held in memory
@@ -79,17 +79,21 @@ public sealed class AblationRunner
             built.Add((mix, report, data));
         }
 
-        TrainingOptions training = options.Training with { MaxSteps = options.Steps };
-        var runs = new List<AblationRun>(built.Count);
+        IReadOnlyList<long> seeds = options.EffectiveSeeds;
+        var runs = new List<AblationRun>(built.Count * seeds.Count);
         for (int i = 0; i < built.Count; i++)
         {
             var (mix, report, data) = built[i];
             built[i] = default;
-            Log.Training(_logger, mix.Name, i + 1, built.Count, options.Preset, training.MaxSteps, training.BatchTokens, training.Seed);
-            runs.Add(await TrainAsync(options, training, mix.Name, report, data, cancellationToken).ConfigureAwait(false));
+            foreach (long seed in seeds)
+            {
+                TrainingOptions training = options.Training with { MaxSteps = options.Steps, Seed = seed };
+                Log.Training(_logger, mix.Name, runs.Count + 1, built.Count * seeds.Count, options.Preset, training.MaxSteps, training.BatchTokens, seed);
+                runs.Add(await TrainAsync(options, training, mix.Name, report, data, cancellationToken).ConfigureAwait(false));
+            }
         }
 
-        var result = new AblationResult(options.Preset, training.Seed, training.MaxSteps, training.BatchTokens, reference!, runs);
+        var result = new AblationResult(options.Preset, seeds, options.Steps, options.Training.BatchTokens, reference!, runs);
         await AblationReport.WriteAsync(_storage, options.OutputDirectory, result, cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -97,7 +101,7 @@ public sealed class AblationRunner
     private async Task<AblationRun> TrainAsync(AblationOptions options, TrainingOptions training, string name, MixReport report,
         TrainingData data, CancellationToken cancellationToken)
     {
-        string runDirectory = _storage.Combine(options.OutputDirectory, "runs", name);
+        string runDirectory = _storage.Combine(options.OutputDirectory, "runs", name, $"seed-{training.Seed}");
         foreach (string file in _storage.List(runDirectory))
         {
             _storage.Delete(file);
@@ -110,8 +114,8 @@ public sealed class AblationRunner
             result = await trainer.RunAsync(training.MaxSteps, cancellationToken).ConfigureAwait(false);
         }
 
-        var run = new AblationRun(name, report, result, data.UnigramLoss(), data.Counters, runDirectory);
-        Log.Trained(_logger, name, run.FinalEvaluation.Loss, run.UnigramLoss, run.TokensPerParameter);
+        var run = new AblationRun(name, training.Seed, report, result, data.UnigramLoss(), data.Counters, runDirectory);
+        Log.Trained(_logger, name, training.Seed, run.FinalEvaluation.Loss, run.UnigramLoss, run.TokensPerParameter);
         return run;
     }
 }

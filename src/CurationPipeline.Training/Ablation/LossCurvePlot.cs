@@ -5,9 +5,9 @@ using CurationPipeline.Training.Loop;
 
 namespace CurationPipeline.Training.Ablation;
 
-/// <summary>Draws the ablation's loss curves as a standalone SVG: per run, the training loss (solid polyline), the validation
-/// loss (dashed polyline with markers) and the unigram baseline (dotted line), against training tokens seen; with axes, ticks,
-/// grid and a legend. Non-finite losses are left out.</summary>
+/// <summary>Draws the ablation's loss curves as a standalone SVG: per run, the training loss (solid polyline) and the validation
+/// loss (dashed polyline with markers), and per mix the unigram baseline (dotted line), against training tokens seen; one colour
+/// per mix (its seeds share it), with axes, ticks, grid and a legend. Non-finite losses are left out.</summary>
 public static class LossCurvePlot
 {
     private const int Width = 960;
@@ -31,22 +31,22 @@ public static class LossCurvePlot
         var svg = new StringBuilder();
         svg.AppendLine(s_invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">");
         svg.AppendLine(s_invariant, $"<rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>");
-        svg.AppendLine(s_invariant, $"<text x=\"{Left + PlotWidth / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">{Escape($"Mix ablation: {result.Preset}, seed {result.Seed}, {result.Steps} steps × {result.BatchTokens} tokens")}</text>");
+        svg.AppendLine(s_invariant, $"<text x=\"{Left + PlotWidth / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">{Escape($"Mix ablation: {result.Preset}, seeds {string.Join(", ", result.Seeds)}, {result.Steps} steps × {result.BatchTokens} tokens")}</text>");
         Axes(svg, xMax, yMin, yMax);
-        for (int r = 0; r < result.Runs.Count; r++)
+        List<string> mixes = Mixes(result);
+        foreach (AblationRun run in result.Runs)
         {
-            AblationRun run = result.Runs[r];
-            string color = s_colors[r % s_colors.Length];
+            string color = s_colors[mixes.IndexOf(run.Mix) % s_colors.Length];
             Series(svg, TrainingPoints(run), xMax, yMin, yMax, color, "1.5", dash: null, markers: false);
             Series(svg, ValidationPoints(run, result.BatchTokens), xMax, yMin, yMax, color, "2", dash: "6 4", markers: true);
-            if (double.IsFinite(run.UnigramLoss) && run.UnigramLoss >= yMin && run.UnigramLoss <= yMax)
+            if (run.Seed == result.Seeds[0] && double.IsFinite(run.UnigramLoss))
             {
                 double y = Y(run.UnigramLoss, yMin, yMax);
                 svg.AppendLine(s_invariant, $"<line x1=\"{Left}\" y1=\"{y:F1}\" x2=\"{Left + PlotWidth}\" y2=\"{y:F1}\" stroke=\"{color}\" stroke-width=\"1\" stroke-dasharray=\"1 3\"/>");
             }
         }
 
-        Legend(svg, result);
+        Legend(svg, mixes);
         svg.AppendLine("</svg>");
         return svg.ToString();
     }
@@ -150,14 +150,28 @@ public static class LossCurvePlot
         svg.Append(circles);
     }
 
-    private static void Legend(StringBuilder svg, AblationResult result)
+    private static List<string> Mixes(AblationResult result)
+    {
+        var mixes = new List<string>();
+        foreach (AblationRun run in result.Runs)
+        {
+            if (!mixes.Contains(run.Mix))
+            {
+                mixes.Add(run.Mix);
+            }
+        }
+
+        return mixes;
+    }
+
+    private static void Legend(StringBuilder svg, List<string> mixes)
     {
         int x = Left + PlotWidth + 16;
         int y = Top + 8;
-        for (int r = 0; r < result.Runs.Count; r++)
+        for (int m = 0; m < mixes.Count; m++)
         {
-            string color = s_colors[r % s_colors.Length];
-            string mix = result.Runs[r].Mix;
+            string color = s_colors[m % s_colors.Length];
+            string mix = mixes[m];
             LegendEntry(svg, x, y, color, "1.5", null, $"{mix} train");
             LegendEntry(svg, x, y + 18, color, "2", "6 4", $"{mix} validation");
             LegendEntry(svg, x, y + 36, color, "1", "1 3", $"{mix} unigram baseline");

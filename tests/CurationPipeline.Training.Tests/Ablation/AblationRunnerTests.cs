@@ -42,58 +42,75 @@ public sealed class AblationRunnerTests
 
         // Evaluations every 3 steps and at the end; every step's loss is logged per run.
         Assert.All(result.Runs, r => Assert.Equal([3L, 6L], r.Training.Evaluations.Select(e => e.Step)));
-        Assert.All(result.Runs, r => Assert.Equal(6, File.ReadAllLines(Path.Combine(r.RunDirectory, "metrics.jsonl")).Count(l => l.Contains("\"step\"", StringComparison.Ordinal) && l.Contains("\"kind\":\"step\"", StringComparison.Ordinal))));
+        Assert.All(result.Runs, r => Assert.Equal(6, File.ReadAllLines(Path.Combine(r.RunDirectory, "metrics.jsonl")).Count(l => l.Contains("\"kind\":\"step\"", StringComparison.Ordinal))));
     }
 
     [Fact]
-    public async Task RunAsync_TwoMixes_WritesTableJsonAndWellFormedSvg()
+    public async Task RunAsync_TwoMixesTwoSeeds_WritesTableJsonAndWellFormedSvg()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string tagged = await TaggedCorpus.WriteAsync(ct);
         string output = Directory.CreateTempSubdirectory("curate-ablate-out-").FullName;
-        AblationOptions options = AblationFixtures.Options(tagged, output, AblationFixtures.Mix(0.8), AblationFixtures.Mix(0.3));
+        AblationOptions options = AblationFixtures.Options(tagged, output, AblationFixtures.Mix(0.8), AblationFixtures.Mix(0.3)) with { Seeds = [11, 12] };
 
         AblationResult result = await new AblationRunner(LocalStorage.Instance, NullLoggerFactory.Instance).RunAsync(options, ct);
 
+        Assert.Equal([("general-heavy", 11L), ("general-heavy", 12L), ("multilingual-heavy", 11L), ("multilingual-heavy", 12L)],
+            result.Runs.Select(r => (r.Mix, r.Seed)));
+        Assert.NotEqual(result.Runs[0].FinalEvaluation.Loss, result.Runs[1].FinalEvaluation.Loss); // the seed reaches the model
+        Assert.Equal(4, result.Runs.Select(r => r.RunDirectory).Distinct().Count());
+
         string markdown = await File.ReadAllTextAsync(Path.Combine(output, AblationReport.MarkdownFileName), ct);
-        Assert.Contains("| mix | val general | val multilingual | val overall | Δ overall |", markdown, StringComparison.Ordinal);
+        string[] lines = markdown.Split('\n');
+        Assert.Contains("| mix | seeds | val general | val multilingual | val overall | Δ overall | tokens/param | × Chinchilla (20) |", lines);
         foreach (AblationRun run in result.Runs)
         {
-            string row = Assert.Single(markdown.Split('\n'), l => l.StartsWith($"| {run.Mix} | {run.FinalEvaluation.DomainLoss["general"]:F4} |", StringComparison.Ordinal));
+            string row = Assert.Single(lines, l => l.StartsWith($"| {run.Mix} | {run.Seed} | {run.FinalEvaluation.DomainLoss["general"]:F4} | {run.FinalEvaluation.DomainLoss["multilingual"]:F4} | {run.FinalEvaluation.Loss:F4} |", StringComparison.Ordinal));
             Assert.Contains($"| {run.TokensPerParameter:F4} | {run.TokensPerParameter / 20:F4} |", row, StringComparison.Ordinal);
         }
 
+        double[] generalHeavy = [result.Runs[0].FinalEvaluation.Loss, result.Runs[1].FinalEvaluation.Loss];
+        double mean = generalHeavy.Average(), std = Math.Abs(generalHeavy[0] - generalHeavy[1]) / Math.Sqrt(2);
+        string summary = Assert.Single(lines, l => l.StartsWith("| general-heavy | 2 |", StringComparison.Ordinal));
+        Assert.Contains($"| {mean:F4} ± {std:F4} | — |", summary, StringComparison.Ordinal);
+
         using JsonDocument json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, AblationReport.JsonFileName), ct));
         Assert.Equal(result.Validation.Hash, json.RootElement.GetProperty("validation").GetProperty("fingerprint").GetString());
+        JsonElement[] mixes = [.. json.RootElement.GetProperty("mixes").EnumerateArray()];
+        Assert.Equal(mean, mixes[0].GetProperty("validation_loss_mean").GetDouble(), 12);
+        Assert.Equal(std, mixes[0].GetProperty("validation_loss_std").GetDouble(), 12);
+        Assert.Equal(0.0, mixes[0].GetProperty("delta_vs_first").GetDouble());
         JsonElement[] runs = [.. json.RootElement.GetProperty("runs").EnumerateArray()];
-        Assert.Equal(2, runs.Length);
+        Assert.Equal(4, runs.Length);
         for (int i = 0; i < runs.Length; i++)
         {
             AblationRun run = result.Runs[i];
             Assert.Equal(run.Mix, runs[i].GetProperty("mix").GetString());
+            Assert.Equal(run.Seed, runs[i].GetProperty("seed").GetInt64());
             Assert.Equal(run.FinalEvaluation.DomainLoss["multilingual"], runs[i].GetProperty("domain_loss").GetProperty("multilingual").GetDouble());
             Assert.Equal((double)run.Training.TokensSeen / run.Training.ParameterCount, runs[i].GetProperty("tokens_per_parameter").GetDouble(), 12);
             Assert.Equal(6, runs[i].GetProperty("train_curve").GetArrayLength());
         }
 
-        Assert.Equal(0.0, runs[0].GetProperty("delta_vs_first").GetDouble());
-
         XDocument svg = XDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, AblationReport.PlotFileName), ct));
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(ns + "svg", svg.Root!.Name);
         XElement[] polylines = [.. svg.Descendants(ns + "polyline")];
-        Assert.Equal(4, polylines.Length); // training and validation per run
+        Assert.Equal(8, polylines.Length); // training and validation per run
         Assert.Equal(6, polylines[0].Attribute("points")!.Value.Split(' ').Length);
+        Assert.Equal(2, polylines[1].Attribute("points")!.Value.Split(' ').Length);
         foreach (string point in polylines.SelectMany(p => p.Attribute("points")!.Value.Split(' ')))
         {
             double[] xy = [.. point.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
-            Assert.InRange(xy[0], 0, 960);
-            Assert.InRange(xy[1], 0, 540);
+            Assert.InRange(xy[0], 72, 960 - 260);
+            Assert.InRange(xy[1], 40, 540 - 56);
         }
 
+        Assert.Equal(2, polylines.Select(p => p.Attribute("stroke")!.Value).Distinct().Count()); // one colour per mix
         string[] legend = [.. svg.Descendants(ns + "text").Select(t => t.Value)];
         Assert.Contains("general-heavy train", legend);
         Assert.Contains("multilingual-heavy validation", legend);
+        Assert.Contains("multilingual-heavy unigram baseline", legend);
     }
 
     [Fact]

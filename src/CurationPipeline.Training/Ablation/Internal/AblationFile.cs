@@ -12,6 +12,8 @@ internal sealed class AblationFile
 
     public string? Preset { get; set; }
 
+    public List<long>? Seeds { get; set; }
+
     public long? TrainingTokens { get; set; }
 
     public long? MixTokens { get; set; }

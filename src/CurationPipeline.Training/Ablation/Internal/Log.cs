@@ -14,6 +14,6 @@ internal static partial class Log
     public static partial void Training(ILogger logger, string mix, int index, int count, string preset, int steps, int batchTokens, long seed);
 
     [LoggerMessage(EventId = 9103, Level = LogLevel.Information,
-        Message = "ablation run {Mix} done: validation loss {Loss:F4}, unigram baseline {Unigram:F4}, {TokensPerParameter:F3} tokens/parameter")]
-    public static partial void Trained(ILogger logger, string mix, double loss, double unigram, double tokensPerParameter);
+        Message = "ablation run {Mix} seed {Seed} done: validation loss {Loss:F4}, unigram baseline {Unigram:F4}, {TokensPerParameter:F3} tokens/parameter")]
+    public static partial void Trained(ILogger logger, string mix, long seed, double loss, double unigram, double tokensPerParameter);
 }
