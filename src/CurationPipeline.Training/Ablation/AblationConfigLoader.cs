@@ -111,7 +111,11 @@ public static class AblationConfigLoader
         var list = new List<AblationMix>(mixes.Children.Count);
         foreach (var (key, value) in mixes.Children)
         {
-            string name = ((YamlScalarNode)key).Value ?? "";
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                throw Error(sourceName, "mixes", "mix names must be plain strings");
+            }
+
             MixOptions options = value switch
             {
                 YamlScalarNode { Value: { Length: > 0 } path } => LoadMixFile(Path.GetFullPath(path, baseDirectory), sourceName, name),

@@ -64,13 +64,13 @@ public static class AblationReport
         var text = new StringBuilder();
         text.AppendLine("# Mix ablation");
         text.AppendLine();
-        text.AppendLine(s_invariant, $"Model preset `{result.Preset}`, seeds {string.Join(", ", result.Seeds)}, {result.Steps:N0} steps × {result.BatchTokens:N0} tokens per run. ");
-        text.AppendLine(s_invariant, $"Every run is scored on the same validation set: {result.Validation}. ");
+        text.AppendLine(s_invariant, $"Model preset `{result.Preset}`, seeds {string.Join(", ", result.Seeds)}, {result.Steps:N0} steps × {result.BatchTokens:N0} tokens per run.");
+        text.AppendLine(s_invariant, $"Every run is scored on the same validation set: {result.Validation}.");
         text.AppendLine("Losses are nats/token after the last step; ± is the standard deviation over seeds.");
         text.AppendLine();
         text.AppendLine("## Validation loss per mix");
         text.AppendLine();
-        Header(text, "| mix | seeds |", domains, " val overall | Δ overall | tokens/param | × Chinchilla (20) |");
+        Header(text, "| mix | seeds |", "val ", domains, " val overall | Δ overall | tokens/param | × Chinchilla (20) |");
         foreach (MixSummary mix in summaries)
         {
             text.Append(s_invariant, $"| {mix.Mix} | {mix.Runs} |");
@@ -86,7 +86,7 @@ public static class AblationReport
         text.AppendLine();
         text.AppendLine("## Runs");
         text.AppendLine();
-        Header(text, "| mix | seed |", domains, " val overall | unigram baseline | mix train tokens | tokens seen | parameters | tokens/param | × Chinchilla (20) | tok/s | rollbacks |");
+        Header(text, "| mix | seed |", "val ", domains, " val overall | unigram baseline | mix train tokens | tokens seen | parameters | tokens/param | × Chinchilla (20) | tok/s | rollbacks |");
         foreach (AblationRun run in result.Runs)
         {
             text.Append(s_invariant, $"| {run.Mix} | {run.Seed} |");
@@ -113,7 +113,7 @@ public static class AblationReport
             }
         }
 
-        Header(text, "| mix |", [.. mixDomains], " epochs (max) |");
+        Header(text, "| mix |", "", [.. mixDomains], " epochs (max) |");
         foreach (MixSummary mix in summaries)
         {
             text.Append(s_invariant, $"| {mix.Mix} |");
@@ -130,12 +130,12 @@ public static class AblationReport
 
         return text.ToString();
 
-        static void Header(StringBuilder text, string first, IReadOnlyList<string> domains, string last)
+        static void Header(StringBuilder text, string first, string prefix, IReadOnlyList<string> domains, string last)
         {
             text.Append(first);
             foreach (string domain in domains)
             {
-                text.Append(s_invariant, $" val {domain} |");
+                text.Append(s_invariant, $" {prefix}{domain} |");
             }
 
             text.AppendLine(last);

@@ -10,10 +10,10 @@ namespace CurationPipeline.Training.Ablation;
 /// per mix (its seeds share it), with axes, ticks, grid and a legend. Non-finite losses are left out.</summary>
 public static class LossCurvePlot
 {
-    private const int Width = 960;
+    private const int Width = 1020;
     private const int Height = 540;
     private const int Left = 72;
-    private const int Right = 260;
+    private const int Right = 320;
     private const int Top = 40;
     private const int Bottom = 56;
     private const int PlotWidth = Width - Left - Right;
