@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CurationPipeline.Training.Tests.Ablation;
 
+[Collection(TorchCollection.Name)]
 public sealed class AblationRunnerTests
 {
     [Fact]
