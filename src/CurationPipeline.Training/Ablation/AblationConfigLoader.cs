@@ -93,7 +93,8 @@ public static class AblationConfigLoader
         }
         catch (ArgumentException e)
         {
-            string message = e.Message;
+            // The first line, without the " (Parameter 'X')" suffix: the key is named in front.
+            string message = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
             int newline = message.IndexOf('\n');
             throw Error(sourceName, UnderscoredNamingConvention.Instance.Apply(e.ParamName ?? ""), newline < 0 ? message : message[..newline].TrimEnd(), e);
         }

@@ -72,6 +72,7 @@ public sealed class AblationConfigLoaderTests
         Assert.Contains("'mixes'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'first' and 'second'", error.Message, StringComparison.Ordinal);
         Assert.Contains($"their {key} differ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
