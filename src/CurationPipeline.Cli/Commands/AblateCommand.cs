@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using CurationPipeline.Mixing;
+using CurationPipeline.Pipelines;
+using CurationPipeline.Storage;
+using CurationPipeline.Training.Ablation;
+using CurationPipeline.Training.Loop;
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Cli.Commands;
+
+/// <summary><c>curate ablate ABLATION.yaml</c>: builds several mixes of one tagged directory, trains one model per mix with the
+/// same preset, recipe, seed and token budget, and writes the per-domain validation-loss table and the loss-curve plot.</summary>
+public static class AblateCommand
+{
+    private static readonly Argument<FileInfo> s_config = new("ablation") { Description = "The ablation YAML file (see pipelines/ablation.yaml)." };
+
+    private static readonly Option<string?> s_tagged = new("--tagged") { Description = "Replaces the file's tagged directory (the output of `curate run`)." };
+
+    private static readonly Option<string?> s_output = new("--output", "-o") { Description = "Replaces the file's output directory." };
+
+    private static readonly Option<int?> s_threads = new("--threads") { Description = "Replaces training.threads (libtorch CPU threads; 0: default)." };
+
+    private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "Debug logging." };
+
+    /// <summary>Builds the <c>ablate</c> command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("ablate", "Mix-ratio ablation: build each mix, train one small model per mix, compare per-domain validation loss (results.md, results.json, loss.svg).")
+        {
+            s_config, s_tagged, s_output, s_threads, s_verbose,
+        };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using ILoggerFactory loggerFactory = Logging.Create(parse.GetValue(s_verbose));
+        AblationOptions options;
+        try
+        {
+            options = AblationConfigLoader.Load(parse.GetValue(s_config)!.FullName);
+            if (parse.GetValue(s_tagged) is { } tagged)
+            {
+                options = options with { TaggedDirectory = Path.GetFullPath(tagged) };
+            }
+
+            if (parse.GetValue(s_output) is { } output)
+            {
+                options = options with { OutputDirectory = Path.GetFullPath(output) };
+            }
+
+            if (parse.GetValue(s_threads) is { } threads)
+            {
+                options = options with { Training = options.Training with { Threads = threads } };
+            }
+
+            options.Validate();
+        }
+        catch (Exception e) when (e is PipelineConfigException or ArgumentException or FileNotFoundException)
+        {
+            Console.Error.WriteLine($"curate: {e.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        try
+        {
+            if (options.Training.Threads > 0)
+            {
+                TorchSharp.torch.set_num_threads(options.Training.Threads);
+            }
+
+            var runner = new AblationRunner(LocalStorage.Instance, loggerFactory, PeakFlops.MeasureMatmul());
+            AblationResult result = await runner.RunAsync(options, cancellationToken);
+            Console.WriteLine(AblationReport.FormatMarkdown(result));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ablation written to {options.OutputDirectory}: {AblationReport.MarkdownFileName}, {AblationReport.JsonFileName}, {AblationReport.PlotFileName}"));
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is MixConfigException or ValidationSetMismatchException)
+        {
+            Console.Error.WriteLine($"curate: {e.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"curate: ablation failed: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
+        catch (TypeInitializationException e) when (e.TypeName == "TorchSharp.torch")
+        {
+            Console.Error.WriteLine("curate: TorchSharp's native library did not load; on Debian 12 it is patched at build time, which needs "
+                + $"patchelf, g++ and python3 (src/CurationPipeline.Training/README.md). ({e.InnerException?.Message})");
+            return ExitCodes.RunFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("curate: cancelled; no results were written.");
+            return ExitCodes.Cancelled;
+        }
+    }
+}
