@@ -15,5 +15,6 @@ public static class CurateCommand
         ClassifiersCommand.Create(),
         MixCommand.Create(),
         TrainCommand.Create(),
+        AblateCommand.Create(),
     };
 }

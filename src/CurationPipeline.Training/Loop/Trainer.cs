@@ -29,6 +29,9 @@ public sealed class Trainer : IDisposable
     private readonly TorchSharp.Modules.AdamW _optimizer;
     private readonly WindowSampler _sampler;
     private readonly SpikeDetector _detector;
+
+    /// <summary>Finite spikes in a row after which the new level is accepted as the norm.</summary>
+    private const int MaxConsecutiveSpikes = 3;
     private readonly CheckpointStore _checkpoints;
     private readonly MetricsLog _metrics;
     private long _step;
@@ -114,7 +117,7 @@ public sealed class Trainer : IDisposable
         long stop = Math.Min(stopAfterStep, _options.MaxSteps);
         var steps = new List<StepMetrics>();
         var evaluations = new List<EvaluationResult>();
-        int rollbacks = 0, skipped = 0;
+        int rollbacks = 0, skipped = 0, consecutiveSpikes = 0;
         double trainSeconds = 0, trainTokens = 0;
         double flopsPerToken = Model.TrainingFlopsPerToken(_options.SequenceLength);
         while (_step < stop)
@@ -130,8 +133,18 @@ public sealed class Trainer : IDisposable
             double learningRate = _options.LearningRateAt(_step);
             (double loss, double norm) = ForwardBackward(batchTokens);
             var (lossZ, normZ) = _detector.Score(loss, norm, _options.SpikeMinHistory);
-            bool spike = !double.IsFinite(loss) || !double.IsFinite(norm)
-                || (_options.SpikeZThreshold > 0 && (lossZ > _options.SpikeZThreshold || normZ > _options.SpikeZThreshold));
+            bool finite = double.IsFinite(loss) && double.IsFinite(norm);
+            bool spike = !finite || (_options.SpikeZThreshold > 0 && (lossZ > _options.SpikeZThreshold || normZ > _options.SpikeZThreshold));
+
+            // A finite "spike" that persists over several different batches is a change of regime (early training moves
+            // fast), not a bad batch: accept it, or the history, which only records accepted steps, never catches up.
+            if (spike && finite && consecutiveSpikes >= MaxConsecutiveSpikes)
+            {
+                Log.RegimeChange(_logger, _step + 1, consecutiveSpikes, loss, norm);
+                spike = false;
+            }
+
+            consecutiveSpikes = spike ? consecutiveSpikes + 1 : 0;
             if (spike)
             {
                 _optimizer.zero_grad();

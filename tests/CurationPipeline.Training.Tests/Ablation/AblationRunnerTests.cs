@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CurationPipeline.Training.Tests.Ablation;
 
-[Collection(TorchCollection.Name)]
 public sealed class AblationRunnerTests
 {
     [Fact]

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "resumed from {Path} at step {Step}, data position {Position}")]
     public static partial void Resumed(ILogger logger, string path, long step, long position);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "Step {Step}: {Count} spikes in a row; accepting the new level (loss {Loss:F4}, grad norm {Norm:F3}) as a change of regime")]
+    public static partial void RegimeChange(ILogger logger, long step, int count, double loss, double norm);
 }
