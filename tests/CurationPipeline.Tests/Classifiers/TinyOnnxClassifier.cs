@@ -20,7 +20,7 @@ internal static class TinyOnnxClassifier
         float[] table = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0];
         File.WriteAllLines(Path.Combine(directory, "vocab.txt"), vocabulary);
 
-        var graph = new Proto();
+        var graph = new OnnxProto();
         graph.Message(1, n => n.String(1, "table").String(1, "input_ids").String(2, "gathered").String(3, "gather").String(4, "Gather"));
         graph.Message(1, n => n.String(1, "gathered").String(2, "logits").String(3, "mean").String(4, "ReduceMean")
             .Message(5, a => a.String(1, "axes").Int64(8, 1).Int64(20, 7))                  // AttributeProto INTS
@@ -33,65 +33,14 @@ internal static class TinyOnnxClassifier
             Buffer.BlockCopy(table, 0, raw, 0, raw.Length);
             t.Bytes(9, raw);
         });
-        graph.Message(11, v => ValueInfo(v, "input_ids", 7, "batch", "sequence"));
-        graph.Message(11, v => ValueInfo(v, "attention_mask", 7, "batch", "sequence"));
-        graph.Message(12, v => ValueInfo(v, "logits", 1, "batch", 2));
-        var model = new Proto();
+        graph.Message(11, v => OnnxProto.ValueInfo(v, "input_ids", 7, "batch", "sequence"));
+        graph.Message(11, v => OnnxProto.ValueInfo(v, "attention_mask", 7, "batch", "sequence"));
+        graph.Message(12, v => OnnxProto.ValueInfo(v, "logits", 1, "batch", 2));
+        var model = new OnnxProto();
         model.Int64(1, 8).String(2, "curate-tests").Bytes(7, graph.ToArray()).Message(8, o => o.String(1, "").Int64(2, 13));
         File.WriteAllBytes(Path.Combine(directory, "model.onnx"), model.ToArray());
         return directory;
     }
 
-    private static void ValueInfo(Proto value, string name, int elementType, params object[] dims) =>
-        value.String(1, name).Message(2, type => type.Message(1, tensor => tensor
-            .Int64(1, elementType)
-            .Message(2, shape =>
-            {
-                foreach (object dim in dims)
-                {
-                    shape.Message(1, d => _ = dim is string symbol ? d.String(2, symbol) : d.Int64(1, (int)dim));
-                }
-            })));
 
-    /// <summary>Protobuf fields: varints and length-delimited bytes / nested messages.</summary>
-    private sealed class Proto
-    {
-        private readonly MemoryStream _buffer = new();
-
-        public Proto Int64(int field, long value)
-        {
-            Varint((ulong)(field << 3));
-            Varint((ulong)value);
-            return this;
-        }
-
-        public Proto String(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
-
-        public Proto Bytes(int field, byte[] value)
-        {
-            Varint((ulong)((field << 3) | 2));
-            Varint((ulong)value.Length);
-            _buffer.Write(value);
-            return this;
-        }
-
-        public Proto Message(int field, Action<Proto> build)
-        {
-            var message = new Proto();
-            build(message);
-            return Bytes(field, message._buffer.ToArray());
-        }
-
-        public byte[] ToArray() => _buffer.ToArray();
-
-        private void Varint(ulong value)
-        {
-            for (; value >= 0x80; value >>= 7)
-            {
-                _buffer.WriteByte((byte)(value | 0x80));
-            }
-
-            _buffer.WriteByte((byte)value);
-        }
-    }
 }

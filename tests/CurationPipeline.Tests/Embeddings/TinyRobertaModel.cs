@@ -75,7 +75,7 @@ internal sealed class TinyRobertaModel : IDisposable
 
     private static byte[] WriteModel(int vocabularySize, float[] table, string? extraInput)
     {
-        var graph = new Proto();
+        var graph = new OnnxProto();
         graph.Message(1, node => node                                   // NodeProto
             .String(1, "table").String(1, "input_ids").String(2, "last_hidden_state").String(3, "embed").String(4, "Gather"));
         graph.String(2, "tiny_roberta");
@@ -86,74 +86,19 @@ internal sealed class TinyRobertaModel : IDisposable
             Buffer.BlockCopy(table, 0, raw, 0, raw.Length);
             tensor.Bytes(9, raw);
         });
-        graph.Message(11, v => ValueInfo(v, "input_ids", 7, "batch", "sequence"));
-        graph.Message(11, v => ValueInfo(v, "attention_mask", 7, "batch", "sequence"));
+        graph.Message(11, v => OnnxProto.ValueInfo(v, "input_ids", 7, "batch", "sequence"));
+        graph.Message(11, v => OnnxProto.ValueInfo(v, "attention_mask", 7, "batch", "sequence"));
         if (extraInput is not null)
         {
-            graph.Message(11, v => ValueInfo(v, extraInput, 7, "batch", "sequence"));
+            graph.Message(11, v => OnnxProto.ValueInfo(v, extraInput, 7, "batch", "sequence"));
         }
 
-        graph.Message(12, v => ValueInfo(v, "last_hidden_state", 1, "batch", "sequence", Hidden));
+        graph.Message(12, v => OnnxProto.ValueInfo(v, "last_hidden_state", 1, "batch", "sequence", Hidden));
 
-        var model = new Proto();
+        var model = new OnnxProto();
         model.Int64(1, 8).String(2, "curate-tests").Message(7, graph).Message(8, opset => opset.String(1, "").Int64(2, 13));
         return model.ToArray();
     }
 
-    /// <summary>ValueInfoProto { name, type: TypeProto { tensor_type { elem_type, shape { dim* } } } }; a string dim is symbolic.</summary>
-    private static void ValueInfo(Proto value, string name, int elementType, params object[] dims) =>
-        value.String(1, name).Message(2, type => type.Message(1, tensor => tensor
-            .Int64(1, elementType)
-            .Message(2, shape =>
-            {
-                foreach (object dim in dims)
-                {
-                    shape.Message(1, d => _ = dim is string symbol ? d.String(2, symbol) : d.Int64(1, (int)dim));
-                }
-            })));
 
-    /// <summary>A minimal protobuf writer: varint, length-delimited string/bytes and nested messages.</summary>
-    private sealed class Proto
-    {
-        private readonly MemoryStream _buffer = new();
-
-        public Proto Int64(int field, long value)
-        {
-            Varint((ulong)(field << 3));
-            Varint((ulong)value);
-            return this;
-        }
-
-        public Proto String(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
-
-        public Proto Bytes(int field, byte[] value)
-        {
-            Varint((ulong)((field << 3) | 2));
-            Varint((ulong)value.Length);
-            _buffer.Write(value);
-            return this;
-        }
-
-        public Proto Message(int field, Proto message) => Bytes(field, message.ToArray());
-
-        public Proto Message(int field, Action<Proto> build)
-        {
-            var message = new Proto();
-            build(message);
-            return Message(field, message);
-        }
-
-        public byte[] ToArray() => _buffer.ToArray();
-
-        private void Varint(ulong value)
-        {
-            while (value >= 0x80)
-            {
-                _buffer.WriteByte((byte)(value | 0x80));
-                value >>= 7;
-            }
-
-            _buffer.WriteByte((byte)value);
-        }
-    }
 }
