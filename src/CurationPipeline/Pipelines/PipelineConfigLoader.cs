@@ -1,4 +1,5 @@
 using CurationPipeline.Pipelines.Internal;
+using CurationPipeline.Tokenization;
 using CurationPipeline.Pipelines.Stages;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -27,13 +28,7 @@ public static class PipelineConfigLoader
         string yaml = File.ReadAllText(path);
         PipelineOptions options = Parse(yaml, path);
         string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        return options with
-        {
-            Input = options.Input with { Paths = options.Input.Paths.Select(p => Resolve(baseDirectory, p)).ToArray() },
-            Output = options.Output is null ? null : Resolve(baseDirectory, options.Output),
-            Mix = options.Mix is null ? null : Resolve(baseDirectory, options.Mix),
-            Classifiers = options.Classifiers.Select(c => Resolve(baseDirectory, c)).ToArray(),
-        };
+        return ResolvePaths(options, baseDirectory);
     }
 
     /// <summary>Parses and validates pipeline YAML text; <paramref name="sourceName"/> names it in errors.</summary>
@@ -74,6 +69,51 @@ public static class PipelineConfigLoader
         }
 
         return options;
+    }
+
+    /// <summary>Every file or folder the pipeline names is relative to the pipeline file, as the README promises.</summary>
+    private static PipelineOptions ResolvePaths(PipelineOptions options, string baseDirectory)
+    {
+        string? Opt(string? path) => string.IsNullOrEmpty(path) ? path : Resolve(baseDirectory, path);
+        TokenizerOptions tokenize = options.Tokenize with
+        {
+            Path = Opt(options.Tokenize.Path),
+            // A tokenizer file may also be given as the name (tokenize: { name: tok/tokenizer.json }).
+            Name = options.Tokenize.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                || options.Tokenize.Name.EndsWith(".model", StringComparison.OrdinalIgnoreCase)
+                ? Resolve(baseDirectory, options.Tokenize.Name)
+                : options.Tokenize.Name,
+        };
+        FilterSpec[] filters = options.Filters.Select(f => f with
+        {
+            Url = f.Url is null ? null : f.Url with
+            {
+                BlockedDomainsPath = Opt(f.Url.BlockedDomainsPath),
+                BlockedUrlsPath = Opt(f.Url.BlockedUrlsPath),
+                BannedWordsPath = Opt(f.Url.BannedWordsPath),
+                SoftBannedWordsPath = Opt(f.Url.SoftBannedWordsPath),
+                BannedSubwordsPath = Opt(f.Url.BannedSubwordsPath),
+            },
+            C4Badwords = f.C4Badwords is null ? null : f.C4Badwords with { WordListPath = Opt(f.C4Badwords.WordListPath)! },
+            Language = f.Language is null ? null : f.Language with { ModelsDirectory = Opt(f.Language.ModelsDirectory) },
+        }).ToArray();
+        return options with
+        {
+            Input = options.Input with { Paths = options.Input.Paths.Select(p => Resolve(baseDirectory, p)).ToArray() },
+            Output = Opt(options.Output),
+            Mix = Opt(options.Mix),
+            Classifiers = options.Classifiers.Select(c => Resolve(baseDirectory, c)).ToArray(),
+            Tokenize = tokenize,
+            Filters = filters,
+            Semantic = options.Semantic with
+            {
+                Embedding = options.Semantic.Embedding with
+                {
+                    ModelDirectory = Opt(options.Semantic.Embedding.ModelDirectory),
+                    ModelCacheDirectory = Opt(options.Semantic.Embedding.ModelCacheDirectory),
+                },
+            },
+        };
     }
 
     private static string Resolve(string baseDirectory, string path) =>

@@ -109,4 +109,35 @@ public sealed class PipelineConfigLoaderTests
         Assert.Equal(defaults.Semantic.Dedup with { ReportEpsilons = [] }, parsed.Semantic.Dedup with { ReportEpsilons = [] });
         Assert.Empty(parsed.Input.Paths);
     }
+
+    [Fact]
+    public void Load_RelativePaths_ResolveAgainstThePipelineFile()
+    {
+        string dir = TestData.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "sub", "p.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(pipeline)!);
+        File.WriteAllText(pipeline, """
+            input: { paths: [crawl/a.warc.gz] }
+            output: out
+            classifiers: [models/code.ngram]
+            filters:
+              - url: { blocked_domains_path: lists/domains.txt }
+              - c4_badwords: { word_list_path: lists/en.txt }
+            tokenize: { name: tok/tokenizer.json }
+            semantic: { embedding: { model_directory: encoder } }
+            mix: mix.yaml
+            """);
+        string sub = Path.Combine(dir, "sub");
+
+        PipelineOptions options = PipelineConfigLoader.Load(pipeline);
+
+        Assert.Equal(Path.Combine(sub, "crawl", "a.warc.gz"), options.Input.Paths[0]);
+        Assert.Equal(Path.Combine(sub, "out"), options.Output);
+        Assert.Equal(Path.Combine(sub, "models", "code.ngram"), options.Classifiers[0]);
+        Assert.Equal(Path.Combine(sub, "lists", "domains.txt"), options.Filters[0].Url!.BlockedDomainsPath);
+        Assert.Equal(Path.Combine(sub, "lists", "en.txt"), options.Filters[1].C4Badwords!.WordListPath);
+        Assert.Equal(Path.Combine(sub, "tok", "tokenizer.json"), options.Tokenize.Name);
+        Assert.Equal(Path.Combine(sub, "encoder"), options.Semantic.Embedding.ModelDirectory);
+        Assert.Equal(Path.Combine(sub, "mix.yaml"), options.Mix);
+    }
 }
