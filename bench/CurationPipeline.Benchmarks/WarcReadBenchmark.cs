@@ -153,6 +153,8 @@ internal sealed class WarcReadBenchmark : IBenchmark
 
         public void Delete(string path) => throw new NotSupportedException();
 
+        public void DeleteEmptyDirectory(string path) => throw new NotSupportedException();
+
         public string Combine(params string[] parts) => string.Join('/', parts);
     }
 }

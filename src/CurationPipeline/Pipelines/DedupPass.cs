@@ -45,6 +45,7 @@ public sealed class DedupPass
         IReadOnlyList<string> signatures = SignatureFiles(outputDirectory);
         string work = _storage.Combine(outputDirectory, OutputLayout.Dedup, "work");
         DedupStats stats = await GlobalDedup.RunLocalAsync(_storage, signatures, work, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
+        _storage.DeleteEmptyDirectory(work);
         await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
         return stats;
     }

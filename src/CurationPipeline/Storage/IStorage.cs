@@ -26,6 +26,9 @@ public interface IStorage
     /// <summary>Deletes a file if it exists.</summary>
     void Delete(string path);
 
+    /// <summary>Removes a directory if it exists and is empty (a scratch folder after its files were deleted); stores without directories do nothing.</summary>
+    void DeleteEmptyDirectory(string path);
+
     /// <summary>Combines path segments the way this storage does.</summary>
     string Combine(params string[] parts);
 }

@@ -31,6 +31,15 @@ public sealed class LocalStorage : IStorage
     }
 
     /// <inheritdoc/>
+    public void DeleteEmptyDirectory(string path)
+    {
+        if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            Directory.Delete(path);
+        }
+    }
+
+    /// <inheritdoc/>
     public string Combine(params string[] parts) => System.IO.Path.Combine(parts);
 
     /// <inheritdoc/>

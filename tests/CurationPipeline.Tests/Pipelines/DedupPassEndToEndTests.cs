@@ -101,6 +101,8 @@ public sealed class DedupPassEndToEndTests
         }
 
         Assert.True(rows > 0);
+        Assert.False(Directory.Exists(Path.Combine(mix, ".shuffle")), "the mix's scratch folder is removed");
+        Assert.False(Directory.Exists(Path.Combine(output, OutputLayout.Dedup, "work")), "dedup's scratch folder is removed");
     }
 
     private static async Task<StatsReport> RunAsync(PipelineOptions options, string output, bool reverseInputs, CancellationToken ct)

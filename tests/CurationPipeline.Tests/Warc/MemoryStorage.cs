@@ -17,5 +17,7 @@ internal sealed class MemoryStorage(string path, byte[] content) : IStorage
 
     public void Delete(string p) => throw new NotSupportedException();
 
+    public void DeleteEmptyDirectory(string p) => throw new NotSupportedException();
+
     public string Combine(params string[] parts) => string.Join('/', parts);
 }

@@ -40,6 +40,8 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
             {
                 storage.Delete(path);
             }
+
+            storage.DeleteEmptyDirectory(spill);
         }
     }
 
