@@ -51,9 +51,10 @@ public sealed class SemanticPass
         }
 
         using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
+        HashSet<string> minhashDropped = MinHashDropped(outputDirectory);
         for (int rank = 0; rank < worldSize; rank++)
         {
-            await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), cancellationToken).ConfigureAwait(false);
+            await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), minhashDropped, cancellationToken).ConfigureAwait(false);
         }
 
         return await DeduplicateAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
@@ -64,7 +65,7 @@ public sealed class SemanticPass
     public async Task<StageStatsSnapshot?> EmbedTaskAsync(string outputDirectory, int rank, int worldSize, CancellationToken cancellationToken)
     {
         using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
-        return await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), cancellationToken).ConfigureAwait(false);
+        return await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), MinHashDropped(outputDirectory), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The global step: SemDeDup over every task's embeddings; its drops join the drop list.</summary>
@@ -96,7 +97,7 @@ public sealed class SemanticPass
         return result.Stats;
     }
 
-    private async Task<StageStatsSnapshot?> EmbedAsync(TextEmbedder embedder, string outputDirectory, PipelineTask tagTask, CancellationToken cancellationToken)
+    private async Task<StageStatsSnapshot?> EmbedAsync(TextEmbedder embedder, string outputDirectory, PipelineTask tagTask, HashSet<string> minhashDropped, CancellationToken cancellationToken)
     {
         string marker = Marker(outputDirectory, $"{EmbedStage}-{tagTask.Rank:D5}");
         if (_storage.Exists(marker))
@@ -104,10 +105,6 @@ public sealed class SemanticPass
             return null;
         }
 
-        string dropListPath = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
-        HashSet<string> minhashDropped = _storage.Exists(dropListPath)
-            ? DropListFile.Read(_storage, dropListPath).Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal)
-            : [];
         var stats = new StageStats(EmbedStage);
         long start = Stopwatch.GetTimestamp();
         var matrix = new EmbeddingMatrix(embedder.Dimension);
@@ -195,6 +192,15 @@ public sealed class SemanticPass
         }
 
         return merged.Snapshot();
+    }
+
+    /// <summary>The ids MinHash dropped (read once per process): they are not embedded.</summary>
+    private HashSet<string> MinHashDropped(string outputDirectory)
+    {
+        string dropListPath = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
+        return _storage.Exists(dropListPath)
+            ? DropListFile.Read(_storage, dropListPath).Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal)
+            : [];
     }
 
     private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);

@@ -19,7 +19,6 @@ public sealed class FilterStage : IPipelineStage
     private readonly ITextFilter[] _filters;
     private readonly SignalFlattener[] _flatteners;
     private readonly PiiRedactor? _pii;
-    private readonly SignalSchema _prior;
 
     /// <summary>Creates the stage; builds the signal schema from the filters' signal types.</summary>
     /// <param name="filters">The cascade, in decision order.</param>
@@ -27,13 +26,13 @@ public sealed class FilterStage : IPipelineStage
     /// <param name="prior">The signals earlier stages (classifiers) put on every document; this stage's columns follow them.</param>
     public FilterStage(IReadOnlyList<ITextFilter> filters, PiiRedactor? pii, SignalSchema? prior = null)
     {
-        _prior = prior ?? SignalSchema.Empty;
+        prior ??= SignalSchema.Empty;
         _filters = [.. filters];
         _flatteners = Array.ConvertAll(_filters, SignalFlattener.For);
         _pii = pii;
-        IEnumerable<(string, SignalKind)> numbers = _prior.Columns.Where(c => c.Kind == SignalKind.Number)
+        IEnumerable<(string, SignalKind)> numbers = prior.Columns.Where(c => c.Kind == SignalKind.Number)
             .Concat(_flatteners.SelectMany(f => f.Columns.Where(c => c.Kind == SignalKind.Number)));
-        IEnumerable<(string, SignalKind)> texts = _prior.Columns.Where(c => c.Kind == SignalKind.Text)
+        IEnumerable<(string, SignalKind)> texts = prior.Columns.Where(c => c.Kind == SignalKind.Text)
             .Concat(_flatteners.SelectMany(f => f.Columns.Where(c => c.Kind == SignalKind.Text)));
         if (pii is not null)
         {
