@@ -18,8 +18,8 @@ internal sealed class ClassifierBenchmark : IBenchmark
     public Task<int> RunAsync(string[] args)
     {
         double seconds = DoubleArg(args, "--seconds", 3);
-        string folder = StringArg(args, "--classifiers") ?? FindAbove("classifiers");
-        string classify = Path.Combine(FindAbove(Path.Combine("..", "shared", "data")), "classify");
+        string folder = StringArg(args, "--classifiers") ?? Path.Combine(BenchmarkPaths.RepoRoot(), "classifiers");
+        string classify = BenchmarkPaths.SharedData("classify");
         string[] texts = [.. StarterDatasets.Build(classify, "quality").Select(e => e.Text)];
         double megabytes = texts.Sum(t => (long)t.Length) * 2 / 1e6;
         Console.WriteLine($"classify: {texts.Length} FineWeb-Edu documents, mean {texts.Average(t => t.Length):F0} chars, {Environment.ProcessorCount} cores, {seconds} s per measurement");
@@ -112,20 +112,6 @@ internal sealed class ClassifierBenchmark : IBenchmark
         double perSecond = documents / elapsed;
         Console.WriteLine($"  {label,-26} threads={threads}: {perSecond:N0} docs/s, {perSecond / threads:N0} docs/s/thread, " +
             $"{perSecond * megabytes / texts.Length:F1} MB/s (UTF-16) (checksum {sink:E3})");
-    }
-
-    private static string FindAbove(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.GetFullPath(Path.Combine(dir.FullName, relative));
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"{relative} not found above {AppContext.BaseDirectory}.");
     }
 
     private static string? StringArg(string[] args, string name)

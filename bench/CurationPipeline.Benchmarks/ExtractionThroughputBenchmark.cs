@@ -16,7 +16,7 @@ internal sealed class ExtractionThroughputBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        string dir = args.Length > 0 ? args[0] : Path.Combine(FindSharedData(), "extraction", "scrapinghub", "html");
+        string dir = args.Length > 0 ? args[0] : BenchmarkPaths.SharedData("extraction", "scrapinghub", "html");
         int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : DefaultRounds;
         var pages = new List<string>();
         long utf8Bytes = 0;
@@ -54,18 +54,5 @@ internal sealed class ExtractionThroughputBenchmark : IBenchmark
         Console.WriteLine($"extraction: {documents / seconds:F1} docs/s, {utf8Bytes * rounds / 1e6 / seconds:F1} MB/s, " +
             $"{allocated / documents / 1024.0:F0} KiB allocated/doc, {failed} failed");
         return 0;
-    }
-
-    private static string FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-            }
-        }
-
-        throw new DirectoryNotFoundException("CurationPipeline.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class FilterCascadeBenchmark : IBenchmark
 
     public Task<int> RunAsync(string[] args)
     {
-        string path = args.Length > 0 && args[0].Length > 0 ? args[0] : Path.Combine(FindSharedData(), "extraction", "scrapinghub", "ground-truth.json");
+        string path = args.Length > 0 && args[0].Length > 0 ? args[0] : BenchmarkPaths.SharedData("extraction", "scrapinghub", "ground-truth.json");
         double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
         int languageChars = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : new LanguageIdOptions().MaxChars;
         string[] texts = Load(path);
@@ -130,19 +130,5 @@ internal sealed class FilterCascadeBenchmark : IBenchmark
             .Select(p => p.Value.GetProperty("articleBody").GetString() ?? "")
             .Where(t => t.Length > 0)
             .ToArray();
-    }
-
-    private static string FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "..", "shared", "data");
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")) && Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new DirectoryNotFoundException("../shared/data not found above " + AppContext.BaseDirectory + "; pass the ground-truth path.");
     }
 }

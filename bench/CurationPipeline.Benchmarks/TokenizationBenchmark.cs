@@ -113,7 +113,7 @@ internal sealed class TokenizationBenchmark : IBenchmark
 
     private static List<string> ReadGroundTruth()
     {
-        string path = Path.Combine(SharedData(), "extraction", "scrapinghub", "ground-truth.json");
+        string path = BenchmarkPaths.SharedData("extraction", "scrapinghub", "ground-truth.json");
         using JsonDocument truth = JsonDocument.Parse(File.ReadAllText(path));
         return truth.RootElement.EnumerateObject().Select(p => p.Value.GetProperty("articleBody").GetString()!).ToList();
     }
@@ -130,18 +130,5 @@ internal sealed class TokenizationBenchmark : IBenchmark
         }
 
         return texts;
-    }
-
-    private static string SharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-            }
-        }
-
-        throw new DirectoryNotFoundException("CurationPipeline.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -34,7 +34,7 @@ internal sealed class WarcReadBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args)
     {
         int copies = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 40;
-        string root = FindSharedWarc();
+        string root = BenchmarkPaths.SharedData("warc");
         var corpus = new MemoryStream();
         for (int i = 0; i < copies; i++)
         {
@@ -122,20 +122,6 @@ internal sealed class WarcReadBenchmark : IBenchmark
         }
 
         return items;
-    }
-
-    private static string FindSharedWarc()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "..", "shared", "data", "warc");
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")) && Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data/warc not found next to the checkout.");
     }
 
     /// <summary>Serves the in-memory corpus as the one file the source reads.</summary>

@@ -40,7 +40,7 @@ public sealed class FilterCascadeTests
     public static TheoryData<string, string?> Documents => new()
     {
         { "prose", null },
-        { "short", FilterReasons.LanguageLowScore }, // 27 chars: Lingua is not confident on so little text
+        { "short", FilterReasons.RepetitionTop2Gram }, // confidently English; "too short" is 9 of 27 chars (> 0.20): datatrove counts a top 2-gram seen once
         { "german", FilterReasons.LanguageNotKept },
         { "repeated paragraphs", FilterReasons.RepetitionDupParaFrac },
         { "repeated lines", FilterReasons.RepetitionDupLineFrac },

@@ -14,6 +14,21 @@ public sealed class LanguageIdentifierTests
         { "Komitet spotkał się we wtorek, aby omówić budżet na przyszły rok, a większość członków zgodziła się, że wydatki wzrosną.", "pl" },
         { "委员会星期二开会讨论明年的预算，大多数成员同意学校的开支应该增加。", "zh" },
         { "委員会は火曜日に集まり、来年の予算について話し合いました。ほとんどの委員が学校への支出を増やすべきだと考えました。", "ja" },
+        { "Комитет собрался во вторник, чтобы обсудить бюджет на следующий год, и большинство членов согласились, что расходы на школы должны вырасти.", "ru" },
+        { "Комітет зібрався у вівторок, щоб обговорити бюджет на наступний рік, і більшість членів погодилися, що витрати на школи мають зрости.", "uk" },
+        { "El comité se reunió el martes para discutir el presupuesto del próximo año, y la mayoría de los miembros estuvo de acuerdo en que el gasto en escuelas debe aumentar.", "es" },
+        { "Il comitato si è riunito martedì per discutere il bilancio del prossimo anno e la maggior parte dei membri ha convenuto che la spesa per le scuole dovrebbe aumentare.", "it" },
+        { "O comitê se reuniu na terça-feira para discutir o orçamento do próximo ano, e a maioria dos membros concordou que os gastos com escolas devem aumentar.", "pt" },
+        { "De commissie kwam dinsdag bijeen om de begroting voor het komende jaar te bespreken, en de meeste leden waren het erover eens dat de uitgaven aan scholen moeten stijgen.", "nl" },
+        { "Η επιτροπή συνεδρίασε την Τρίτη για να συζητήσει τον προϋπολογισμό του επόμενου έτους.", "el" },
+        { "위원회는 화요일에 모여 내년 예산을 논의했으며 대부분의 위원들은 학교 지출을 늘려야 한다는 데 동의했다.", "ko" },
+        { "समिति ने अगले वर्ष के बजट पर चर्चा करने के लिए मंगलवार को बैठक की, और अधिकांश सदस्य सहमत थे कि स्कूलों पर खर्च बढ़ना चाहिए।", "hi" },
+        { "اجتمعت اللجنة يوم الثلاثاء لمناقشة ميزانية العام المقبل، واتفق معظم الأعضاء على ضرورة زيادة الإنفاق على المدارس.", "ar" },
+        { "คณะกรรมการประชุมกันเมื่อวันอังคารเพื่อหารือเกี่ยวกับงบประมาณของปีหน้า และสมาชิกส่วนใหญ่เห็นพ้องว่าควรเพิ่มการใช้จ่ายด้านโรงเรียน", "th" },
+        { "Komitea kokoontui tiistaina keskustelemaan ensi vuoden talousarviosta, ja useimmat jäsenet olivat yhtä mieltä siitä, että koulujen menoja pitäisi lisätä.", "fi" },
+        { "Kamati ilikutana Jumanne kujadili bajeti ya mwaka ujao, na wanachama wengi walikubaliana kwamba matumizi kwa shule yanapaswa kuongezeka.", "sw" },
+        { "Ủy ban đã họp vào thứ Ba để thảo luận về ngân sách cho năm tới, và hầu hết các thành viên đồng ý rằng chi tiêu cho trường học nên tăng lên.", "vi" },
+        { "Komite, gelecek yılın bütçesini görüşmek için salı günü toplandı ve üyelerin çoğu okullara yapılan harcamaların artması gerektiği konusunda hemfikirdi.", "tr" },
     };
 
     [Theory]
