@@ -32,6 +32,10 @@ public static class ClassifiersCommand
 
     private static readonly Option<int> s_seed = new("--seed") { Description = "Training shuffle seed.", DefaultValueFactory = _ => 1 };
 
+    private static readonly Option<int> s_splits = new("--splits") { Description = "Also train on this many stratified splits (seeds seed…seed+n−1) and report the spread of held-out metrics (1 = the one split).", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<int> s_starterSplits = new("--splits") { Description = "Stratified splits whose held-out spread each model card reports.", DefaultValueFactory = _ => 10 };
+
     private static readonly Option<DirectoryInfo> s_data = new("--data") { Description = "The shared classify data folder.", DefaultValueFactory = _ => new DirectoryInfo("../shared/data/classify") };
 
     private static readonly Option<string> s_work = new("--work") { Description = "Where the starter label files are written.", DefaultValueFactory = _ => "/tmp/curate-classify-labels" };
@@ -45,12 +49,12 @@ public static class ClassifiersCommand
     {
         var train = new Command("train", "Train a classifier from a label file; prints held-out metrics and writes the model and its card.")
         {
-            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_epochs, s_seed,
+            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_epochs, s_seed, s_splits,
         };
         train.SetAction(TrainAsync);
         var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety and quality classifiers.")
         {
-            s_data, s_output, s_work, s_heads,
+            s_data, s_output, s_work, s_heads, s_starterSplits,
         };
         starters.SetAction(BuildStartersAsync);
         return new Command("classifiers", "Document classifiers: training and the shipped starters.") { train, starters };
@@ -74,6 +78,7 @@ public static class ClassifiersCommand
                 Ngram = epochs is { } e ? ngram with { Epochs = e } : ngram,
             };
             heads = epochs is { } he ? heads with { Epochs = he } : heads;
+            ArgumentOutOfRangeException.ThrowIfLessThan(parse.GetValue(s_splits), 1, "--splits");
             options.Validate();
             heads.Validate();
             content = LabelFile.Read(path);
@@ -92,7 +97,7 @@ public static class ClassifiersCommand
         var job = new TrainingJob(parse.GetValue(s_name)!, content.Examples, options, heads, parse.GetValue(s_output)!,
             $"Label file `{path}`: {content.Examples.Count:N0} examples.",
             "`curate classifiers train " + string.Join(' ', parse.Tokens.SkipWhile(t => t.Value != "train").Skip(1).Select(t => t.Value)) + "`",
-            "Trained on one label file; the card's metrics hold for data drawn like it, not for arbitrary web text.");
+            "Trained on one label file; the card's metrics hold for data drawn like it, not for arbitrary web text.", parse.GetValue(s_splits));
         return head ? await TrainHeadAsync(job, cancellationToken) : TrainNgram(job);
     }
 
@@ -118,7 +123,7 @@ public static class ClassifiersCommand
             string command = $"`curate classifiers build-starters --data {dataFolder} --work {work} --output {output}{(parse.GetValue(s_heads) ? " --heads" : "")}` " +
                 $"(writes the label files, then trains every starter; this model alone from its label file: `curate classifiers train --labels {labels} --name {name} --output {output}";
             var job = new TrainingJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), output,
-                StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name));
+                StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits));
             exit = Math.Max(exit, TrainNgram(job));
             if (parse.GetValue(s_heads) && StarterDatasets.HeadNames.Contains(name))
             {
@@ -134,7 +139,7 @@ public static class ClassifiersCommand
         try
         {
             NgramTrainingOptions n = job.Options.Ngram;
-            return Write(job, ClassifierTraining.Run(job.Name, job.Examples, job.Options), $"{n.Epochs} AdaGrad epochs, lr {n.LearningRate}, L2 {n.L2}, seed {n.Seed}");
+            return Write(job, o => ClassifierTraining.Run(job.Name, job.Examples, o), $"{n.Epochs} AdaGrad epochs, lr {n.LearningRate}, L2 {n.L2}, seed {n.Seed}");
         }
         catch (ArgumentException e)
         {
@@ -149,8 +154,7 @@ public static class ClassifiersCommand
         try
         {
             EmbeddingHeadOptions h = job.Head;
-            ClassifierTrainingResult result = ClassifierTraining.RunHead(job.Name, job.Examples, embeddings, DefaultEmbeddingModel.Name, job.Options, h);
-            return Write(job, result, $"{h.Epochs} AdaGrad epochs, lr {h.LearningRate}, L2 {h.L2}, seed {h.Seed}; embeddings: {DefaultEmbeddingModel.Name}, first {new EmbeddingOptions().MaxTokens} tokens");
+            return Write(job, o => ClassifierTraining.RunHead(job.Name, job.Examples, embeddings, DefaultEmbeddingModel.Name, o, h), $"{h.Epochs} AdaGrad epochs, lr {h.LearningRate}, L2 {h.L2}, seed {h.Seed}; embeddings: {DefaultEmbeddingModel.Name}, first {new EmbeddingOptions().MaxTokens} tokens");
         }
         catch (ArgumentException e)
         {
@@ -199,18 +203,26 @@ public static class ClassifiersCommand
         return [.. vectors];
     }
 
-    private static int Write(TrainingJob job, ClassifierTrainingResult result, string hyperParameters)
+    /// <summary>Trains on the job's split (and, with <see cref="TrainingJob.Splits"/> &gt; 1, on more splits for the spread), then writes the model and its card.</summary>
+    private static int Write(TrainingJob job, Func<ClassifierTrainingOptions, ClassifierTrainingResult> train, string hyperParameters)
     {
+        ClassifierTrainingResult result = train(job.Options);
+        SplitSpread? spread = job.Splits > 1 ? SplitSpread.Measure(job.Options, job.Splits, train) : null;
         ITrainedClassifier model = result.Classifier;
         Console.WriteLine($"{job.Name}{model.FileExtension} ({model.Kind.ToString().ToLowerInvariant()}, {result.TrainCount} trained in {result.TrainSeconds:F1} s)");
         Console.WriteLine("  " + ClassifierModelCard.Summary("validation", result.Validation));
         Console.WriteLine("  " + ClassifierModelCard.Summary("held-out test", result.Test));
+        if (spread is not null)
+        {
+            Console.WriteLine("  " + spread.Describe());
+        }
+
         string modelPath = Path.Combine(job.Output, job.Name + model.FileExtension);
         model.Save(modelPath);
         long bytes = new FileInfo(modelPath).Length;
         string cardName = job.Name + (model.FileExtension == NgramClassifier.Extension ? "" : "-head") + ".md";
         string card = ClassifierModelCard.Format(result, job.Options, hyperParameters, job.Data, job.Command, job.Limits,
-            DateOnly.FromDateTime(DateTime.UtcNow), Path.GetFileName(modelPath), bytes);
+            DateOnly.FromDateTime(DateTime.UtcNow), Path.GetFileName(modelPath), bytes, spread);
         File.WriteAllText(Path.Combine(job.Output, cardName), card);
         Console.WriteLine($"  wrote {modelPath} ({bytes:N0} bytes) and {cardName}");
         return ExitCodes.Success;
@@ -218,5 +230,5 @@ public static class ClassifiersCommand
 
     /// <summary>One model to train and write, with what its card says.</summary>
     private sealed record TrainingJob(string Name, IReadOnlyList<LabeledText> Examples, ClassifierTrainingOptions Options, EmbeddingHeadOptions Head,
-        string Output, string Data, string Command, string Limits);
+        string Output, string Data, string Command, string Limits, int Splits);
 }

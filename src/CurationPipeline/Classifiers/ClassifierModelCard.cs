@@ -16,8 +16,9 @@ public static class ClassifierModelCard
     /// <param name="date">The training date (UTC).</param>
     /// <param name="modelFileName">The model file's name.</param>
     /// <param name="modelBytes">The model file's size.</param>
+    /// <param name="spread">Held-out metrics of the same recipe over several splits, if measured.</param>
     /// <returns>The card text.</returns>
-    public static string Format(ClassifierTrainingResult result, ClassifierTrainingOptions options, string hyperParameters, string data, string command, string limits, DateOnly date, string modelFileName, long modelBytes)
+    public static string Format(ClassifierTrainingResult result, ClassifierTrainingOptions options, string hyperParameters, string data, string command, string limits, DateOnly date, string modelFileName, long modelBytes, SplitSpread? spread = null)
     {
         ITrainedClassifier model = result.Classifier;
         var card = new StringBuilder();
@@ -42,6 +43,12 @@ public static class ClassifierModelCard
         card.AppendLine(Row("validation", result.Validation));
         card.AppendLine(Row("held-out test", result.Test));
         card.AppendLine();
+        if (spread is not null)
+        {
+            card.AppendLine(spread.Describe() + " The table above is the first of them.");
+            card.AppendLine();
+        }
+
         card.AppendLine("## Limits");
         card.AppendLine();
         card.AppendLine(limits);

@@ -26,6 +26,27 @@ public sealed class ClassifiersCommandTests
     }
 
     [Fact]
+    public async Task Train_ThreeSplits_CardReportsTheSpreadAndTheFirstSplitIsTheTable()
+    {
+        string dir = TestData.NewTempDirectory();
+        string labels = Path.Combine(dir, "labels.jsonl");
+        LabelFile.Write(labels, ClassifierTestData.CodeVersusProse());
+        string output = Path.Combine(dir, "models");
+
+        int code = await InvokeAsync("train", "--labels", labels, "--name", "code", "--output", output, "--bits", "14", "--epochs", "5", "--splits", "3");
+
+        Assert.Equal(0, code);
+        var options = new ClassifierTrainingOptions { Ngram = new NgramTrainingOptions { HashBits = 14, Epochs = 5 } };
+        IReadOnlyList<LabeledText> examples = LabelFile.Read(labels).Examples;
+        SplitSpread spread = SplitSpread.Measure(options, 3, o => ClassifierTraining.Run("code", examples, o));
+        Assert.Equal(ClassifierTraining.Run("code", examples, options).Test, spread.Tests[0]);
+        Assert.Equal(spread.Tests.Average(t => t.F1), spread.MeanF1, 12);
+        Assert.InRange(spread.MeanF1, spread.MinF1, spread.MaxF1);
+        Assert.Contains("Across 3 stratified splits (seeds 7–9;", spread.Describe());
+        Assert.Contains(spread.Describe(), File.ReadAllText(Path.Combine(output, "code.md")));
+    }
+
+    [Fact]
     public async Task Train_MissingLabelFile_ExitCodeOne()
     {
         string dir = TestData.NewTempDirectory();
