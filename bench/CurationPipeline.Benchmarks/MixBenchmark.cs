@@ -45,7 +45,7 @@ internal sealed class MixBenchmark : IBenchmark
         string work = Path.Combine(Path.GetTempPath(), "curate-bench", "mix-" + Guid.NewGuid().ToString("N"));
         try
         {
-            PipelineOptions pipeline = PipelineConfigLoader.Load(Path.Combine(PipelineBenchmark.RepoRoot(), "pipelines", "quickstart.yaml"));
+            PipelineOptions pipeline = PipelineConfigLoader.Load(Path.Combine(BenchmarkPaths.RepoRoot(), "pipelines", "quickstart.yaml"));
             PipelineRunner runner = TagPipelineFactory.CreateRunner(pipeline, LocalStorage.Instance, NullLoggerFactory.Instance);
             List<string> inputs = LinkCopies(runner.ResolveInputs(pipeline.Input.Paths), copies, Path.Combine(work, "input"));
             string tagged = Path.Combine(work, "tagged");

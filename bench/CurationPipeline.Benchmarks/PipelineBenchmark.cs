@@ -24,7 +24,7 @@ internal sealed class PipelineBenchmark : IBenchmark
         }
 
         // 1x is `base` copies of the pipeline's inputs (default 4, so fixed costs do not dominate), 8x is eight times that.
-        string pipelinePath = args.Length > 0 ? args[0] : Path.Combine(RepoRoot(), "pipelines", "quickstart.yaml");
+        string pipelinePath = args.Length > 0 ? args[0] : Path.Combine(BenchmarkPaths.RepoRoot(), "pipelines", "quickstart.yaml");
         int baseCopies = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
         Console.WriteLine($"pipeline: {pipelinePath}   cores: {Environment.ProcessorCount}   1x = {baseCopies} copies of its inputs");
         Console.WriteLine("| input copies | workers | records in | docs kept | wall s | records/s | records/s/core | peak RSS MB |");
@@ -117,18 +117,5 @@ internal sealed class PipelineBenchmark : IBenchmark
         }
 
         return double.NaN;
-    }
-
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CurationPipeline.sln not found");
     }
 }

@@ -5,7 +5,7 @@ namespace CurationPipeline.Pipelines.Stages;
 /// <summary>One entry of the <c>filters:</c> list: exactly one filter with its options, e.g. <c>- gopher_quality: { min_doc_words: 50 }</c>.</summary>
 public sealed record FilterSpec
 {
-    /// <summary>Language ID (Lingua): keep-list and minimum score.</summary>
+    /// <summary>Language ID (character trigrams over Lingua's models): keep-list and minimum score.</summary>
     public LanguageIdOptions? Language { get; init; }
 
     /// <summary>Domain and word block lists.</summary>
