@@ -65,6 +65,9 @@ internal sealed class LanguageIdBenchmark : IBenchmark
             }
         }
 
+        int oursLow = samples.Count(s => ours.ComputeSignals(s).Score <= 0.65);
+        int linguaLow = samples.Count(s => lingua.ComputeLanguageConfidenceValues(s).FirstOrDefault().Value <= 0.65);
+        Console.WriteLine($"score <= 0.65 (FineWeb's cut): ours {oursLow}, lingua {linguaLow} of {samples.Length}");
         Console.WriteLine($"agreement: {agree}/{samples.Length} = {100.0 * agree / samples.Length:F1} %; Lingua's languages: " +
             string.Join(' ', languages.Select(p => $"{p.Key}:{p.Value}")));
         disagreements.ForEach(Console.WriteLine);
