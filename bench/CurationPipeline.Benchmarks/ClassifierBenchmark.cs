@@ -45,9 +45,23 @@ internal sealed class ClassifierBenchmark : IBenchmark
 
         Measure("four, NgramClassifierSet", ScoreSet, texts, megabytes, seconds, 1);
         Measure("four, NgramClassifierSet", ScoreSet, texts, megabytes, seconds, Environment.ProcessorCount);
-        MeasureHead(ClassifierLoader.LoadHead(Path.Combine(folder, "quality" + EmbeddingHead.Extension)), seconds);
+        var quality = (EmbeddingHead)ClassifierLoader.LoadHead(Path.Combine(folder, "quality" + EmbeddingHead.Extension));
+        MeasureHead(quality, seconds);
+        MeasureHead(RandomMlp(quality.Dimension, hidden: 128), seconds);
         ReportOtherSourceRates(models);
         return Task.FromResult(0);
+    }
+
+    /// <summary>A binary head with a 128-unit hidden layer and random weights: the cost of an MLP head, which does not depend on the values.</summary>
+    private static EmbeddingHead RandomMlp(int dimension, int hidden)
+    {
+        var random = new Random(5);
+        float[] Values(int count) => [.. Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() - 0.5))];
+        var metadata = new CurationPipeline.Classifiers.Internal.ClassifierMetadata
+        {
+            Name = $"mlp{hidden}", Kind = ClassifierKind.Binary, Labels = ["0", "1"], NegativeLabel = "0", Dimension = dimension, Hidden = hidden, EmbeddingModel = "random",
+        };
+        return new EmbeddingHead(metadata, Values(hidden), Values(1), Values(hidden * dimension), Values(hidden));
     }
 
     /// <summary>

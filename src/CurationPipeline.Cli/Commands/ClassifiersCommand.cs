@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using CurationPipeline.Classifiers;
 using CurationPipeline.Embeddings;
+using CurationPipeline.Training.Classifiers;
 
 namespace CurationPipeline.Cli.Commands;
 
@@ -17,6 +18,10 @@ public static class ClassifiersCommand
     private static readonly Option<string> s_name = new("--name") { Description = "Classifier name (its signal column and file name).", Required = true };
 
     private static readonly Option<string> s_kind = new("--kind") { Description = "ngram: hashed word uni+bigrams from text; head: linear head on the default MiniLM embedding.", DefaultValueFactory = _ => "ngram" };
+
+    private static readonly Option<string> s_trainer = new("--trainer") { Description = "head: adagrad (plain C#, linear) or torch (TorchSharp AdamW; linear, or an MLP with --hidden).", DefaultValueFactory = _ => "adagrad" };
+
+    private static readonly Option<int> s_hidden = new("--hidden") { Description = "head with --trainer torch: ReLU units of one hidden layer (0 = linear).", DefaultValueFactory = _ => 0 };
 
     private static readonly Option<string> s_output = new("--output", "-o") { Description = "Folder for NAME.ngram / NAME.head and the model card.", DefaultValueFactory = _ => "classifiers" };
 
@@ -42,14 +47,18 @@ public static class ClassifiersCommand
 
     private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (quality), embedding the label texts on the CPU (slow; cached under /tmp)." };
 
-    static ClassifiersCommand() => s_kind.AcceptOnlyFromAmong("ngram", "head");
+    static ClassifiersCommand()
+    {
+        s_kind.AcceptOnlyFromAmong("ngram", "head");
+        s_trainer.AcceptOnlyFromAmong("adagrad", "torch");
+    }
 
     /// <summary>Builds the <c>classifiers</c> command.</summary>
     public static Command Create()
     {
         var train = new Command("train", "Train a classifier from a label file; prints held-out metrics and writes the model and its card.")
         {
-            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_epochs, s_seed, s_splits,
+            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_epochs, s_seed, s_splits, s_trainer, s_hidden,
         };
         train.SetAction(TrainAsync);
         var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety and quality classifiers.")
@@ -67,6 +76,9 @@ public static class ClassifiersCommand
         int? epochs = parse.GetValue(s_epochs);
         var ngram = new NgramTrainingOptions { HashBits = parse.GetValue(s_bits), Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) };
         var heads = new EmbeddingHeadOptions { Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) };
+        TorchHeadOptions? torch = parse.GetValue(s_trainer) == "torch"
+            ? new TorchHeadOptions { Hidden = parse.GetValue(s_hidden), Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) }
+            : null;
         ClassifierTrainingOptions options;
         LabelFileContent content;
         try
@@ -78,9 +90,16 @@ public static class ClassifiersCommand
                 Ngram = epochs is { } e ? ngram with { Epochs = e } : ngram,
             };
             heads = epochs is { } he ? heads with { Epochs = he } : heads;
+            torch = epochs is { } te && torch is not null ? torch with { Epochs = te } : torch;
             ArgumentOutOfRangeException.ThrowIfLessThan(parse.GetValue(s_splits), 1, "--splits");
+            if (parse.GetValue(s_hidden) != 0 && torch is null)
+            {
+                throw new ArgumentException("--hidden needs --kind head --trainer torch.");
+            }
+
             options.Validate();
             heads.Validate();
+            torch?.Validate();
             content = LabelFile.Read(path);
         }
         catch (Exception e) when (e is ArgumentException or IOException)
@@ -94,7 +113,7 @@ public static class ClassifiersCommand
             Console.Error.WriteLine($"skipped {count} line(s): {reason}");
         }
 
-        var job = new TrainingJob(parse.GetValue(s_name)!, content.Examples, options, heads, parse.GetValue(s_output)!,
+        var job = new TrainingJob(parse.GetValue(s_name)!, content.Examples, options, heads, torch, parse.GetValue(s_output)!,
             $"Label file `{path}`: {content.Examples.Count:N0} examples.",
             "`curate classifiers train " + string.Join(' ', parse.Tokens.SkipWhile(t => t.Value != "train").Skip(1).Select(t => t.Value)) + "`",
             "Trained on one label file; the card's metrics hold for data drawn like it, not for arbitrary web text.", parse.GetValue(s_splits));
@@ -122,7 +141,7 @@ public static class ClassifiersCommand
 
             string command = $"`curate classifiers build-starters --data {dataFolder} --work {work} --output {output}{(parse.GetValue(s_heads) ? " --heads" : "")}` " +
                 $"(writes the label files, then trains every starter; this model alone from its label file: `curate classifiers train --labels {labels} --name {name} --output {output}";
-            var job = new TrainingJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), output,
+            var job = new TrainingJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), null, output,
                 StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits));
             exit = Math.Max(exit, TrainNgram(job));
             if (parse.GetValue(s_heads) && StarterDatasets.HeadNames.Contains(name))
@@ -153,8 +172,15 @@ public static class ClassifiersCommand
         List<float[]> embeddings = await EmbedAsync(job.Examples, cancellationToken);
         try
         {
+            string input = $"embeddings: {DefaultEmbeddingModel.Name}, first {new EmbeddingOptions().MaxTokens} tokens";
+            if (job.Torch is { } t)
+            {
+                return Write(job, o => ClassifierTraining.RunHead(job.Examples, embeddings, o, (examples, vectors) => TorchHeadTrainer.Train(job.Name, examples, vectors, DefaultEmbeddingModel.Name, t)),
+                    $"TorchSharp AdamW, {(t.Hidden > 0 ? $"{t.Hidden} ReLU hidden units, dropout {t.Dropout}, " : "linear, ")}{t.Epochs} epochs of batches of {t.BatchSize}, lr {t.LearningRate}, weight decay {t.WeightDecay}, seed {t.Seed}; {input}");
+            }
+
             EmbeddingHeadOptions h = job.Head;
-            return Write(job, o => ClassifierTraining.RunHead(job.Name, job.Examples, embeddings, DefaultEmbeddingModel.Name, o, h), $"{h.Epochs} AdaGrad epochs, lr {h.LearningRate}, L2 {h.L2}, seed {h.Seed}; embeddings: {DefaultEmbeddingModel.Name}, first {new EmbeddingOptions().MaxTokens} tokens");
+            return Write(job, o => ClassifierTraining.RunHead(job.Name, job.Examples, embeddings, DefaultEmbeddingModel.Name, o, h), $"{h.Epochs} AdaGrad epochs, lr {h.LearningRate}, L2 {h.L2}, seed {h.Seed}; {input}");
         }
         catch (ArgumentException e)
         {
@@ -229,6 +255,6 @@ public static class ClassifiersCommand
     }
 
     /// <summary>One model to train and write, with what its card says.</summary>
-    private sealed record TrainingJob(string Name, IReadOnlyList<LabeledText> Examples, ClassifierTrainingOptions Options, EmbeddingHeadOptions Head,
+    private sealed record TrainingJob(string Name, IReadOnlyList<LabeledText> Examples, ClassifierTrainingOptions Options, EmbeddingHeadOptions Head, TorchHeadOptions? Torch,
         string Output, string Data, string Command, string Limits, int Splits);
 }

@@ -5,6 +5,7 @@ using CurationPipeline.Training.Data;
 using CurationPipeline.Training.Loop;
 using CurationPipeline.Training.Model;
 using Microsoft.Extensions.Logging;
+using Log = CurationPipeline.Training.Ablation.Internal.Log;
 
 namespace CurationPipeline.Training.Ablation;
 

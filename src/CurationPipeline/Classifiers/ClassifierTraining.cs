@@ -40,12 +40,26 @@ public static class ClassifierTraining
     /// <returns>The head and its metrics.</returns>
     /// <exception cref="ArgumentException">The examples cannot train a model or a split is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static ClassifierTrainingResult RunHead(string name, IReadOnlyList<LabeledText> examples, IReadOnlyList<float[]> embeddings, string embeddingModel, ClassifierTrainingOptions options, EmbeddingHeadOptions head)
+    public static ClassifierTrainingResult RunHead(string name, IReadOnlyList<LabeledText> examples, IReadOnlyList<float[]> embeddings, string embeddingModel, ClassifierTrainingOptions options, EmbeddingHeadOptions head) =>
+        RunHead(examples, embeddings, options, (trainExamples, trainEmbeddings) => EmbeddingHeadTrainer.Train(name, trainExamples, trainEmbeddings, embeddingModel, head));
+
+    /// <summary>Runs the split, training by <paramref name="train"/> (e.g. a TorchSharp trainer), threshold choice and evaluation on precomputed embeddings.</summary>
+    /// <param name="examples">All labelled examples.</param>
+    /// <param name="embeddings">One embedding per example.</param>
+    /// <param name="options">Split options.</param>
+    /// <param name="train">Trains a head on the training split's examples and embeddings.</param>
+    /// <returns>The head and its metrics.</returns>
+    /// <exception cref="ArgumentException">The examples cannot train a model or a split is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static ClassifierTrainingResult RunHead(IReadOnlyList<LabeledText> examples, IReadOnlyList<float[]> embeddings, ClassifierTrainingOptions options,
+        Func<IReadOnlyList<LabeledText>, IReadOnlyList<float[]>, EmbeddingHead> train)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(train);
         options.Validate();
-        (int[] train, int[] validation, int[] test) = Split(examples, options);
+        (int[] trainSplit, int[] validation, int[] test) = Split(examples, options);
         var clock = Stopwatch.StartNew();
-        EmbeddingHead model = EmbeddingHeadTrainer.Train(name, Pick(examples, train), Pick(embeddings, train), embeddingModel, head);
+        EmbeddingHead model = train(Pick(examples, trainSplit), Pick(embeddings, trainSplit));
         double seconds = clock.Elapsed.TotalSeconds;
         double[] scores = new double[examples.Count];
         foreach (int i in validation.Concat(test))
@@ -54,7 +68,7 @@ public static class ClassifierTraining
         }
 
         ClassifierMetrics tuned = Measure(model, examples, scores, validation, options, threshold: null);
-        return new ClassifierTrainingResult(model.WithThreshold(tuned.Threshold), train.Length, tuned, Measure(model, examples, scores, test, options, tuned.Threshold), seconds);
+        return new ClassifierTrainingResult(model.WithThreshold(tuned.Threshold), trainSplit.Length, tuned, Measure(model, examples, scores, test, options, tuned.Threshold), seconds);
     }
 
     /// <summary>Metrics of precomputed scores over a subset of examples, at a threshold or at the best one when <paramref name="threshold"/> is null.</summary>

@@ -70,6 +70,16 @@ public sealed class ClassifiersCommandTests
         Assert.False(Directory.Exists(Path.Combine(dir, "models")));
     }
 
+    [Fact]
+    public async Task Train_HiddenWithoutTorch_ExitCodeOne()
+    {
+        string dir = TestData.NewTempDirectory();
+        string labels = Path.Combine(dir, "labels.jsonl");
+        LabelFile.Write(labels, ClassifierTestData.CodeVersusProse());
+
+        Assert.Equal(1, await InvokeAsync("train", "--labels", labels, "--name", "x", "--output", dir, "--kind", "head", "--hidden", "8"));
+    }
+
     private static Task<int> InvokeAsync(params string[] args) =>
         ClassifiersCommand.Create().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 }

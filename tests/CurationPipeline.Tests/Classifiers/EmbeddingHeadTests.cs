@@ -1,4 +1,5 @@
 using CurationPipeline.Classifiers;
+using CurationPipeline.Classifiers.Internal;
 
 namespace CurationPipeline.Tests.Classifiers;
 
@@ -120,5 +121,30 @@ public sealed class EmbeddingHeadTests
         var stream = new MemoryStream();
         head.Save(stream);
         return stream.ToArray();
+    }
+
+    [Fact]
+    public void Score_HiddenLayer_HandComputed_AndRoundTrips()
+    {
+        // x = (3, 0.5); hidden = ReLU((1·3 + 0·0.5 + 0, 0·3 + 1·0.5 − 1)) = (3, 0); output = 0.5 + 1·3 + 2·0 = 3.5.
+        var metadata = new ClassifierMetadata { Name = "mlp", Kind = ClassifierKind.Regression, Labels = [], Dimension = 2, Hidden = 2, EmbeddingModel = "m" };
+        var head = new EmbeddingHead(metadata, weights: [1, 2], bias: [0.5f], hiddenWeights: [1, 0, 0, 1], hiddenBias: [0, -1]);
+        Assert.Equal(3.5, head.Score([3, 0.5f]), 6);
+
+        var stream = new MemoryStream();
+        head.Save(stream);
+        EmbeddingHead reloaded = EmbeddingHead.Load(new MemoryStream(stream.ToArray()));
+        Assert.Equal(2, reloaded.Hidden);
+        Assert.Equal(3.5, reloaded.Score([3, 0.5f]), 6);
+        Assert.Contains("2-unit ReLU MLP", reloaded.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_ShippedLinearHead_SameBytesAsTheFile()
+    {
+        string path = Path.Combine(TestData.RepoRoot, "classifiers", "quality.head");
+        var stream = new MemoryStream();
+        ((EmbeddingHead)ClassifierLoader.LoadHead(path)).Save(stream);
+        Assert.Equal(File.ReadAllBytes(path), stream.ToArray());
     }
 }

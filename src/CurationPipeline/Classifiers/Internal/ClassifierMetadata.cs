@@ -25,6 +25,9 @@ internal sealed record ClassifierMetadata
     /// <summary>Embedding heads: the embedding length; 0 for n-gram models.</summary>
     public int Dimension { get; init; }
 
+    /// <summary>Embedding heads: ReLU units of the hidden layer; 0 for a linear head.</summary>
+    public int Hidden { get; init; }
+
     /// <summary>Embedding heads: the embedding model the head was trained on.</summary>
     public string? EmbeddingModel { get; init; }
 

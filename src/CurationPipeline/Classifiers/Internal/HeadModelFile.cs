@@ -2,7 +2,11 @@ using System.Buffers.Binary;
 
 namespace CurationPipeline.Classifiers.Internal;
 
-/// <summary>The <c>CPHEAD01</c> payload (inside <see cref="ModelFile"/>'s framing): float32 biases, then float32 weights, output-major.</summary>
+/// <summary>
+/// The <c>CPHEAD01</c> payload (inside <see cref="ModelFile"/>'s framing): for a head with a hidden layer (header
+/// <c>hidden</c> = H &gt; 0) first H float32 hidden biases and H × dimension hidden weights, unit-major; then the output
+/// layer's float32 biases and weights, output-major, over the embedding (linear head) or the H hidden units.
+/// </summary>
 internal static class HeadModelFile
 {
     public const string Magic = "CPHEAD01";
@@ -11,41 +15,46 @@ internal static class HeadModelFile
 
     public static void Write(EmbeddingHead head, Stream stream) => ModelFile.Write(stream, Magic, head.Metadata, body =>
     {
-        Span<byte> number = stackalloc byte[4];
-        foreach (float value in head.Bias)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(number, value);
-            body.Write(number);
-        }
-
-        foreach (float value in head.Weights)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(number, value);
-            body.Write(number);
-        }
+        WriteFloats(body, head.HiddenBias);
+        WriteFloats(body, head.HiddenWeights);
+        WriteFloats(body, head.Bias);
+        WriteFloats(body, head.Weights);
     });
 
     public static EmbeddingHead Read(Stream stream)
     {
         ModelFileCursor reader = ModelFile.Read(stream, Magic, out ClassifierMetadata m);
-        if (m.Dimension is <= 0 or > MaxDimension || string.IsNullOrEmpty(m.EmbeddingModel))
+        if (m.Dimension is <= 0 or > MaxDimension || m.Hidden is < 0 or > MaxDimension || string.IsNullOrEmpty(m.EmbeddingModel))
         {
-            throw new InvalidDataException($"Embedding head '{m.Name}' has dimension {m.Dimension} and embedding model '{m.EmbeddingModel}'.");
+            throw new InvalidDataException($"Embedding head '{m.Name}' has dimension {m.Dimension}, {m.Hidden} hidden units and embedding model '{m.EmbeddingModel}'.");
         }
 
-        var bias = new float[m.Outputs];
-        for (int k = 0; k < bias.Length; k++)
-        {
-            bias[k] = reader.ReadSingle();
-        }
-
-        var weights = new float[m.Outputs * m.Dimension];
-        for (int i = 0; i < weights.Length; i++)
-        {
-            weights[i] = reader.ReadSingle();
-        }
-
+        float[] hiddenBias = ReadFloats(ref reader, m.Hidden);
+        float[] hiddenWeights = ReadFloats(ref reader, m.Hidden * m.Dimension);
+        float[] bias = ReadFloats(ref reader, m.Outputs);
+        float[] weights = ReadFloats(ref reader, m.Outputs * (m.Hidden > 0 ? m.Hidden : m.Dimension));
         reader.ExpectEnd();
-        return new EmbeddingHead(m, weights, bias);
+        return new EmbeddingHead(m, weights, bias, hiddenWeights, hiddenBias);
+    }
+
+    private static void WriteFloats(Stream body, ReadOnlySpan<float> values)
+    {
+        Span<byte> number = stackalloc byte[4];
+        foreach (float value in values)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(number, value);
+            body.Write(number);
+        }
+    }
+
+    private static float[] ReadFloats(ref ModelFileCursor reader, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = reader.ReadSingle();
+        }
+
+        return values;
     }
 }

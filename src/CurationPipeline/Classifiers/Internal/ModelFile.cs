@@ -98,6 +98,10 @@ internal static class ModelFile
             {
                 json.WriteNumber("dimension", m.Dimension);
                 json.WriteString("embedding_model", m.EmbeddingModel);
+                if (m.Hidden > 0)
+                {
+                    json.WriteNumber("hidden", m.Hidden);
+                }
             }
             else
             {
@@ -142,6 +146,7 @@ internal static class ModelFile
                 MaxChars = root.TryGetProperty("max_chars", out JsonElement chars) ? chars.GetInt32() : 0,
                 Dimension = root.TryGetProperty("dimension", out JsonElement dimension) ? dimension.GetInt32() : 0,
                 EmbeddingModel = root.TryGetProperty("embedding_model", out JsonElement model) ? model.GetString() : null,
+                Hidden = root.TryGetProperty("hidden", out JsonElement hidden) ? hidden.GetInt32() : 0,
             };
             CheckLabels(metadata);
             return metadata;
