@@ -29,22 +29,10 @@ public static class TorchHeadTrainer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static EmbeddingHead Train(string name, IReadOnlyList<LabeledText> examples, IReadOnlyList<float[]> embeddings, string embeddingModel, TorchHeadOptions options)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(embeddingModel);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (embeddings.Count != examples.Count || embeddings.Count == 0 || embeddings.Any(e => e.Length != embeddings[0].Length))
-        {
-            throw new ArgumentException("One embedding of a common length is needed per example.", nameof(embeddings));
-        }
-
-        int dimension = embeddings[0].Length;
-        ClassifierMetadata metadata = TrainingTargets.Describe(name, examples, options.NegativeLabel) with
-        {
-            Dimension = dimension,
-            EmbeddingModel = embeddingModel,
-            Hidden = options.Hidden,
-        };
+        ClassifierMetadata metadata = TrainingTargets.DescribeHead(name, examples, embeddings, embeddingModel, options.NegativeLabel) with { Hidden = options.Hidden };
+        int dimension = metadata.Dimension;
         int[] targets = TrainingTargets.TargetIndexes(metadata, examples);
         double[] weights = TrainingTargets.ExampleWeights(metadata, targets, options.BalanceClasses);
 

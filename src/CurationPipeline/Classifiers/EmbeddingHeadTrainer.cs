@@ -17,16 +17,9 @@ public static class EmbeddingHeadTrainer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static EmbeddingHead Train(string name, IReadOnlyList<LabeledText> examples, IReadOnlyList<float[]> embeddings, string embeddingModel, EmbeddingHeadOptions options)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(embeddingModel);
         options.Validate();
-        if (embeddings.Count != examples.Count || embeddings.Count == 0 || embeddings.Any(e => e.Length != embeddings[0].Length))
-        {
-            throw new ArgumentException("One embedding of a common length is needed per example.", nameof(embeddings));
-        }
-
-        int dimension = embeddings[0].Length;
-        ClassifierMetadata metadata = TrainingTargets.Describe(name, examples, options.NegativeLabel) with { Dimension = dimension, EmbeddingModel = embeddingModel };
+        ClassifierMetadata metadata = TrainingTargets.DescribeHead(name, examples, embeddings, embeddingModel, options.NegativeLabel);
+        int dimension = metadata.Dimension;
         int outputs = metadata.Outputs;
         int[] targets = TrainingTargets.TargetIndexes(metadata, examples);
         double[] exampleWeights = TrainingTargets.ExampleWeights(metadata, targets, options.BalanceClasses);

@@ -26,6 +26,19 @@ internal static class TrainingTargets
         }
     }
 
+    /// <summary>The metadata of an embedding head over <paramref name="embeddings"/>, after checking there is one of a common length per example.</summary>
+    public static ClassifierMetadata DescribeHead(string name, IReadOnlyList<LabeledText> examples, IReadOnlyList<float[]> embeddings, string embeddingModel, string? negativeLabel)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(embeddingModel);
+        if (embeddings.Count != examples.Count || embeddings.Count == 0 || embeddings.Any(e => e.Length != embeddings[0].Length))
+        {
+            throw new ArgumentException("One embedding of a common length is needed per example.", nameof(embeddings));
+        }
+
+        return Describe(name, examples, negativeLabel) with { Dimension = embeddings[0].Length, EmbeddingModel = embeddingModel };
+    }
+
     public static ClassifierMetadata Describe(string name, IReadOnlyList<LabeledText> examples, string? negativeLabel)
     {
         if (examples.Count == 0)
