@@ -77,7 +77,8 @@ public static partial class StarterDatasets
             "Davidson is 77 % offensive tweets, so the held-out split is positive-heavy; its precision is not what a web crawl (mostly safe) would see.",
         "quality" => "2,000 documents with LLM (not human) labels and only 155 positives: the model is a weak ranker of educational value, " +
             "far from FineWeb-Edu's embedding classifier (F1 0.82, trained on 450k annotations). With only this data the head did not get " +
-            "better from longer input (first 512 tokens, or the mean of four 1,000-character chunks), from extra positives or negatives out of " +
+            "better from longer input (first 512 tokens, or the mean of four 1,000-character chunks), from the other offline encoder " +
+            "(snowflake-arctic-embed-xs, the family of FineWeb-Edu's own encoder: mean F1 0.36), from extra positives or negatives out of " +
             "other sources (WikiText, MATH, YouTube comments: all lowered F1 on FineWeb-Edu documents), from a TorchSharp-trained MLP head " +
             "(64–256 hidden units: mean F1 0.38–0.40), or from choosing the threshold on out-of-fold scores; even a threshold picked on the test split itself stays near 0.5. Reaching F1 0.7 needs more labelled web " +
             "documents or a stronger encoder. Use it as a coarse signal, not a hard filter.",
