@@ -87,7 +87,8 @@ public static class TorchHeadTrainer
 
     private static EmbeddingHead Export(ClassifierMetadata metadata, Sequential model, int hidden)
     {
-        float[] Values(string parameter) => model.get_parameter(parameter).detach().contiguous().data<float>().ToArray();
+        float[] Values(string parameter) => (model.get_parameter(parameter) ?? throw new InvalidOperationException($"The head has no parameter '{parameter}'."))
+            .detach().contiguous().data<float>().ToArray();
         return hidden == 0
             ? new EmbeddingHead(metadata, Values("output.weight"), Values("output.bias"))
             : new EmbeddingHead(metadata, Values("output.weight"), Values("output.bias"), Values("hidden.weight"), Values("hidden.bias"));
