@@ -146,7 +146,10 @@ public static class ClassifiersCommand
             exit = Math.Max(exit, TrainNgram(job));
             if (parse.GetValue(s_heads) && StarterDatasets.HeadNames.Contains(name))
             {
-                exit = Math.Max(exit, await TrainHeadAsync(job with { Command = command + " --kind head`)" }, cancellationToken));
+                // The starter heads: TorchSharp, one 64-unit ReLU layer (mean held-out F1 over 10 splits on quality: 0.415, vs 0.408 for
+                // the AdaGrad linear head and 0.385 for a TorchSharp linear one; equal within the split noise).
+                var torch = new TorchHeadOptions { Hidden = 64 };
+                exit = Math.Max(exit, await TrainHeadAsync(job with { Torch = torch, Command = command + $" --kind head --trainer torch --hidden {torch.Hidden}`)" }, cancellationToken));
             }
         }
 

@@ -107,6 +107,7 @@ public static class PipelineConfigLoader
             Filters = filters,
             Semantic = options.Semantic with
             {
+                Heads = options.Semantic.Heads.Select(h => Resolve(baseDirectory, h)).ToArray(),
                 Embedding = options.Semantic.Embedding with
                 {
                     ModelDirectory = Opt(options.Semantic.Embedding.ModelDirectory),

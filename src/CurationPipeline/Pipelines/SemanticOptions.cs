@@ -19,11 +19,24 @@ public sealed record SemanticOptions
     /// <summary>k-means, epsilon, keep rule.</summary>
     public SemanticDedupOptions Dedup { get; init; } = new();
 
+    /// <summary>
+    /// Embedding-head files (<c>.head</c>, classifiers/README.md) scored on every embedded document: each score becomes a
+    /// numeric column of the annotated shards named after the head (NaN for documents that were not embedded: filter or
+    /// MinHash drops), so the mix can threshold it. A head's column replaces a tag-pass column of the same name (an n-gram
+    /// classifier's, say). The heads must have been trained on this pass's embedding model.
+    /// </summary>
+    public IReadOnlyList<string> Heads { get; init; } = [];
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
     {
         Embedding.Validate();
         Dedup.Validate();
+        ArgumentNullException.ThrowIfNull(Heads, nameof(Heads));
+        if (Heads.Count > 0 && !Enabled)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Heads), "Heads are scored on the semantic pass's embeddings: set semantic.enabled: true.");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CurationPipeline.Classifiers;
 using CurationPipeline.Dedup;
 using CurationPipeline.Dedup.Semantic;
 using CurationPipeline.Documents;
@@ -15,7 +16,11 @@ namespace CurationPipeline.Pipelines;
 /// MinHash cluster dropped) writes <c>embeddings/{stem}.emb</c>; one global step runs SemDeDup over all of them and adds its
 /// drops to <c>dedup/drop-list.bin</c>, so the mix applies both.
 /// </summary>
-/// <remarks>Embeddings are kept (float16) for later passes such as classifier heads. Every step writes a marker last and is skipped when it exists.</remarks>
+/// <remarks>
+/// Embeddings are kept (float16). With <see cref="SemanticOptions.Heads"/>, each embed task also scores every head on the stored
+/// embeddings and adds one column per head to its annotated shards, so four classifiers cost four small products of the
+/// embedding the pass already has. Every step writes a marker last and is skipped when it exists.
+/// </remarks>
 public sealed class SemanticPass
 {
     /// <summary>The stage name of embedding in <c>stats.json</c>.</summary>
@@ -31,14 +36,22 @@ public sealed class SemanticPass
     private readonly SemanticOptions _options;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
+    private readonly EmbeddingHead[] _heads;
 
-    /// <summary>Creates the pass.</summary>
+    /// <summary>Creates the pass, loading the heads it scores.</summary>
+    /// <exception cref="InvalidDataException">A head file is not a valid embedding head, or two heads share a name.</exception>
+    /// <exception cref="FileNotFoundException">A head file does not exist.</exception>
     public SemanticPass(IStorage storage, SemanticOptions options, ILoggerFactory loggers)
     {
         _storage = storage;
         _options = options;
         _loggers = loggers;
         _logger = loggers.CreateLogger<SemanticPass>();
+        _heads = [.. options.Heads.Select(path => (EmbeddingHead)ClassifierLoader.LoadHead(path))];
+        if (_heads.Select(h => h.Name).Distinct(StringComparer.Ordinal).Count() != _heads.Length)
+        {
+            throw new InvalidDataException($"Embedding heads need distinct names (their columns): {string.Join(", ", _heads.Select(h => h.Name))}.");
+        }
     }
 
     /// <summary>Runs every embed task of a <paramref name="worldSize"/>-task tag pass, then the global step, in this process.</summary>
@@ -105,6 +118,7 @@ public sealed class SemanticPass
             return null;
         }
 
+        CheckHeads(embedder);
         var stats = new StageStats(EmbedStage);
         long start = Stopwatch.GetTimestamp();
         var matrix = new EmbeddingMatrix(embedder.Dimension);
@@ -130,12 +144,65 @@ public sealed class SemanticPass
             await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (_heads.Length > 0)
+        {
+            await ScoreHeadsAsync(outputDirectory, tagTask, matrix, cancellationToken).ConfigureAwait(false);
+        }
+
         StageStatsSnapshot snapshot = stats.Snapshot();
         await new StatsReport([$"{EmbedStage}/{tagTask.Rank}/{tagTask.WorldSize}"], 0, 0, 0, snapshot.Seconds, [snapshot])
             .WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.Stats, $"{EmbedStage}-{tagTask.Rank:D5}.json"), cancellationToken).ConfigureAwait(false);
         await CompletionMarker.WriteAsync(_storage, marker, tagTask + "\n", cancellationToken).ConfigureAwait(false);
         Log.EmbedDone(_logger, tagTask.ToString(), stats.Out, embedder.ExecutionProvider);
         return snapshot;
+    }
+
+    /// <summary>Fails before any work when a head was trained on another embedding than the one this pass computes.</summary>
+    private void CheckHeads(TextEmbedder embedder)
+    {
+        string model = _options.Embedding.ModelDirectory is null ? DefaultEmbeddingModel.Name : Path.GetFileName(Path.TrimEndingDirectorySeparator(embedder.ModelDirectory));
+        foreach (EmbeddingHead head in _heads)
+        {
+            if (head.Dimension != embedder.Dimension || (_options.Embedding.ModelDirectory is null && head.EmbeddingModel != model))
+            {
+                throw new InvalidDataException($"Head '{head.Name}' was trained on {head.Dimension}-d '{head.EmbeddingModel}' embeddings; this pass computes {embedder.Dimension}-d '{model}' ones.");
+            }
+        }
+    }
+
+    /// <summary>Adds one column per head to the task's annotated shards: the head's score of the stored embedding, NaN for documents not embedded.</summary>
+    private async Task ScoreHeadsAsync(string outputDirectory, PipelineTask tagTask, EmbeddingMatrix matrix, CancellationToken cancellationToken)
+    {
+        var rowOf = new Dictionary<string, int>(matrix.Count, StringComparer.Ordinal);
+        for (int i = 0; i < matrix.Count; i++)
+        {
+            rowOf[matrix.Id(i)] = i;
+        }
+
+        string[] names = [.. _heads.Select(h => h.Name)];
+        var vector = new float[matrix.Dimension];
+        double[] Scores(AnnotatedDocument document)
+        {
+            var scores = new double[_heads.Length];
+            if (!rowOf.TryGetValue(document.Id, out int row))
+            {
+                Array.Fill(scores, double.NaN);
+                return scores;
+            }
+
+            matrix.CopyTo(row, vector);
+            for (int h = 0; h < _heads.Length; h++)
+            {
+                scores[h] = _heads[h].Score(vector);
+            }
+
+            return scores;
+        }
+
+        foreach (string shard in _storage.List(_storage.Combine(outputDirectory, OutputLayout.Annotated, tagTask.Stem + "-*.parquet")))
+        {
+            await AnnotatedShardSignals.AddNumbersAsync(_storage, shard, names, Scores, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async IAsyncEnumerable<AnnotatedDocument> SurvivorsAsync(string outputDirectory, PipelineTask tagTask, HashSet<string> dropped,

@@ -140,7 +140,7 @@ public sealed class EmbeddingHeadTests
     }
 
     [Fact]
-    public void Save_ShippedLinearHead_SameBytesAsTheFile()
+    public void Save_ShippedHead_SameBytesAsTheFile()
     {
         string path = Path.Combine(TestData.RepoRoot, "classifiers", "quality.head");
         var stream = new MemoryStream();

@@ -1,6 +1,10 @@
+using CurationPipeline.Classifiers;
+using CurationPipeline.Classifiers.Internal;
+using CurationPipeline.Documents;
 using CurationPipeline.Dedup;
 using CurationPipeline.Dedup.Semantic;
 using CurationPipeline.Embeddings;
+using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,5 +45,71 @@ public sealed class SemanticPassEndToEndTests
         Assert.Equal(minhash.DroppedTotal + semantic.DroppedTotal, drops.Count);
         Assert.Equal(semantic.DroppedTotal, drops.Count(d => d.Reason == SemanticDedupReasons.NearDuplicate));
         Assert.True(write.Out > minhash.Out);
+    }
+
+    [Fact]
+    public async Task Run_WithHeads_EachEmbeddedDocumentGetsTheHeadScoreOfItsStoredEmbedding()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string folder = TestData.NewTempDirectory();
+        var random = new Random(9);
+        float[] Values(int count) => [.. Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() - 0.5))];
+        var metadata = new ClassifierMetadata
+        {
+            Name = "topic", Kind = ClassifierKind.Binary, Labels = ["0", "1"], NegativeLabel = "0", Dimension = 384, Hidden = 8, EmbeddingModel = DefaultEmbeddingModel.Name,
+        };
+        var head = new EmbeddingHead(metadata, Values(8), Values(1), Values(8 * 384), Values(8));
+        string headPath = Path.Combine(folder, "topic.head");
+        head.Save(headPath);
+        PipelineOptions options = PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"));
+        options = options with
+        {
+            Input = new InputOptions { Paths = [Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl")] },
+            Semantic = new SemanticOptions { Enabled = true, Embedding = new EmbeddingOptions { UseCuda = false }, Heads = [headPath] },
+            Mix = null,
+        };
+        string output = Path.Combine(folder, "out");
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
+
+        await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
+
+        EmbeddingMatrix embeddings;
+        await using (FileStream stream = File.OpenRead(Path.Combine(output, "embeddings", "tag-00000.emb")))
+        {
+            embeddings = EmbeddingMatrix.ReadFrom(stream);
+        }
+
+        var rowOf = Enumerable.Range(0, embeddings.Count).ToDictionary(embeddings.Id);
+        var vector = new float[384];
+        int scored = 0, unscored = 0;
+        foreach (string shard in Directory.GetFiles(Path.Combine(output, "annotated"), "*.parquet"))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(LocalStorage.Instance, shard, ct))
+            {
+                double score = document.Signals.Number("topic");
+                Assert.Equal(document.Signals.Schema.Columns.Count, document.Signals.Schema.Columns.Select(c => c.Name).Distinct().Count());
+                if (rowOf.TryGetValue(document.Id, out int row))
+                {
+                    embeddings.CopyTo(row, vector);
+                    Assert.Equal(head.Score(vector), score);
+                    scored++;
+                }
+                else
+                {
+                    Assert.True(double.IsNaN(score), document.Id); // dropped by a filter or MinHash: never embedded
+                    unscored++;
+                }
+            }
+        }
+
+        Assert.Equal(embeddings.Count, scored);
+        Assert.True(unscored > 0);
+    }
+
+    [Fact]
+    public void Validate_HeadsWithoutSemantic_NamesTheOption()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SemanticOptions { Heads = ["q.head"] }.Validate());
+        Assert.Equal(nameof(SemanticOptions.Heads), ex.ParamName);
     }
 }
