@@ -2,7 +2,6 @@ using CurationPipeline.Documents;
 using CurationPipeline.Outputs.Internal;
 using CurationPipeline.Storage;
 using Parquet;
-using Parquet.Schema;
 
 namespace CurationPipeline.Outputs;
 
@@ -39,9 +38,8 @@ public static class AnnotatedShardSignals
         await using (stream.ConfigureAwait(false))
         await using (reader.ConfigureAwait(false))
         {
-            DataField[] fileSignals = [.. reader.Schema.GetDataFields().Where(f => !AnnotatedLayout.FixedColumns.Contains(f.Name))];
-            var oldSchema = new SignalSchema(fileSignals.Select(f => (f.Name, f.ClrType == typeof(double) ? SignalKind.Number : SignalKind.Text)));
-            var readLayout = new AnnotatedLayout(oldSchema, fileSignals.ToDictionary(f => f.Name, StringComparer.Ordinal));
+            AnnotatedLayout readLayout = AnnotatedLayout.ForFile(reader.Schema);
+            SignalSchema oldSchema = readLayout.Signals;
             var newSchema = new SignalSchema([.. oldSchema.Columns.Where(c => !names.Contains(c.Name, StringComparer.Ordinal)), .. names.Select(n => (n, SignalKind.Number))]);
             var writeLayout = new AnnotatedLayout(newSchema);
             await using ParquetWriter writer = await ParquetWriter.CreateAsync(writeLayout.Schema, file.Stream, (options ?? new()).ToParquetOptions(), append: false, cancellationToken)

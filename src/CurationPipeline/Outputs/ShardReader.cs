@@ -3,7 +3,6 @@ using CurationPipeline.Outputs.Internal;
 using System.Runtime.CompilerServices;
 using CurationPipeline.Storage;
 using Parquet;
-using Parquet.Schema;
 
 namespace CurationPipeline.Outputs;
 
@@ -22,10 +21,7 @@ public static class ShardReader
         await using (stream.ConfigureAwait(false))
         await using (reader.ConfigureAwait(false))
         {
-            // Signal columns are whatever the writing run configured: every column after the fixed ones.
-            DataField[] signalFields = reader.Schema.GetDataFields().Where(f => !AnnotatedLayout.FixedColumns.Contains(f.Name)).ToArray();
-            var signals = new SignalSchema(signalFields.Select(f => (f.Name, f.ClrType == typeof(double) ? SignalKind.Number : SignalKind.Text)));
-            var layout = new AnnotatedLayout(signals, signalFields.ToDictionary(f => f.Name, StringComparer.Ordinal));
+            AnnotatedLayout layout = AnnotatedLayout.ForFile(reader.Schema);
             await foreach (AnnotatedDocument row in ParquetShardFile.ReadRowsAsync(reader, layout, cancellationToken).ConfigureAwait(false))
             {
                 yield return row;

@@ -54,6 +54,17 @@ internal sealed class AnnotatedLayout : ParquetRowLayout<AnnotatedDocument>
             new ValueColumn<AnnotatedDocument, int>("n_chars", d => d.Text.Length), _filterReason, .. signalColumns]);
     }
 
+    /// <summary>The layout that reads a file's annotated rows: its signal columns are whatever the writing run configured (every column after the fixed ones).</summary>
+    public static AnnotatedLayout ForFile(ParquetSchema schema)
+    {
+        DataField[] signalFields = [.. schema.GetDataFields().Where(f => !FixedColumns.Contains(f.Name))];
+        var signals = new SignalSchema(signalFields.Select(f => (f.Name, f.ClrType == typeof(double) ? SignalKind.Number : SignalKind.Text)));
+        return new AnnotatedLayout(signals, signalFields.ToDictionary(f => f.Name, StringComparer.Ordinal));
+    }
+
+    /// <summary>The signal columns this layout reads or writes.</summary>
+    public SignalSchema Signals => _signals;
+
     /// <summary>The name of the column holding the first filter's drop reason.</summary>
     public const string FilterReasonColumn = "filter_reason";
 
