@@ -37,7 +37,7 @@ public static class ClassifiersCommand
 
     private static readonly Option<int> s_seed = new("--seed") { Description = "Training shuffle seed.", DefaultValueFactory = _ => 1 };
 
-    private static readonly Option<int> s_splits = new("--splits") { Description = "Also train on this many stratified splits (seeds seed…seed+n−1) and report the spread of held-out metrics (1 = the one split).", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> s_splits = new("--splits") { Description = "Also train on this many stratified splits (split seeds 7…7+n−1; the model written is the first) and report the spread of held-out metrics (1 = the one split).", DefaultValueFactory = _ => 1 };
 
     private static readonly Option<int> s_starterSplits = new("--splits") { Description = "Stratified splits whose held-out spread each model card reports.", DefaultValueFactory = _ => 10 };
 
@@ -92,9 +92,14 @@ public static class ClassifiersCommand
             heads = epochs is { } he ? heads with { Epochs = he } : heads;
             torch = epochs is { } te && torch is not null ? torch with { Epochs = te } : torch;
             ArgumentOutOfRangeException.ThrowIfLessThan(parse.GetValue(s_splits), 1, "--splits");
+            if ((parse.GetValue(s_hidden) != 0 || torch is not null) && !head)
+            {
+                throw new ArgumentException("--trainer and --hidden apply to --kind head.");
+            }
+
             if (parse.GetValue(s_hidden) != 0 && torch is null)
             {
-                throw new ArgumentException("--hidden needs --kind head --trainer torch.");
+                throw new ArgumentException("--hidden needs --trainer torch.");
             }
 
             options.Validate();
@@ -236,7 +241,7 @@ public static class ClassifiersCommand
     private static int Write(TrainingJob job, Func<ClassifierTrainingOptions, ClassifierTrainingResult> train, string hyperParameters)
     {
         ClassifierTrainingResult result = train(job.Options);
-        SplitSpread? spread = job.Splits > 1 ? SplitSpread.Measure(job.Options, job.Splits, train) : null;
+        SplitSpread? spread = job.Splits > 1 ? SplitSpread.Measure(job.Options, job.Splits, result, train) : null;
         ITrainedClassifier model = result.Classifier;
         Console.WriteLine($"{job.Name}{model.FileExtension} ({model.Kind.ToString().ToLowerInvariant()}, {result.TrainCount} trained in {result.TrainSeconds:F1} s)");
         Console.WriteLine("  " + ClassifierModelCard.Summary("validation", result.Validation));

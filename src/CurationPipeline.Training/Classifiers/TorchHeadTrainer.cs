@@ -12,12 +12,16 @@ namespace CurationPipeline.Training.Classifiers;
 /// float arrays in the <c>CPHEAD01</c> file, which the pipeline scores without TorchSharp.
 /// </summary>
 /// <remarks>
-/// Deterministic on one machine: <c>torch.manual_seed(Seed)</c> before initialisation, and a seeded generator for the batch
-/// order; training runs on the CPU (a head over a few thousand embeddings takes seconds). Across CPUs, BLAS kernels may
-/// round differently, so retrained bytes can differ in the last bits.
+/// Deterministic on one machine: <c>torch.manual_seed(Seed)</c> before initialisation (dropout draws from the same global
+/// generator), and a seeded generator for the batch order; trainings in one process run one at a time so that they cannot
+/// disturb each other's random state (other TorchSharp code in the process still can). Training runs on the CPU (a head over
+/// a few thousand embeddings takes seconds). Across CPUs, BLAS kernels may round differently, so retrained bytes can differ
+/// in the last bits.
 /// </remarks>
 public static class TorchHeadTrainer
 {
+    private static readonly Lock s_globalSeed = new();
+
     /// <summary>Trains a head; the kind follows the data as in <see cref="EmbeddingHeadTrainer.Train"/>.</summary>
     /// <param name="name">The classifier name.</param>
     /// <param name="examples">Labelled or scored examples.</param>
@@ -32,13 +36,22 @@ public static class TorchHeadTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         ClassifierMetadata metadata = TrainingTargets.DescribeHead(name, examples, embeddings, embeddingModel, options.NegativeLabel) with { Hidden = options.Hidden };
-        int dimension = metadata.Dimension;
         int[] targets = TrainingTargets.TargetIndexes(metadata, examples);
         double[] weights = TrainingTargets.ExampleWeights(metadata, targets, options.BalanceClasses);
 
+        lock (s_globalSeed)
+        {
+            return Train(metadata, examples, embeddings, targets, weights, options);
+        }
+    }
+
+    private static EmbeddingHead Train(ClassifierMetadata metadata, IReadOnlyList<LabeledText> examples, IReadOnlyList<float[]> embeddings, int[] targets, double[] weights,
+        TorchHeadOptions options)
+    {
+        int dimension = metadata.Dimension;
         using IDisposable scope = NewDisposeScope();
         torch.manual_seed(options.Seed);
-        Sequential model = BuildModel(dimension, options.Hidden, metadata.Outputs, options.Dropout);
+        using Sequential model = BuildModel(dimension, options.Hidden, metadata.Outputs, options.Dropout);
         using Tensor inputs = tensor(embeddings.SelectMany(e => e).ToArray(), [examples.Count, dimension]);
         using Tensor exampleWeights = tensor(weights.Select(w => (float)w).ToArray());
         using Tensor classTargets = tensor(targets.Select(t => (long)t).ToArray());

@@ -27,9 +27,9 @@ public sealed class EmbeddingHead : IEmbeddingClassifier, ITrainedClassifier
     {
         hiddenWeights ??= [];
         hiddenBias ??= [];
-        int inputs = metadata.Hidden > 0 ? metadata.Hidden : metadata.Dimension;
+        long inputs = metadata.Hidden > 0 ? metadata.Hidden : metadata.Dimension;
         if (metadata.Dimension <= 0 || metadata.Hidden < 0 || bias.Length != metadata.Outputs || weights.Length != metadata.Outputs * inputs
-            || hiddenBias.Length != metadata.Hidden || hiddenWeights.Length != metadata.Hidden * metadata.Dimension)
+            || hiddenBias.Length != metadata.Hidden || hiddenWeights.Length != (long)metadata.Hidden * metadata.Dimension)
         {
             throw new InvalidDataException($"Embedding head '{metadata.Name}': weight shapes do not match {metadata.Outputs} outputs, {metadata.Hidden} hidden units and dimension {metadata.Dimension}.");
         }

@@ -6,10 +6,30 @@ namespace CurationPipeline.Classifiers;
 /// Held-out metrics of the same training recipe over several stratified splits (each trains a fresh model and tunes its own
 /// threshold): with few positives one split's F1 is noisy, and the spread says how much.
 /// </summary>
-/// <param name="Tests">The held-out test metrics of each split, in split-seed order.</param>
-/// <param name="FirstSeed">The split seed of the first entry; the others follow it by one.</param>
-public sealed record SplitSpread(IReadOnlyList<ClassifierMetrics> Tests, int FirstSeed)
+public sealed record SplitSpread
 {
+    /// <summary>Creates a spread from measured splits.</summary>
+    /// <param name="tests">The held-out test metrics of each split, in split-seed order; at least one.</param>
+    /// <param name="firstSeed">The split seed of the first entry.</param>
+    /// <exception cref="ArgumentException"><paramref name="tests"/> is empty.</exception>
+    public SplitSpread(IReadOnlyList<ClassifierMetrics> tests, int firstSeed)
+    {
+        ArgumentNullException.ThrowIfNull(tests);
+        if (tests.Count == 0)
+        {
+            throw new ArgumentException("A spread needs at least one split.", nameof(tests));
+        }
+
+        Tests = tests;
+        FirstSeed = firstSeed;
+    }
+
+    /// <summary>The held-out test metrics of each split, in split-seed order.</summary>
+    public IReadOnlyList<ClassifierMetrics> Tests { get; }
+
+    /// <summary>The split seed of the first entry; the others follow it by one.</summary>
+    public int FirstSeed { get; }
+
     /// <summary>Mean held-out F1.</summary>
     public double MeanF1 => Tests.Average(m => m.F1);
 
@@ -28,15 +48,17 @@ public sealed record SplitSpread(IReadOnlyList<ClassifierMetrics> Tests, int Fir
     /// <summary>Trains and evaluates with split seeds <c>options.SplitSeed</c> … <c>options.SplitSeed + splits − 1</c>.</summary>
     /// <param name="options">The split options; only the seed changes between runs.</param>
     /// <param name="splits">How many splits (at least 2).</param>
+    /// <param name="first">The result already trained with <c>options</c> (the first split), or <c>null</c> to train it here.</param>
     /// <param name="run">The training recipe, e.g. <c>o =&gt; ClassifierTraining.Run(name, examples, o)</c>.</param>
     /// <returns>The spread.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splits"/> is below 2.</exception>
-    public static SplitSpread Measure(ClassifierTrainingOptions options, int splits, Func<ClassifierTrainingOptions, ClassifierTrainingResult> run)
+    public static SplitSpread Measure(ClassifierTrainingOptions options, int splits, ClassifierTrainingResult? first, Func<ClassifierTrainingOptions, ClassifierTrainingResult> run)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentOutOfRangeException.ThrowIfLessThan(splits, 2);
-        return new SplitSpread([.. Enumerable.Range(0, splits).Select(k => run(options with { SplitSeed = options.SplitSeed + k }).Test)], options.SplitSeed);
+        ClassifierTrainingResult head = first ?? run(options);
+        return new SplitSpread([head.Test, .. Enumerable.Range(1, splits - 1).Select(k => run(options with { SplitSeed = options.SplitSeed + k }).Test)], options.SplitSeed);
     }
 
     /// <summary>One sentence for a console or a model card.</summary>

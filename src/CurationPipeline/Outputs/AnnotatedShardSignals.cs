@@ -9,7 +9,7 @@ namespace CurationPipeline.Outputs;
 /// <remarks>
 /// The shard is rewritten row group by row group into a temporary file that replaces it atomically: a killed rewrite leaves
 /// the old shard. Rows, row groups, existing columns and the file's key-value metadata are kept; a column of the same name is
-/// replaced, so running the same step twice gives the same shard.
+/// replaced (and moves to the end, after the kept columns), so running the same step twice gives the same shard.
 /// </remarks>
 public static class AnnotatedShardSignals
 {
@@ -34,16 +34,43 @@ public static class AnnotatedShardSignals
         }
 
         (Stream stream, ParquetReader reader) = await ParquetShardFile.OpenAsync(storage, path, cancellationToken).ConfigureAwait(false);
-        await using AtomicWrite file = storage.CreateAtomic(path);
-        await using (stream.ConfigureAwait(false))
-        await using (reader.ConfigureAwait(false))
+        AtomicWrite? file = null;
+        try
         {
-            AnnotatedLayout readLayout = AnnotatedLayout.ForFile(reader.Schema);
-            SignalSchema oldSchema = readLayout.Signals;
-            var newSchema = new SignalSchema([.. oldSchema.Columns.Where(c => !names.Contains(c.Name, StringComparer.Ordinal)), .. names.Select(n => (n, SignalKind.Number))]);
-            var writeLayout = new AnnotatedLayout(newSchema);
-            await using ParquetWriter writer = await ParquetWriter.CreateAsync(writeLayout.Schema, file.Stream, (options ?? new()).ToParquetOptions(), append: false, cancellationToken)
-                .ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            await using (reader.ConfigureAwait(false))
+            {
+                if (!reader.CustomMetadata.TryGetValue(TokenizedShardMetadata.SchemaVersionKey, out string? version)
+                    || version != AnnotatedShardWriter.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    || !AnnotatedLayout.FixedColumns.All(c => reader.Schema.GetDataFields().Any(f => f.Name == c)))
+                {
+                    throw new InvalidDataException($"'{path}' is not an annotated shard of schema version {AnnotatedShardWriter.SchemaVersion}.");
+                }
+
+                file = storage.CreateAtomic(path);
+                await CopyWithAsync(reader, file.Stream, names, valuesOf, options ?? new(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await file.CommitAsync(cancellationToken).ConfigureAwait(false); // footer written, reader closed: now replace
+        }
+        finally
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync().ConfigureAwait(false); // deletes the temporary file unless committed
+            }
+        }
+    }
+
+    private static async Task CopyWithAsync(ParquetReader reader, Stream destination, IReadOnlyList<string> names, Func<AnnotatedDocument, double[]> valuesOf,
+        ParquetOutputOptions options, CancellationToken cancellationToken)
+    {
+        AnnotatedLayout readLayout = AnnotatedLayout.ForFile(reader.Schema);
+        var newSchema = new SignalSchema([.. readLayout.Signals.Columns.Where(c => !names.Contains(c.Name, StringComparer.Ordinal)), .. names.Select(n => (n, SignalKind.Number))]);
+        var writeLayout = new AnnotatedLayout(newSchema);
+        ParquetWriter writer = await ParquetWriter.CreateAsync(writeLayout.Schema, destination, options.ToParquetOptions(), append: false, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
             writer.CustomMetadata = reader.CustomMetadata;
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
@@ -62,8 +89,6 @@ public static class AnnotatedShardSignals
                 await writeLayout.WriteAsync(output, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        await file.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The row's signals under <paramref name="schema"/>: its kept columns, then the new values.</summary>

@@ -48,9 +48,10 @@ public sealed class SemanticPass
         _loggers = loggers;
         _logger = loggers.CreateLogger<SemanticPass>();
         _heads = [.. options.Heads.Select(path => (EmbeddingHead)ClassifierLoader.LoadHead(path))];
-        if (_heads.Select(h => h.Name).Distinct(StringComparer.Ordinal).Count() != _heads.Length)
+        if (_heads.Select(h => h.Name).Distinct(StringComparer.Ordinal).Count() != _heads.Length
+            || _heads.FirstOrDefault(h => Outputs.Internal.AnnotatedLayout.FixedColumns.Contains(h.Name)) is not null)
         {
-            throw new InvalidDataException($"Embedding heads need distinct names (their columns): {string.Join(", ", _heads.Select(h => h.Name))}.");
+            throw new InvalidDataException($"Embedding heads need distinct names that are not fixed annotated columns (they become columns): {string.Join(", ", _heads.Select(h => h.Name))}.");
         }
     }
 
@@ -60,6 +61,12 @@ public sealed class SemanticPass
     {
         if (_storage.Exists(Marker(outputDirectory, DedupStage)))
         {
+            for (int rank = 0; rank < worldSize; rank++)
+            {
+                // Heads named after the run finished are scored on the stored embeddings; otherwise a no-op.
+                await ScoreHeadsAsync(outputDirectory, new PipelineTask("tag", rank, worldSize), matrix: null, cancellationToken).ConfigureAwait(false);
+            }
+
             return null;
         }
 
@@ -112,13 +119,14 @@ public sealed class SemanticPass
 
     private async Task<StageStatsSnapshot?> EmbedAsync(TextEmbedder embedder, string outputDirectory, PipelineTask tagTask, HashSet<string> minhashDropped, CancellationToken cancellationToken)
     {
+        CheckHeads(embedder);
         string marker = Marker(outputDirectory, $"{EmbedStage}-{tagTask.Rank:D5}");
         if (_storage.Exists(marker))
         {
+            await ScoreHeadsAsync(outputDirectory, tagTask, matrix: null, cancellationToken).ConfigureAwait(false); // heads added to a finished run
             return null;
         }
 
-        CheckHeads(embedder);
         var stats = new StageStats(EmbedStage);
         long start = Stopwatch.GetTimestamp();
         var matrix = new EmbeddingMatrix(embedder.Dimension);
@@ -138,17 +146,13 @@ public sealed class SemanticPass
         }
 
         stats.AddBusy(Stopwatch.GetTimestamp() - start);
-        await using (AtomicWrite write = _storage.CreateAtomic(_storage.Combine(outputDirectory, Embeddings, tagTask.Stem + EmbeddingExtension)))
+        await using (AtomicWrite write = _storage.CreateAtomic(EmbeddingsPath(outputDirectory, tagTask)))
         {
             matrix.WriteTo(write.Stream);
             await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (_heads.Length > 0)
-        {
-            await ScoreHeadsAsync(outputDirectory, tagTask, matrix, cancellationToken).ConfigureAwait(false);
-        }
-
+        await ScoreHeadsAsync(outputDirectory, tagTask, matrix, cancellationToken).ConfigureAwait(false);
         StageStatsSnapshot snapshot = stats.Snapshot();
         await new StatsReport([$"{EmbedStage}/{tagTask.Rank}/{tagTask.WorldSize}"], 0, 0, 0, snapshot.Seconds, [snapshot])
             .WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.Stats, $"{EmbedStage}-{tagTask.Rank:D5}.json"), cancellationToken).ConfigureAwait(false);
@@ -157,22 +161,57 @@ public sealed class SemanticPass
         return snapshot;
     }
 
-    /// <summary>Fails before any work when a head was trained on another embedding than the one this pass computes.</summary>
+    private string EmbeddingsPath(string outputDirectory, PipelineTask tagTask) => _storage.Combine(outputDirectory, Embeddings, tagTask.Stem + EmbeddingExtension);
+
+    /// <summary>
+    /// Fails before any work when a head was trained on another embedding than the one this pass computes: the dimension and the
+    /// model name (the default model's, or the model folder's name) must match.
+    /// </summary>
     private void CheckHeads(TextEmbedder embedder)
     {
         string model = _options.Embedding.ModelDirectory is null ? DefaultEmbeddingModel.Name : Path.GetFileName(Path.TrimEndingDirectorySeparator(embedder.ModelDirectory));
         foreach (EmbeddingHead head in _heads)
         {
-            if (head.Dimension != embedder.Dimension || (_options.Embedding.ModelDirectory is null && head.EmbeddingModel != model))
+            if (head.Dimension != embedder.Dimension || head.EmbeddingModel != model)
             {
                 throw new InvalidDataException($"Head '{head.Name}' was trained on {head.Dimension}-d '{head.EmbeddingModel}' embeddings; this pass computes {embedder.Dimension}-d '{model}' ones.");
             }
         }
     }
 
-    /// <summary>Adds one column per head to the task's annotated shards: the head's score of the stored embedding, NaN for documents not embedded.</summary>
-    private async Task ScoreHeadsAsync(string outputDirectory, PipelineTask tagTask, EmbeddingMatrix matrix, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds one column per head to the task's annotated shards: the head's score of the stored embedding, NaN for documents not
+    /// embedded. Its own marker names the heads, so heads added to a run whose embeddings exist are scored on the next run.
+    /// </summary>
+    private async Task ScoreHeadsAsync(string outputDirectory, PipelineTask tagTask, EmbeddingMatrix? matrix, CancellationToken cancellationToken)
     {
+        if (_heads.Length == 0)
+        {
+            return;
+        }
+
+        string marker = Marker(outputDirectory, $"heads-{tagTask.Rank:D5}");
+        string done = $"{tagTask} {string.Join(',', _heads.Select(h => h.Name))}\n";
+        if (_storage.Exists(marker))
+        {
+            using var reader = new StreamReader(_storage.OpenRead(marker));
+            if (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false) == done)
+            {
+                return;
+            }
+        }
+
+        if (matrix is null)
+        {
+            await using Stream stream = _storage.OpenRead(EmbeddingsPath(outputDirectory, tagTask));
+            matrix = EmbeddingMatrix.ReadFrom(stream);
+        }
+
+        if (_heads.FirstOrDefault(h => h.Dimension != matrix.Dimension) is { } wrong)
+        {
+            throw new InvalidDataException($"Head '{wrong.Name}' takes {wrong.Dimension}-d embeddings; the stored ones of {tagTask} are {matrix.Dimension}-d.");
+        }
+
         var rowOf = new Dictionary<string, int>(matrix.Count, StringComparer.Ordinal);
         for (int i = 0; i < matrix.Count; i++)
         {
@@ -203,6 +242,8 @@ public sealed class SemanticPass
         {
             await AnnotatedShardSignals.AddNumbersAsync(_storage, shard, names, Scores, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        await CompletionMarker.WriteAsync(_storage, marker, done, cancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<AnnotatedDocument> SurvivorsAsync(string outputDirectory, PipelineTask tagTask, HashSet<string> dropped,

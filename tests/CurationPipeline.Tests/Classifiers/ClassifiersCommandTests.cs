@@ -38,7 +38,7 @@ public sealed class ClassifiersCommandTests
         Assert.Equal(0, code);
         var options = new ClassifierTrainingOptions { Ngram = new NgramTrainingOptions { HashBits = 14, Epochs = 5 } };
         IReadOnlyList<LabeledText> examples = LabelFile.Read(labels).Examples;
-        SplitSpread spread = SplitSpread.Measure(options, 3, o => ClassifierTraining.Run("code", examples, o));
+        SplitSpread spread = SplitSpread.Measure(options, 3, first: null, o => ClassifierTraining.Run("code", examples, o));
         Assert.Equal(ClassifierTraining.Run("code", examples, options).Test, spread.Tests[0]);
         Assert.Equal(spread.Tests.Average(t => t.F1), spread.MeanF1, 12);
         Assert.InRange(spread.MeanF1, spread.MinF1, spread.MaxF1);
@@ -71,13 +71,15 @@ public sealed class ClassifiersCommandTests
     }
 
     [Fact]
-    public async Task Train_HiddenWithoutTorch_ExitCodeOne()
+    public async Task Train_HiddenWithoutTorchOrTrainerWithoutHead_ExitCodeOne()
     {
         string dir = TestData.NewTempDirectory();
         string labels = Path.Combine(dir, "labels.jsonl");
         LabelFile.Write(labels, ClassifierTestData.CodeVersusProse());
 
         Assert.Equal(1, await InvokeAsync("train", "--labels", labels, "--name", "x", "--output", dir, "--kind", "head", "--hidden", "8"));
+        Assert.Equal(1, await InvokeAsync("train", "--labels", labels, "--name", "x", "--output", dir, "--trainer", "torch")); // n-gram models have no trainer choice
+        Assert.Empty(Directory.GetFiles(dir, "x.*"));
     }
 
     private static Task<int> InvokeAsync(params string[] args) =>

@@ -147,4 +147,16 @@ public sealed class EmbeddingHeadTests
         ((EmbeddingHead)ClassifierLoader.LoadHead(path)).Save(stream);
         Assert.Equal(File.ReadAllBytes(path), stream.ToArray());
     }
+
+    [Theory]
+    [InlineData(65536, 65536)] // H × D overflows int: must not load as an empty head
+    [InlineData(1000, 384)]    // a header promising more weights than the payload holds
+    public void Load_HiddenSizeNotMatchingPayload_InvalidData(int hidden, int dimension)
+    {
+        var metadata = new ClassifierMetadata { Name = "bad", Kind = ClassifierKind.Regression, Labels = [], Dimension = dimension, Hidden = hidden, EmbeddingModel = "m" };
+        var stream = new MemoryStream();
+        ModelFile.Write(stream, HeadModelFile.Magic, metadata, body => body.Write(new byte[64]));
+
+        Assert.Throws<InvalidDataException>(() => EmbeddingHead.Load(new MemoryStream(stream.ToArray())));
+    }
 }

@@ -1,6 +1,7 @@
 using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
 using CurationPipeline.Storage;
+using CurationPipeline.Tokenization;
 using Parquet;
 
 namespace CurationPipeline.Tests.Outputs;
@@ -80,5 +81,22 @@ public sealed class AnnotatedShardSignalsTests
 
         Assert.Equal(original, await File.ReadAllBytesAsync(path, ct));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public async Task AddNumbers_NotAnAnnotatedShard_InvalidDataAndFileKept()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string dir = TestData.NewTempDirectory();
+        string path;
+        await using (var writer = new TokenizedShardWriter(LocalStorage.Instance, dir, new TokenizedShardMetadata("test", 10, 9)))
+        {
+            await writer.WriteAsync(new TokenizedDocument { Id = "a", InputIds = new[] { 1, 9 } }, ct);
+            path = (await writer.CompleteAsync(ct))[0];
+        }
+
+        byte[] original = await File.ReadAllBytesAsync(path, ct);
+        await Assert.ThrowsAsync<InvalidDataException>(() => AnnotatedShardSignals.AddNumbersAsync(LocalStorage.Instance, path, ["q"], _ => [1], cancellationToken: ct));
+        Assert.Equal(original, await File.ReadAllBytesAsync(path, ct));
     }
 }

@@ -104,6 +104,26 @@ public sealed class SemanticPassEndToEndTests
 
         Assert.Equal(embeddings.Count, scored);
         Assert.True(unscored > 0);
+
+        // A head named after the run finished: the rerun skips every finished step and scores it on the stored embeddings.
+        string secondPath = Path.Combine(folder, "topic2.head");
+        var second = new EmbeddingHead(metadata with { Name = "topic2" }, Values(8), Values(1), Values(8 * 384), Values(8));
+        second.Save(secondPath);
+        options = options with { Semantic = options.Semantic with { Heads = [headPath, secondPath] } };
+        runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
+        await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
+        foreach (string shard in Directory.GetFiles(Path.Combine(output, "annotated"), "*.parquet"))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(LocalStorage.Instance, shard, ct))
+            {
+                if (rowOf.TryGetValue(document.Id, out int row))
+                {
+                    embeddings.CopyTo(row, vector);
+                    Assert.Equal(head.Score(vector), document.Signals.Number("topic"));
+                    Assert.Equal(second.Score(vector), document.Signals.Number("topic2"));
+                }
+            }
+        }
     }
 
     [Fact]

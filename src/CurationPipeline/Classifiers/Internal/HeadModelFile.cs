@@ -29,10 +29,18 @@ internal static class HeadModelFile
             throw new InvalidDataException($"Embedding head '{m.Name}' has dimension {m.Dimension}, {m.Hidden} hidden units and embedding model '{m.EmbeddingModel}'.");
         }
 
+        // Sizes in long: a damaged header must be a clear error, not an overflow or a huge allocation.
+        long inputs = m.Hidden > 0 ? m.Hidden : m.Dimension;
+        long floats = m.Hidden + ((long)m.Hidden * m.Dimension) + m.Outputs + (m.Outputs * inputs);
+        if (floats * 4 != reader.Remaining)
+        {
+            throw new InvalidDataException($"Embedding head '{m.Name}': {reader.Remaining} payload bytes for {floats} weights of {m.Outputs} outputs, {m.Hidden} hidden units and dimension {m.Dimension}.");
+        }
+
         float[] hiddenBias = ReadFloats(ref reader, m.Hidden);
         float[] hiddenWeights = ReadFloats(ref reader, m.Hidden * m.Dimension);
         float[] bias = ReadFloats(ref reader, m.Outputs);
-        float[] weights = ReadFloats(ref reader, m.Outputs * (m.Hidden > 0 ? m.Hidden : m.Dimension));
+        float[] weights = ReadFloats(ref reader, m.Outputs * (int)inputs);
         reader.ExpectEnd();
         return new EmbeddingHead(m, weights, bias, hiddenWeights, hiddenBias);
     }

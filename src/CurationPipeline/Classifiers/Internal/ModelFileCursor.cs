@@ -9,6 +9,9 @@ internal struct ModelFileCursor(byte[] bytes, int position, int end)
 
     public readonly bool AtEnd => _position == end;
 
+    /// <summary>Bytes left before the end.</summary>
+    public readonly int Remaining => end - _position;
+
     public ReadOnlySpan<byte> ReadBytes(int count)
     {
         if (count < 0 || count > end - _position)
