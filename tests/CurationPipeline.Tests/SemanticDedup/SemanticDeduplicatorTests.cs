@@ -125,6 +125,53 @@ public sealed class SemanticDeduplicatorTests
     }
 
     [Fact]
+    public void Run_OneClusterForEverything_SplitBelowTheCapAndPlantedPairsStillFound()
+    {
+        // ClusterCount 1 puts 1,200 documents (40 planted pairs) in one cluster; a cap of 200 must re-cluster it into pieces
+        // of at most 200 each, and locality keeps each pair together.
+        var random = new Random(11);
+        var matrix = new EmbeddingMatrix(24);
+        for (int i = 0; i < 1120; i++)
+        {
+            float[] v = RandomUnit(random, 24);
+            matrix.Add($"d{i}", v);
+            if (i % 28 == 0)
+            {
+                matrix.Add($"d{i}-copy", Perturb(v, random, 0.005f));
+            }
+        }
+
+        var capped = new SemanticDedupOptions { ClusterCount = 1, MaxClusterSize = 200 };
+        SemanticDedupResult result = new SemanticDeduplicator(capped).Run(matrix, cancellationToken: Token);
+        SemanticDedupResult uncapped = new SemanticDeduplicator(capped with { MaxClusterSize = 0 }).Run(matrix, cancellationToken: Token);
+
+        Assert.Equal(1, result.Stats.OversizedClusters);
+        Assert.InRange(result.Stats.LargestCluster, 1, 200);
+        Assert.Equal(1160, uncapped.Stats.LargestCluster);
+        Assert.Equal(40, uncapped.Stats.Dropped);
+        Assert.InRange(result.Stats.Dropped, 36, 40); // a pair split across pieces is the only loss
+        Assert.True(result.Stats.PairsCompared < uncapped.Stats.PairsCompared / 4);
+        Assert.All(result.Dropped, d => Assert.Equal(d.DocumentId.Replace("-copy", ""), d.KeptId.Replace("-copy", "")));
+    }
+
+    [Fact]
+    public void Run_IdenticalVectorsAboveTheCap_ComparedInChunksOfTheCap()
+    {
+        var matrix = new EmbeddingMatrix(8);
+        float[] v = Unit([1, 2, 3, 4, 5, 6, 7, 8]);
+        for (int i = 0; i < 250; i++)
+        {
+            matrix.Add($"same{i:D3}", v);
+        }
+
+        SemanticDedupResult result = new SemanticDeduplicator(new SemanticDedupOptions { ClusterCount = 1, MaxClusterSize = 100 }).Run(matrix, cancellationToken: Token);
+
+        // k-means cannot split identical points: chunks of 100, 100 and 50 each keep one member.
+        Assert.Equal(250 - 3, result.Stats.Dropped);
+        Assert.Equal(99L * 100 / 2 * 2 + (50L * 49 / 2), result.Stats.PairsCompared);
+    }
+
+    [Fact]
     public void Run_QualityRuleWithoutScores_ThrowsArgument()
     {
         var matrix = new EmbeddingMatrix(3);

@@ -13,6 +13,7 @@ namespace CurationPipeline.Dedup.Semantic;
 /// <item><term><see cref="Epsilon"/></term><description>0.01: cosine above 0.99 is a duplicate</description></item>
 /// <item><term><see cref="ReportEpsilons"/></term><description>0.001, 0.005, 0.01, 0.02, 0.05, 0.1</description></item>
 /// <item><term><see cref="KeepRule"/></term><description><see cref="SemanticKeepRule.Hard"/></description></item>
+/// <item><term><see cref="MaxClusterSize"/></term><description>20,000: a larger cluster is re-clustered (then, if k-means cannot split it, compared in chunks), bounding the pairwise cost at ~2·10⁸ pairs per cluster</description></item>
 /// <item><term><see cref="PairwiseBatchSize"/></term><description>1024 (tile side: memory per worker is 1024² floats)</description></item>
 /// <item><term><see cref="MaxDegreeOfParallelism"/></term><description>0: processor count</description></item>
 /// </list>
@@ -40,6 +41,13 @@ public sealed record SemanticDedupOptions
     /// <summary>Which member of a near-duplicate group is kept.</summary>
     public SemanticKeepRule KeepRule { get; init; } = SemanticKeepRule.Hard;
 
+    /// <summary>
+    /// Largest cluster compared pairwise; 0 for no limit. A larger cluster (boilerplate pages, one template) would cost its size
+    /// squared: it is split by k-means into pieces of about half this size, and a piece k-means cannot split (identical vectors)
+    /// is compared in consecutive chunks of its keep order, so duplicates across chunks are missed there.
+    /// </summary>
+    public int MaxClusterSize { get; init; } = 20_000;
+
     /// <summary>Side of the square similarity tile computed at once within a cluster.</summary>
     public int PairwiseBatchSize { get; init; } = 1024;
 
@@ -65,6 +73,10 @@ public sealed record SemanticDedupOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(PairwiseBatchSize, 16, nameof(PairwiseBatchSize));
+        if (MaxClusterSize is < 0 or 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxClusterSize), MaxClusterSize, "MaxClusterSize must be 0 (no limit) or at least 2.");
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(MaxDegreeOfParallelism, nameof(MaxDegreeOfParallelism));
     }
 

@@ -17,6 +17,9 @@ public sealed record SemanticDedupStats
     /// <summary>Documents in the largest cluster.</summary>
     public int LargestCluster { get; init; }
 
+    /// <summary>Clusters k-means made larger than <see cref="SemanticDedupOptions.MaxClusterSize"/>, which were split before comparing.</summary>
+    public int OversizedClusters { get; init; }
+
     /// <summary>k-means iterations run.</summary>
     public int KMeansIterations { get; init; }
 

@@ -74,10 +74,16 @@ public sealed class SemanticDeduplicator
         int[] assignment = new int[n];
         float[] toCentroid = new float[n];
         SphericalKMeans.AssignAll(embeddings, centroids, k, assignment, toCentroid, parallel);
-        TimeSpan kMeansTime = Stopwatch.GetElapsedTime(started);
-
-        started = Stopwatch.GetTimestamp();
         (int[] offsets, int[] members) = GroupByCluster(assignment, k);
+        int oversized = 0;
+        if (_options.MaxClusterSize > 0)
+        {
+            (k, oversized) = SplitOversized(embeddings, offsets, members, assignment, toCentroid, k, parallel);
+            (offsets, members) = oversized > 0 ? GroupByCluster(assignment, k) : (offsets, members);
+        }
+
+        TimeSpan kMeansTime = Stopwatch.GetElapsedTime(started);
+        started = Stopwatch.GetTimestamp();
         RankMembers(offsets, members, toCentroid, qualityScores, k);
         var thresholds = new float[epsilons.Length];
         for (int e = 0; e < epsilons.Length; e++)
@@ -87,27 +93,29 @@ public sealed class SemanticDeduplicator
 
         var comparer = new ClusterComparer(thresholds, _options.KeepRule, _options.PairwiseBatchSize);
         var dropCounts = new long[epsilons.Length];
-        var dropsByCluster = new List<SemanticDropRow>?[k];
         long pairs = 0;
-        int[] bySize = [.. Enumerable.Range(0, k).OrderByDescending(c => offsets[c + 1] - offsets[c])];
-        Parallel.ForEach(bySize, parallel, cluster =>
-        {
-            ReadOnlySpan<int> rows = members.AsSpan(offsets[cluster], offsets[cluster + 1] - offsets[cluster]);
-            if (rows.Length < 2)
-            {
-                return;
-            }
 
+        // Work items: whole clusters, or consecutive chunks (in keep order) of a cluster k-means could not split below the cap.
+        int chunk = _options.MaxClusterSize > 0 ? _options.MaxClusterSize : int.MaxValue;
+        (int Cluster, int Start, int Length)[] work = [.. Enumerable.Range(0, k)
+            .SelectMany(c => Chunks(offsets[c], offsets[c + 1] - offsets[c], chunk).Select(p => (c, p.Start, p.Length)))
+            .Where(w => w.Length >= 2)
+            .OrderByDescending(w => w.Length).ThenBy(w => w.Start)];
+        var dropsByItem = new List<SemanticDropRow>?[work.Length];
+        Parallel.For(0, work.Length, parallel, item =>
+        {
+            (int cluster, int start, int length) = work[item];
+            ReadOnlySpan<int> rows = members.AsSpan(start, length);
             int slots = comparer.Slots;
             float[] best = new float[slots * rows.Length];
             int[] bestIndex = new int[slots * rows.Length];
             Interlocked.Add(ref pairs, comparer.Compare(embeddings, rows, best, bestIndex, cancellationToken));
-            dropsByCluster[cluster] = CollectDrops(embeddings, rows, cluster, best, bestIndex, thresholds, slots, chosen, dropCounts);
+            dropsByItem[item] = CollectDrops(embeddings, rows, cluster, best, bestIndex, thresholds, slots, chosen, dropCounts);
         });
         TimeSpan pairwiseTime = Stopwatch.GetElapsedTime(started);
 
         var dropped = ImmutableArray.CreateBuilder<SemanticDropRow>((int)dropCounts[chosen]);
-        foreach (List<SemanticDropRow>? drops in dropsByCluster)
+        foreach (List<SemanticDropRow>? drops in dropsByItem)
         {
             if (drops is not null)
             {
@@ -126,7 +134,59 @@ public sealed class SemanticDeduplicator
         }
 
         return new SemanticDedupResult(dropped.ToImmutable(),
-            Stats(n, k, nonEmpty, largest, iterations, epsilons, dropCounts, chosen, kMeansTime, pairwiseTime) with { PairsCompared = pairs });
+            Stats(n, k, nonEmpty, largest, iterations, epsilons, dropCounts, chosen, kMeansTime, pairwiseTime) with { PairsCompared = pairs, OversizedClusters = oversized });
+    }
+
+    /// <summary>
+    /// Re-clusters every cluster above <see cref="SemanticDedupOptions.MaxClusterSize"/> with k-means into pieces of about half
+    /// the cap: piece 0 keeps the cluster's id, the others get new ids after <paramref name="k"/>. Rows get the cosine to their
+    /// new centroid. Returns the new cluster count and how many clusters were oversized.
+    /// </summary>
+    private (int K, int Oversized) SplitOversized(EmbeddingMatrix embeddings, int[] offsets, int[] members, int[] assignment, float[] toCentroid, int k, ParallelOptions parallel)
+    {
+        int next = k, oversized = 0;
+        var vector = new float[embeddings.Dimension];
+        for (int c = 0; c < k; c++)
+        {
+            int size = offsets[c + 1] - offsets[c];
+            if (size <= _options.MaxClusterSize)
+            {
+                continue;
+            }
+
+            oversized++;
+            ReadOnlySpan<int> rows = members.AsSpan(offsets[c], size);
+            var part = new EmbeddingMatrix(embeddings.Dimension);
+            foreach (int row in rows)
+            {
+                embeddings.CopyTo(row, vector);
+                part.Add(embeddings.Id(row), vector);
+            }
+
+            int pieces = Math.Min(size, (int)Math.Ceiling(2.0 * size / _options.MaxClusterSize));
+            (float[] centroids, _) = SphericalKMeans.Train(part, pieces, _options, parallel);
+            int[] pieceOf = new int[size];
+            float[] similarity = new float[size];
+            SphericalKMeans.AssignAll(part, centroids, pieces, pieceOf, similarity, parallel);
+            for (int i = 0; i < size; i++)
+            {
+                assignment[rows[i]] = pieceOf[i] == 0 ? c : next + pieceOf[i] - 1;
+                toCentroid[rows[i]] = similarity[i];
+            }
+
+            next += pieces - 1;
+        }
+
+        return (next, oversized);
+    }
+
+    /// <summary>Splits <paramref name="length"/> members from <paramref name="start"/> into consecutive runs of at most <paramref name="chunk"/>.</summary>
+    private static IEnumerable<(int Start, int Length)> Chunks(int start, int length, int chunk)
+    {
+        for (int offset = 0; offset < length; offset += chunk)
+        {
+            yield return (start + offset, Math.Min(chunk, length - offset));
+        }
     }
 
     /// <summary>Counting sort of rows by cluster: members of cluster c are <c>members[offsets[c]..offsets[c+1]]</c>, in row order.</summary>
