@@ -1,3 +1,4 @@
+using CurationPipeline.Classifiers;
 using CurationPipeline.Pipelines.Internal;
 using CurationPipeline.Tokenization;
 using CurationPipeline.Pipelines.Stages;
@@ -18,6 +19,7 @@ public static class PipelineConfigLoader
         .WithTypeMapping<IReadOnlyList<string>, List<string>>()
         .WithTypeMapping<IReadOnlyCollection<string>, List<string>>()
         .WithTypeMapping<IReadOnlyList<FilterSpec>, List<FilterSpec>>()
+        .WithTypeMapping<IReadOnlyList<OnnxClassifierOptions>, List<OnnxClassifierOptions>>()
         .Build();
 
     /// <summary>Loads and validates the pipeline at <paramref name="path"/>; relative input and output paths resolve against its folder.</summary>
@@ -103,6 +105,9 @@ public static class PipelineConfigLoader
             Output = Opt(options.Output),
             Mix = Opt(options.Mix),
             Classifiers = options.Classifiers.Select(c => Resolve(baseDirectory, c)).ToArray(),
+            OnnxClassifiers = options.OnnxClassifiers
+                .Select(o => o with { ModelPath = Opt(o.ModelPath)!, TokenizerDirectory = Opt(o.TokenizerDirectory) })
+                .ToArray(),
             Tokenize = tokenize,
             Filters = filters,
             Semantic = options.Semantic with

@@ -1,3 +1,4 @@
+using CurationPipeline.Classifiers;
 using CurationPipeline.Extraction;
 using CurationPipeline.Filters.Pii;
 using CurationPipeline.Pipelines.Stages;
@@ -41,6 +42,13 @@ public sealed record PipelineOptions
     /// </summary>
     public IReadOnlyList<string> Classifiers { get; init; } = [];
 
+    /// <summary>
+    /// The <c>onnx_classifiers:</c> list: plug-in Hugging Face sequence classifiers exported to ONNX (the FineWeb-Edu classifier,
+    /// a toxicity model, …), each scored on every document after extraction like <see cref="Classifiers"/>; the score column is
+    /// the entry's <c>name</c>. Paths are relative to the pipeline file. They run the encoder per document: slow on a CPU.
+    /// </summary>
+    public IReadOnlyList<OnnxClassifierOptions> OnnxClassifiers { get; init; } = [];
+
     /// <summary>The <c>filters:</c> list: the heuristic filter cascade after extraction, in decision order.</summary>
     public IReadOnlyList<FilterSpec> Filters { get; init; } = [];
 
@@ -73,6 +81,7 @@ public sealed record PipelineOptions
         ("read", Read.Validate),
         ("json_lines", JsonLines.Validate),
         ("extract", Extract.Validate),
+        ("onnx_classifiers", () => { foreach (OnnxClassifierOptions classifier in OnnxClassifiers) { classifier.Validate(); } }),
         ("filters", () => { foreach (FilterSpec filter in Filters) { filter.Validate(); } }),
         ("pii", () => Pii?.Validate()),
         ("tokenize", Tokenize.Validate),

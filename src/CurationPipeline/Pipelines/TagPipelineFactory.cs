@@ -28,9 +28,9 @@ public static class TagPipelineFactory
             .Add(ParquetDocumentSource.CanRead, new ParquetDocumentSource());
         var stages = new List<IPipelineStage> { new ExtractStage(new MainContentExtractor(options.Extract)) };
         SignalSchema signals = SignalSchema.Empty;
-        if (options.Classifiers.Count > 0)
+        if (options.Classifiers.Count + options.OnnxClassifiers.Count > 0)
         {
-            var classify = new ClassifyStage(options.Classifiers.Select(ClassifierLoader.Load).ToArray());
+            var classify = new ClassifyStage([.. options.Classifiers.Select(ClassifierLoader.Load), .. options.OnnxClassifiers.Select(OnnxSequenceClassifier.Create)]);
             signals = classify.Schema;
             stages.Add(classify);
         }

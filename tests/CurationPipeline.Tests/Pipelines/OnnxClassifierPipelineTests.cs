@@ -1,0 +1,59 @@
+using CurationPipeline.Classifiers;
+using CurationPipeline.Documents;
+using CurationPipeline.Outputs;
+using CurationPipeline.Pipelines;
+using CurationPipeline.Storage;
+using CurationPipeline.Tests.Classifiers;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CurationPipeline.Tests.Pipelines;
+
+/// <summary>A plug-in ONNX sequence classifier configured in a pipeline file scores every document into its own column.</summary>
+public sealed class OnnxClassifierPipelineTests
+{
+    [Fact]
+    public async Task Run_OnnxClassifierInPipelineFile_ColumnHoldsItsScoreOfEachText()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string modelFolder = TinyOnnxClassifier.Create();
+        string folder = TestData.NewTempDirectory();
+        File.Copy(Path.Combine(modelFolder, "model.onnx"), Path.Combine(folder, "tiny.onnx"));
+        File.Copy(Path.Combine(modelFolder, "vocab.txt"), Path.Combine(folder, "vocab.txt"));
+        string pipeline = Path.Combine(folder, "pipeline.yaml");
+        File.WriteAllText(pipeline, $"""
+            name: onnx-test
+            input:
+              paths: [{Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl")}]
+            onnx_classifiers:
+              - {"{"} name: goodness, model_path: tiny.onnx, output_kind: Sigmoid, label_index: 1 {"}"}
+            dedup:
+              enabled: false
+            """);
+
+        PipelineOptions options = PipelineConfigLoader.Load(pipeline);
+        Assert.Equal(Path.Combine(folder, "tiny.onnx"), options.OnnxClassifiers[0].ModelPath);
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
+        string output = Path.Combine(folder, "out");
+        await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
+
+        using OnnxSequenceClassifier direct = OnnxSequenceClassifier.Create(options.OnnxClassifiers[0]);
+        int rows = 0;
+        foreach (string shard in Directory.GetFiles(Path.Combine(output, "annotated"), "*.parquet"))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(LocalStorage.Instance, shard, ct))
+            {
+                Assert.Equal(direct.Score(document.Text), document.Signals.Number("goodness"), 6);
+                rows++;
+            }
+        }
+
+        Assert.True(rows > 10);
+    }
+
+    [Fact]
+    public void Parse_OnnxClassifierWithoutModel_ErrorNamesTheSection()
+    {
+        var ex = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse("onnx_classifiers:\n  - { name: x, model_path: '' }\n", "p.yaml"));
+        Assert.Contains("onnx_classifiers", ex.Message, StringComparison.Ordinal);
+    }
+}
