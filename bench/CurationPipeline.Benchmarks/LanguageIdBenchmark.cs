@@ -65,9 +65,12 @@ internal sealed class LanguageIdBenchmark : IBenchmark
             }
         }
 
-        int oursLow = samples.Count(s => ours.ComputeSignals(s).Score <= 0.65);
+        string[] oursLowPages = [.. samples.Select(s => (Signals: ours.ComputeSignals(s), Text: s)).Where(p => p.Signals.Score <= 0.65)
+            .Select(p => $"  {p.Signals.Language} {p.Signals.Score:F2}: {Snippet(p.Text)}")];
+        int oursLow = oursLowPages.Length;
         int linguaLow = samples.Count(s => lingua.ComputeLanguageConfidenceValues(s).FirstOrDefault().Value <= 0.65);
         Console.WriteLine($"score <= 0.65 (FineWeb's cut): ours {oursLow}, lingua {linguaLow} of {samples.Length}");
+        Array.ForEach(oursLowPages, Console.WriteLine);
         Console.WriteLine($"agreement: {agree}/{samples.Length} = {100.0 * agree / samples.Length:F1} %; Lingua's languages: " +
             string.Join(' ', languages.Select(p => $"{p.Key}:{p.Value}")));
         disagreements.ForEach(Console.WriteLine);

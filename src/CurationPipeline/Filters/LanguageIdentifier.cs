@@ -6,11 +6,12 @@ namespace CurationPipeline.Filters;
 /// <remarks>
 /// <para>The identifier is <see cref="CharNgramLanguageModels"/>: a character-trigram naive Bayes over Lingua's statistics for
 /// 79 languages (the files of the SearchPioneer.Lingua package; 42 MB of memory, loaded in about 1 s), scored by our own code
-/// at 30× the speed of Lingua's low-accuracy detector on the same models, with the same answer on 430 of 433 real pages
+/// at about 20× the speed of Lingua's low-accuracy detector on the same models, with the same answer on 430 of 433 real pages
 /// (the <c>language</c> benchmark measures both). All languages stay candidates by default because a restricted set
 /// forces wrong answers for text in the others. Build one instance per process and share it: detection is thread-safe.</para>
-/// <para>The score is the posterior of the top language (those of all candidates sum to 1); for text mostly in Han, kana or
-/// Hangul it is the share of letters in that script (see <see cref="CharNgramLanguageModels"/>). Only the first
+/// <para>The score is the posterior of the top language times the share of letters in 64-letter windows that pick it on their
+/// own, so it falls with the share of other-language text as fastText's does; for text mostly in Han, kana or Hangul it is the
+/// share of letters in that script (see <see cref="CharNgramLanguageModels"/>). Only the first
 /// <see cref="LanguageIdOptions.MaxChars"/> characters are read, cut at a space when one is near. Text with no letters
 /// is <see cref="Unknown"/> with score 0.</para>
 /// </remarks>

@@ -49,6 +49,19 @@ public sealed class CharNgramLanguageModelsTests
     }
 
     [Fact]
+    public void Classify_HalfInEachLanguage_ScoreIsTheAgreeingShare()
+    {
+        CharNgramLanguageModels models = CharNgramLanguageModels.Load(TwoLanguages(), []);
+        // 32 words "ab" (64 letters: the first window, aa's: -0.693 vs -2.590 each) then 64 words "b" (the second window, bb's:
+        // ln 0.5 vs ln 0.75 each). Totals aa -66.54, bb -101.30: aa wins with a posterior of 1 − 8e-16, but only half the
+        // letters sit in windows that pick aa, so the score is 0.5.
+        string text = string.Join(' ', Enumerable.Repeat("ab", 32)) + " " + string.Join(' ', Enumerable.Repeat("b", 64));
+        (int language, double score) = models.Classify(text);
+        Assert.Equal("aa", models.Languages[language]);
+        Assert.Equal(0.5, score, 6);
+    }
+
+    [Fact]
     public void Load_UnknownCodeOrMissingFolder_ClearErrors()
     {
         string root = TwoLanguages();

@@ -80,4 +80,19 @@ public sealed class LanguageIdentifierTests
         string german = string.Concat(Enumerable.Repeat("Der Ausschuss traf sich am Dienstag, um den Haushalt zu beraten. ", 200));
         Assert.Equal("en", s_english.ComputeSignals(english + german).Language);
     }
+
+    [Fact]
+    public void ComputeSignals_HalfEnglishHalfFrench_ScoreFallsBelowFineWebsCut()
+    {
+        string english = "The committee met on Tuesday to discuss the budget for the coming year, and most members agreed that spending on schools should rise. ";
+        string french = "Le comité s'est réuni mardi pour discuter du budget de l'année prochaine, et la plupart des membres étaient d'accord sur les écoles. ";
+        var reader = new LanguageIdentifier(new LanguageIdOptions { KeepLanguages = [], MaxChars = 5000 });
+
+        LanguageSignals mixed = reader.ComputeSignals(english + french + english + french);
+        LanguageSignals pure = reader.ComputeSignals(english + english + english + english);
+
+        Assert.InRange(mixed.Score, 0.3, 0.65);
+        Assert.InRange(pure.Score, 0.9, 1.0);
+        Assert.Equal(FilterVerdict.Drop(FilterReasons.LanguageLowScore), reader.Decide(mixed));
+    }
 }
