@@ -46,7 +46,7 @@ public sealed class OnnxSequenceClassifier : IDocumentClassifier, IDisposable
     /// <exception cref="ArgumentException">A required option is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or <see cref="OnnxClassifierOptions.LabelIndex"/> is not below the logit count.</exception>
     /// <exception cref="FileNotFoundException">The model or the tokenizer is missing.</exception>
-    /// <exception cref="InvalidDataException">The graph's inputs or output are not a sequence classifier's.</exception>
+    /// <exception cref="InvalidDataException">The file is not a model ONNX Runtime loads, or its inputs or output are not a sequence classifier's.</exception>
     public static OnnxSequenceClassifier Create(OnnxClassifierOptions options)
     {
         options.Validate();
@@ -60,7 +60,15 @@ public sealed class OnnxSequenceClassifier : IDocumentClassifier, IDisposable
         InferenceSession? session = null;
         try
         {
-            session = new InferenceSession(options.ModelPath, sessionOptions);
+            try
+            {
+                session = new InferenceSession(options.ModelPath, sessionOptions);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw new InvalidDataException($"ONNX classifier {options.ModelPath} does not load: {e.Message}", e);
+            }
+
             string[] inputs = [.. session.InputMetadata.Keys];
             if (!inputs.Contains(InputIds) || inputs.Any(i => i is not (InputIds or AttentionMask or TokenTypeIds)))
             {

@@ -25,7 +25,8 @@ namespace CurationPipeline.Filters;
 /// at the bigram, with the same one weight per step down. Marks (Unicode Mn/Mc/Me) are
 /// skipped inside a word, as Lingua's training text has none; any other non-letter ends the word.</para>
 /// <para>The score of the top language is its posterior under a uniform prior, 1 / Σ exp(sₗ − s_top), times the share of the
-/// text's letters in 64-letter windows that pick the same language on their own. The posterior alone is near 1 for any text
+/// text's letters in 64-letter windows that agree with it on their own (the language scores within 4 nats of the window's best,
+/// so windows that cannot tell sibling languages apart count for both). The posterior alone is near 1 for any text
 /// of a few hundred letters, also for a page half in another language; the share makes the score fall with the mix, as
 /// fastText's does, so a cut such as FineWeb's 0.65 drops mixed pages.</para>
 /// <para>Chinese, Japanese and Korean have unigram models only, and Lingua's Chinese one is traditional Chinese, so, as in
@@ -44,6 +45,7 @@ public sealed class CharNgramLanguageModels
 
     private const int MaxOrder = 3;
     private const int WindowLetters = 64; // about a dozen words: the unit whose own top language measures agreement
+    private const float WindowMargin = 4; // nats (a likelihood ratio of ~55) within which a window agrees with a language
     private const int MaxLanguages = 256;
     private static readonly string[] s_files = ["unigrams.json.br", "bigrams.json.br", "trigrams.json.br"];
     private static readonly ConcurrentDictionary<string, Lazy<CharNgramLanguageModels>> s_cache = new(StringComparer.Ordinal);
@@ -201,7 +203,10 @@ public sealed class CharNgramLanguageModels
         return (_languageIndex.GetValueOrDefault(code, -1), (double)scriptLetters / letters);
     }
 
-    /// <summary>Adds a window's sums to the totals and credits its letters to the language the window alone picks.</summary>
+    /// <summary>
+    /// Adds a window's sums to the totals and credits its letters to every language within <see cref="WindowMargin"/> of the
+    /// window's best: sibling languages (hr/sr/bs, da/nb, id/ms) that a window cannot tell apart all count as agreeing.
+    /// </summary>
     private static void Flush(Span<float> partial, Span<double> totals, Span<int> agreeing, int windowLetters)
     {
         if (windowLetters == 0)
@@ -209,14 +214,18 @@ public sealed class CharNgramLanguageModels
             return;
         }
 
-        int winner = 0;
+        float best = float.NegativeInfinity;
         for (int l = 0; l < totals.Length; l++)
         {
             totals[l] += partial[l];
-            winner = partial[l] > partial[winner] ? l : winner;
+            best = MathF.Max(best, partial[l]);
         }
 
-        agreeing[winner] += windowLetters;
+        for (int l = 0; l < totals.Length; l++)
+        {
+            agreeing[l] += partial[l] >= best - WindowMargin ? windowLetters : 0;
+        }
+
         partial.Clear();
     }
 

@@ -6,8 +6,10 @@ namespace CurationPipeline.Filters;
 /// <listheader><term>Property</term><description>Default</description></listheader>
 /// <item><term><see cref="KeepLanguages"/></term><description><c>["en"]</c> (FineWeb's English run; empty keeps every language)</description></item>
 /// <item><term><see cref="MinScore"/></term><description>0.65 (keep when the score is strictly greater, as datatrove's <c>LanguageFilter</c>).
-/// The score falls with the share of text in other languages: 8 of 433 real pages score 0.65 or less (name lists, a LaTeX
-/// page, Indonesian read partly as Malay), and a page half English, half French about 0.5</description></item>
+/// The score is not a bare posterior: it falls with the share of text in other languages (a page half English, half French
+/// scores about 0.5), while sibling languages a window cannot tell apart do not lower it. 4 of 433 real pages score 0.65 or
+/// less: a Portuguese results table, two name-heavy English pages and a LaTeX-heavy math page (math pages score low with
+/// fastText too; a pipeline that only tags languages should set 0)</description></item>
 /// <item><term><see cref="CandidateLanguages"/></term><description>empty = all 79 languages with a model (restricting the set forces wrong answers for text in other languages)</description></item>
 /// <item><term><see cref="MaxChars"/></term><description>1,000 (only the first 1,000 characters are classified: enough for a
 /// confident answer on web pages, about 25,000 documents/s per core)</description></item>

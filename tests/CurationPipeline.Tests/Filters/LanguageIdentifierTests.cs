@@ -95,4 +95,17 @@ public sealed class LanguageIdentifierTests
         Assert.InRange(pure.Score, 0.9, 1.0);
         Assert.Equal(FilterVerdict.Drop(FilterReasons.LanguageLowScore), reader.Decide(mixed));
     }
+
+    [Theory]
+    [InlineData("Komiteen møttes på tirsdag for å diskutere budsjettet for det kommende året, og de fleste medlemmene var enige om at utgiftene til skolene burde øke. Forslaget skal behandles i bystyret neste måned, og ordføreren har lovet en rask avgjørelse.", "nb nn da")]
+    [InlineData("Odbor se sastao u utorak kako bi raspravio proračun za sljedeću godinu, a većina članova složila se da bi izdaci za škole trebali rasti. Prijedlog će se razmatrati na sjednici gradskog vijeća idućeg mjeseca.", "hr bs sr")]
+    public void ComputeSignals_SiblingLanguages_ConfidentAboveFineWebsCut(string text, string siblings)
+    {
+        var reader = new LanguageIdentifier(new LanguageIdOptions { KeepLanguages = [] });
+
+        LanguageSignals signals = reader.ComputeSignals(text);
+
+        Assert.Contains(signals.Language, siblings.Split(' '));
+        Assert.InRange(signals.Score, 0.65, 1.0); // windows that cannot tell the siblings apart count for each
+    }
 }

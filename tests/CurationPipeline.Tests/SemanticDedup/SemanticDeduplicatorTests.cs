@@ -146,6 +146,7 @@ public sealed class SemanticDeduplicatorTests
         SemanticDedupResult uncapped = new SemanticDeduplicator(capped with { MaxClusterSize = 0 }).Run(matrix, cancellationToken: Token);
 
         Assert.Equal(1, result.Stats.OversizedClusters);
+        Assert.Equal(0, result.Stats.ChunkedClusters);
         Assert.InRange(result.Stats.LargestCluster, 1, 200);
         Assert.Equal(1160, uncapped.Stats.LargestCluster);
         Assert.Equal(40, uncapped.Stats.Dropped);
@@ -168,6 +169,7 @@ public sealed class SemanticDeduplicatorTests
 
         // k-means cannot split identical points: chunks of 100, 100 and 50 each keep one member.
         Assert.Equal(250 - 3, result.Stats.Dropped);
+        Assert.Equal(1, result.Stats.ChunkedClusters);
         Assert.Equal(99L * 100 / 2 * 2 + (50L * 49 / 2), result.Stats.PairsCompared);
     }
 

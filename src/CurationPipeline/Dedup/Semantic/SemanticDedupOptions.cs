@@ -43,8 +43,9 @@ public sealed record SemanticDedupOptions
 
     /// <summary>
     /// Largest cluster compared pairwise; 0 for no limit. A larger cluster (boilerplate pages, one template) would cost its size
-    /// squared: it is split by k-means into pieces of about half this size, and a piece k-means cannot split (identical vectors)
-    /// is compared in consecutive chunks of its keep order, so duplicates across chunks are missed there.
+    /// squared: it is split once by k-means into pieces of about half this size, and a piece still above the limit (identical
+    /// vectors, or an uneven split) is compared in consecutive chunks of its keep order, so duplicates across those chunks are
+    /// missed (<see cref="SemanticDedupStats.ChunkedClusters"/> counts them).
     /// </summary>
     public int MaxClusterSize { get; init; } = 20_000;
 

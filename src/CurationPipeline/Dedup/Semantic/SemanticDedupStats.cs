@@ -20,7 +20,10 @@ public sealed record SemanticDedupStats
     /// <summary>Clusters k-means made larger than <see cref="SemanticDedupOptions.MaxClusterSize"/>, which were split before comparing.</summary>
     public int OversizedClusters { get; init; }
 
-    /// <summary>k-means iterations run.</summary>
+    /// <summary>Clusters still above <see cref="SemanticDedupOptions.MaxClusterSize"/> after the split, compared in chunks (pairs across chunks are not compared).</summary>
+    public int ChunkedClusters { get; init; }
+
+    /// <summary>k-means iterations run by the first clustering (not counting the splits of oversized clusters).</summary>
     public int KMeansIterations { get; init; }
 
     /// <summary>Pairwise similarities computed within clusters.</summary>

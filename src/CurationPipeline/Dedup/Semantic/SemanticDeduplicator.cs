@@ -134,7 +134,12 @@ public sealed class SemanticDeduplicator
         }
 
         return new SemanticDedupResult(dropped.ToImmutable(),
-            Stats(n, k, nonEmpty, largest, iterations, epsilons, dropCounts, chosen, kMeansTime, pairwiseTime) with { PairsCompared = pairs, OversizedClusters = oversized });
+            Stats(n, k, nonEmpty, largest, iterations, epsilons, dropCounts, chosen, kMeansTime, pairwiseTime) with
+            {
+                PairsCompared = pairs,
+                OversizedClusters = oversized,
+                ChunkedClusters = _options.MaxClusterSize > 0 ? Enumerable.Range(0, k).Count(c => offsets[c + 1] - offsets[c] > _options.MaxClusterSize) : 0,
+            });
     }
 
     /// <summary>
