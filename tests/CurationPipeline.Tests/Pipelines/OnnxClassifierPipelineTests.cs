@@ -12,7 +12,7 @@ namespace CurationPipeline.Tests.Pipelines;
 public sealed class OnnxClassifierPipelineTests
 {
     [Fact]
-    public async Task Run_OnnxClassifierInPipelineFile_ColumnHoldsItsScoreOfEachText()
+    public async Task Run_OnnxAndNgramClassifiersInPipelineFile_EachColumnHoldsItsModelsScoreOfEachText()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string modelFolder = TinyOnnxClassifier.Create();
@@ -24,6 +24,7 @@ public sealed class OnnxClassifierPipelineTests
             name: onnx-test
             input:
               paths: [{Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl")}]
+            classifiers: [{Path.Combine(TestData.RepoRoot, "classifiers", "code.ngram")}, {Path.Combine(TestData.RepoRoot, "classifiers", "math.ngram")}]
             onnx_classifiers:
               - {"{"} name: goodness, model_path: tiny.onnx, output_kind: Sigmoid, label_index: 1 {"}"}
             dedup:
@@ -37,12 +38,15 @@ public sealed class OnnxClassifierPipelineTests
         await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
 
         using OnnxSequenceClassifier direct = OnnxSequenceClassifier.Create(options.OnnxClassifiers[0]);
+        IDocumentClassifier code = ClassifierLoader.Load(options.Classifiers[0]), math = ClassifierLoader.Load(options.Classifiers[1]);
         int rows = 0;
         foreach (string shard in Directory.GetFiles(Path.Combine(output, "annotated"), "*.parquet"))
         {
             await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(LocalStorage.Instance, shard, ct))
             {
                 Assert.Equal(direct.Score(document.Text), document.Signals.Number("goodness"), 6);
+                Assert.Equal(code.Score(document.Text), document.Signals.Number("code"), 9); // n-gram models hashed together, beside the ONNX one
+                Assert.Equal(math.Score(document.Text), document.Signals.Number("math"), 9);
                 rows++;
             }
         }

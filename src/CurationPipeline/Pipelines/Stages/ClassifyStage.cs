@@ -7,7 +7,7 @@ namespace CurationPipeline.Pipelines.Stages;
 /// Scores every document with the configured text classifiers (quality, code, math, safety, …); each score becomes an
 /// annotated column named after its classifier, for the filters and the mix to use. It never drops a document.
 /// </summary>
-/// <remarks>When every classifier is an n-gram model with the same hashing, the text is hashed once for all of them.</remarks>
+/// <remarks>The n-gram models that share a hashing are scored together, hashing the text once; the others (ONNX models) one by one.</remarks>
 public sealed class ClassifyStage : IPipelineStage
 {
     /// <summary>The stage name in stats.</summary>
@@ -15,6 +15,8 @@ public sealed class ClassifyStage : IPipelineStage
 
     private readonly IDocumentClassifier[] _classifiers;
     private readonly NgramClassifierSet? _set;
+    private readonly int[] _setColumns; // the column of each model of _set
+    private readonly int[] _singleColumns; // the columns scored one by one
 
     /// <summary>Creates the stage.</summary>
     /// <param name="classifiers">The classifiers; their names must be unique.</param>
@@ -23,11 +25,12 @@ public sealed class ClassifyStage : IPipelineStage
     {
         _classifiers = [.. classifiers];
         Schema = new SignalSchema(_classifiers.Select(c => (c.Name, SignalKind.Number)));
-        NgramClassifier[] ngrams = _classifiers.OfType<NgramClassifier>().ToArray();
-        if (ngrams.Length == _classifiers.Length && ngrams.Length > 1 && ngrams.All(n => n.HashBits == ngrams[0].HashBits))
-        {
-            _set = new NgramClassifierSet(ngrams);
-        }
+        int[] ngrams = [.. Enumerable.Range(0, _classifiers.Length).Where(i => _classifiers[i] is NgramClassifier)];
+        _setColumns = ngrams.Length > 1 && ngrams.All(i => ((NgramClassifier)_classifiers[i]).HashBits == ((NgramClassifier)_classifiers[ngrams[0]]).HashBits)
+            ? ngrams
+            : [];
+        _set = _setColumns.Length > 0 ? new NgramClassifierSet([.. _setColumns.Select(i => (NgramClassifier)_classifiers[i])]) : null;
+        _singleColumns = [.. Enumerable.Range(0, _classifiers.Length).Except(_setColumns)];
     }
 
     /// <summary>The columns this stage adds: one number per classifier.</summary>
@@ -43,14 +46,17 @@ public sealed class ClassifyStage : IPipelineStage
         var scores = new double[_classifiers.Length];
         if (_set is not null)
         {
-            _set.ScoreAll(document.Text, scores);
-        }
-        else
-        {
-            for (int i = 0; i < _classifiers.Length; i++)
+            Span<double> together = stackalloc double[_setColumns.Length];
+            _set.ScoreAll(document.Text, together);
+            for (int j = 0; j < _setColumns.Length; j++)
             {
-                scores[i] = _classifiers[i].Score(document.Text);
+                scores[_setColumns[j]] = together[j];
             }
+        }
+
+        foreach (int i in _singleColumns)
+        {
+            scores[i] = _classifiers[i].Score(document.Text);
         }
 
         return item with { Annotated = document with { Signals = new SignalSet(Schema, scores, []) } };
