@@ -31,7 +31,6 @@ public static class EmbeddingHeadTrainer
         var gradient = new double[outputs];
         int[] order = [.. Enumerable.Range(0, examples.Count)];
         var random = new Random(options.Seed);
-        const double epsilon = 1e-8;
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
             random.Shuffle(order);
@@ -47,14 +46,11 @@ public static class EmbeddingHeadTrainer
                 for (int k = 0; k < outputs; k++)
                 {
                     double g = gradient[k] * exampleWeights[e];
-                    biasSquares[k] += g * g;
-                    bias[k] -= options.LearningRate * g / (Math.Sqrt(biasSquares[k]) + epsilon);
+                    AdaGrad.Step(bias, biasSquares, k, g, options.LearningRate);
                     int row = k * dimension;
                     for (int d = 0; d < dimension; d++)
                     {
-                        double gw = (g * x[d]) + (options.L2 * weights[row + d]);
-                        squares[row + d] += (float)(gw * gw);
-                        weights[row + d] -= (float)(options.LearningRate * gw / (Math.Sqrt(squares[row + d]) + epsilon));
+                        AdaGrad.Step(weights, squares, row + d, g * x[d], options.LearningRate, options.L2);
                     }
                 }
             }

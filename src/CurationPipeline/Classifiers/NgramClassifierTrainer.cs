@@ -31,7 +31,6 @@ public static class NgramClassifierTrainer
         var gradient = new double[outputs];
         int[] order = [.. Enumerable.Range(0, examples.Count)];
         var random = new Random(options.Seed);
-        const double epsilon = 1e-8;
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
             random.Shuffle(order);
@@ -54,14 +53,10 @@ public static class NgramClassifierTrainer
                 for (int k = 0; k < outputs; k++)
                 {
                     double g = gradient[k] * exampleWeights[e];
-                    biasSquares[k] += g * g;
-                    bias[k] -= options.LearningRate * g / (Math.Sqrt(biasSquares[k]) + epsilon);
+                    AdaGrad.Step(bias, biasSquares, k, g, options.LearningRate);
                     for (int j = 0; j < features.Length; j++)
                     {
-                        int at = (features[j] * outputs) + k;
-                        double gw = (g * values[j]) + (options.L2 * weights[at]);
-                        squares[at] += (float)(gw * gw);
-                        weights[at] -= (float)(options.LearningRate * gw / (Math.Sqrt(squares[at]) + epsilon));
+                        AdaGrad.Step(weights, squares, (features[j] * outputs) + k, g * values[j], options.LearningRate, options.L2);
                     }
                 }
             }

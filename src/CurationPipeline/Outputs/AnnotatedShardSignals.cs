@@ -68,6 +68,7 @@ public static class AnnotatedShardSignals
         AnnotatedLayout readLayout = AnnotatedLayout.ForFile(reader.Schema);
         var newSchema = new SignalSchema([.. readLayout.Signals.Columns.Where(c => !names.Contains(c.Name, StringComparer.Ordinal)), .. names.Select(n => (n, SignalKind.Number))]);
         var writeLayout = new AnnotatedLayout(newSchema);
+        var extend = new SignalExtension(readLayout.Signals, newSchema, names);
         ParquetWriter writer = await ParquetWriter.CreateAsync(writeLayout.Schema, destination, options.ToParquetOptions(), append: false, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
@@ -82,7 +83,7 @@ public static class AnnotatedShardSignals
 
                 foreach (AnnotatedDocument row in rows)
                 {
-                    writeLayout.Append(row with { Signals = Extend(row.Signals, newSchema, names, valuesOf(row)) });
+                    writeLayout.Append(row with { Signals = extend.Apply(row.Signals, valuesOf(row)) });
                 }
 
                 using ParquetRowGroupWriter output = writer.CreateRowGroup();
@@ -91,29 +92,65 @@ public static class AnnotatedShardSignals
         }
     }
 
-    /// <summary>The row's signals under <paramref name="schema"/>: its kept columns, then the new values.</summary>
-    private static SignalSet Extend(SignalSet signals, SignalSchema schema, IReadOnlyList<string> names, double[] values)
+    /// <summary>Maps a row's signals to the extended schema: where each kept column's value comes from, worked out once per file.</summary>
+    private sealed class SignalExtension
     {
-        if (values.Length != names.Count)
+        private readonly SignalSchema _schema;
+        private readonly int[] _numberSource; // old number ordinal, or ~k for the k-th new value
+        private readonly int[] _textSource;   // old text ordinal
+        private readonly int _newColumns;
+
+        public SignalExtension(SignalSchema old, SignalSchema schema, IReadOnlyList<string> names)
         {
-            throw new ArgumentException($"{values.Length} values for {names.Count} new columns.", nameof(values));
+            _schema = schema;
+            var oldOrdinal = new Dictionary<string, int>(StringComparer.Ordinal);
+            int oldNumbers = 0, oldTexts = 0;
+            foreach ((string name, SignalKind kind) in old.Columns)
+            {
+                oldOrdinal[name] = kind == SignalKind.Number ? oldNumbers++ : oldTexts++;
+            }
+
+            var numbers = new List<int>();
+            var texts = new List<int>();
+            int added = 0;
+            foreach ((string name, SignalKind kind) in schema.Columns)
+            {
+                if (kind == SignalKind.Text)
+                {
+                    texts.Add(oldOrdinal[name]);
+                }
+                else
+                {
+                    numbers.Add(names.Contains(name, StringComparer.Ordinal) ? ~added++ : oldOrdinal[name]);
+                }
+            }
+
+            _numberSource = [.. numbers];
+            _textSource = [.. texts];
+            _newColumns = added;
         }
 
-        var numbers = new double[schema.NumberCount];
-        var texts = new string?[schema.Columns.Count - schema.NumberCount];
-        int number = 0, text = 0, added = 0;
-        foreach ((string name, SignalKind kind) in schema.Columns)
+        public SignalSet Apply(SignalSet signals, double[] values)
         {
-            if (kind == SignalKind.Text)
+            if (values.Length != _newColumns)
             {
-                texts[text++] = signals.Text(name);
+                throw new ArgumentException($"{values.Length} values for {_newColumns} new columns.", nameof(values));
             }
-            else
-            {
-                numbers[number++] = signals.Schema.IndexOf(name) >= 0 && !names.Contains(name, StringComparer.Ordinal) ? signals.Number(name) : values[added++];
-            }
-        }
 
-        return new SignalSet(schema, numbers, texts);
+            var numbers = new double[_numberSource.Length];
+            for (int i = 0; i < numbers.Length; i++)
+            {
+                int source = _numberSource[i];
+                numbers[i] = source >= 0 ? signals.Numbers[source] : values[~source];
+            }
+
+            var texts = new string?[_textSource.Length];
+            for (int i = 0; i < texts.Length; i++)
+            {
+                texts[i] = signals.Texts[_textSource[i]];
+            }
+
+            return new SignalSet(_schema, numbers, texts);
+        }
     }
 }
