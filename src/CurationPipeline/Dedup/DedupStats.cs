@@ -26,6 +26,13 @@ public sealed record DedupStats
     [JsonPropertyName("dropped_near")]
     public long DroppedNear { get; init; }
 
+    /// <summary>
+    /// Documents whose id another document of the scope also has (<see cref="DedupReasons.DuplicateId"/>): counted, never dropped
+    /// for it, since a document is identified by its id together with its source path and offset.
+    /// </summary>
+    [JsonPropertyName("duplicate_ids")]
+    public long DuplicateIds { get; init; }
+
     /// <summary>Number of clusters per cluster size (sizes ≥ 2).</summary>
     [JsonPropertyName("cluster_sizes")]
     public ImmutableSortedDictionary<int, long> ClusterSizes { get; init; } = ImmutableSortedDictionary<int, long>.Empty;

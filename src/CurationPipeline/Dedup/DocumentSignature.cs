@@ -6,10 +6,16 @@ namespace CurationPipeline.Dedup;
 /// <remarks>Produced by <see cref="DocumentSigner"/> in the tag pass and collected per shard by <see cref="SignatureFileWriter"/>.</remarks>
 public sealed record DocumentSignature
 {
-    /// <summary>The document id (unique within the corpus); ties between duplicates go to the smallest id (ordinal).</summary>
+    /// <summary>The document id; with <see cref="SourcePath"/> and <see cref="SourceOffset"/> it identifies the document (<see cref="Documents.DocumentIdentity"/>).</summary>
     public required string Id { get; init; }
 
-    /// <summary>Keep preference among duplicates: the highest priority wins, then the smallest id.</summary>
+    /// <summary>The input file the document was read from, as in the annotated shards' <c>source_path</c>.</summary>
+    public string SourcePath { get; init; } = string.Empty;
+
+    /// <summary>The document's offset in <see cref="SourcePath"/>, as in the annotated shards' <c>source_offset</c>.</summary>
+    public long SourceOffset { get; init; }
+
+    /// <summary>Keep preference among duplicates: the highest priority wins, then the smallest identity (id, source path, offset).</summary>
     public ushort Priority { get; init; }
 
     /// <summary>The exact-dedup key (<see cref="ExactDedupHasher"/>).</summary>

@@ -3,13 +3,13 @@ using CurationPipeline.Storage;
 
 namespace CurationPipeline.Dedup;
 
-/// <summary>Reads and writes drop lists: binary files of <see cref="DropListRow"/> sorted by document id (ordinal).</summary>
+/// <summary>Reads and writes drop lists: binary files of <see cref="DropListRow"/> sorted by the dropped document's identity (id, source path, offset; ordinal).</summary>
 /// <remarks>Layout: magic <c>CPDL</c> (u32), version (u16), row count (i64), then per row: document id, cluster id (u64),
 /// kept id, reason; strings are 7-bit length-prefixed UTF-8.</remarks>
 public static class DropListFile
 {
     private const uint Magic = 0x4C445043; // "CPDL"
-    private const ushort Version = 1;
+    private const ushort Version = 2;
 
     /// <summary>Writes <paramref name="rows"/> atomically, in the order given.</summary>
     /// <param name="storage">Where to write.</param>
@@ -29,6 +29,8 @@ public static class DropListFile
             foreach (DropListRow row in rows)
             {
                 writer.Write(row.DocumentId);
+                writer.Write(row.SourcePath);
+                writer.Write(row.SourceOffset);
                 writer.Write(row.ClusterId);
                 writer.Write(row.KeptId);
                 writer.Write(row.Reason);
@@ -60,7 +62,7 @@ public static class DropListFile
             var rows = new List<DropListRow>((int)Math.Min(count, 1 << 20));
             for (long i = 0; i < count; i++)
             {
-                rows.Add(new DropListRow(reader.ReadString(), reader.ReadUInt64(), reader.ReadString(), reader.ReadString()));
+                rows.Add(new DropListRow(reader.ReadString(), reader.ReadString(), reader.ReadInt64(), reader.ReadUInt64(), reader.ReadString(), reader.ReadString()));
             }
 
             return rows;

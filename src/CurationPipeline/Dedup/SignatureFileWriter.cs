@@ -85,6 +85,8 @@ public sealed class SignatureFileWriter
                 writer.Write((ulong)d.ExactHash);
                 writer.Write((ulong)(d.ExactHash >> 64));
                 writer.Write(d.Id);
+                writer.Write(d.SourcePath);
+                writer.Write(d.SourceOffset);
             }
 
             if (IncludeSketches)
@@ -111,7 +113,9 @@ public sealed class SignatureFileWriter
         foreach (DocumentSignature d in _documents)
         {
             int idBytes = Encoding.UTF8.GetByteCount(d.Id);
-            tableBytes += SignatureFileLayout.DocumentFixedBytes + SignatureFileLayout.SevenBitLength(idBytes) + idBytes;
+            int pathBytes = Encoding.UTF8.GetByteCount(d.SourcePath);
+            tableBytes += SignatureFileLayout.DocumentFixedBytes + SignatureFileLayout.SevenBitLength(idBytes) + idBytes
+                + SignatureFileLayout.SevenBitLength(pathBytes) + pathBytes + sizeof(long);
         }
 
         new SignatureFileHeader(Options, Rank, _documents.Count, IncludeSketches, tableBytes).Write(writer);

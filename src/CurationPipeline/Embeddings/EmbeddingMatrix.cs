@@ -16,10 +16,12 @@ public sealed class EmbeddingMatrix
 {
     private const int ChunkRows = 1 << 14;
     private const uint Magic = 0x424D4543; // "CEMB"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly List<Half[]> _chunks = [];
     private readonly List<string> _ids = [];
+    private readonly List<string> _sourcePaths = [];
+    private readonly List<long> _sourceOffsets = [];
 
     /// <summary>Creates an empty matrix.</summary>
     /// <param name="dimension">The vector length.</param>
@@ -41,9 +43,19 @@ public sealed class EmbeddingMatrix
     /// <param name="vector">The embedding; its length must be <see cref="Dimension"/>.</param>
     /// <returns>The row index.</returns>
     /// <exception cref="ArgumentException">The vector has the wrong length.</exception>
-    public int Add(string id, ReadOnlySpan<float> vector)
+    public int Add(string id, ReadOnlySpan<float> vector) => Add(id, string.Empty, 0, vector);
+
+    /// <summary>Appends one row with the document's identity (id, source path and offset: <see cref="Documents.DocumentIdentity"/>).</summary>
+    /// <param name="id">The document id.</param>
+    /// <param name="sourcePath">The input file it was read from.</param>
+    /// <param name="sourceOffset">Its offset in that file.</param>
+    /// <param name="vector">Exactly <see cref="Dimension"/> values.</param>
+    /// <returns>The row index.</returns>
+    /// <exception cref="ArgumentException">The vector has another length.</exception>
+    public int Add(string id, string sourcePath, long sourceOffset, ReadOnlySpan<float> vector)
     {
         ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(sourcePath);
         if (vector.Length != Dimension)
         {
             throw new ArgumentException($"Expected {Dimension} values, got {vector.Length}.", nameof(vector));
@@ -57,6 +69,8 @@ public sealed class EmbeddingMatrix
 
         TensorPrimitives.ConvertToHalf(vector, _chunks[^1].AsSpan(row % ChunkRows * Dimension, Dimension));
         _ids.Add(id);
+        _sourcePaths.Add(sourcePath);
+        _sourceOffsets.Add(sourceOffset);
         return row;
     }
 
@@ -64,6 +78,61 @@ public sealed class EmbeddingMatrix
     /// <param name="row">A row index below <see cref="Count"/>.</param>
     /// <returns>The document id.</returns>
     public string Id(int row) => _ids[row];
+
+    /// <summary>The source path of a row's document (empty when added without one).</summary>
+    public string SourcePath(int row) => _sourcePaths[row];
+
+    /// <summary>The source offset of a row's document.</summary>
+    public long SourceOffset(int row) => _sourceOffsets[row];
+
+    /// <summary>
+    /// Reorders the rows by document identity (id, source path, offset; ordinal), in place with one spare row, so that whatever
+    /// order the rows were added in (thread timing, task count), the same documents give the same matrix.
+    /// </summary>
+    public void SortByIdentity()
+    {
+        int[] order = [.. Enumerable.Range(0, Count)];
+        Array.Sort(order, (a, b) => Documents.DocumentIdentity.Compare(_ids[a], _sourcePaths[a], _sourceOffsets[a], _ids[b], _sourcePaths[b], _sourceOffsets[b]));
+        string[] ids = [.. order.Select(i => _ids[i])];
+        string[] paths = [.. order.Select(i => _sourcePaths[i])];
+        long[] offsets = [.. order.Select(i => _sourceOffsets[i])];
+
+        // Position j takes row order[j]: follow each cycle once, parking its first row.
+        var spare = new Half[Dimension];
+        var placed = new bool[Count];
+        for (int start = 0; start < order.Length; start++)
+        {
+            if (placed[start] || order[start] == start)
+            {
+                continue;
+            }
+
+            RowSpan(start).CopyTo(spare);
+            int j = start;
+            while (true)
+            {
+                placed[j] = true;
+                int from = order[j];
+                if (from == start)
+                {
+                    spare.CopyTo(RowSpan(j));
+                    break;
+                }
+
+                RowSpan(from).CopyTo(RowSpan(j));
+                j = from;
+            }
+        }
+
+        _ids.Clear();
+        _ids.AddRange(ids);
+        _sourcePaths.Clear();
+        _sourcePaths.AddRange(paths);
+        _sourceOffsets.Clear();
+        _sourceOffsets.AddRange(offsets);
+    }
+
+    private Span<Half> RowSpan(int row) => _chunks[row / ChunkRows].AsSpan(row % ChunkRows * Dimension, Dimension);
 
     /// <summary>Writes row <paramref name="row"/> as float32 into <paramref name="destination"/> (length <see cref="Dimension"/>).</summary>
     /// <param name="row">A row index below <see cref="Count"/>.</param>
@@ -87,6 +156,8 @@ public sealed class EmbeddingMatrix
         for (int i = 0; i < Count; i++)
         {
             writer.Write(_ids[i]);
+            writer.Write(_sourcePaths[i]);
+            writer.Write(_sourceOffsets[i]);
             ReadOnlySpan<Half> values = _chunks[i / ChunkRows].AsSpan(i % ChunkRows * Dimension, Dimension);
             for (int j = 0; j < values.Length; j++)
             {
@@ -124,13 +195,15 @@ public sealed class EmbeddingMatrix
             for (int i = 0; i < count; i++)
             {
                 string id = reader.ReadString();
+                string sourcePath = reader.ReadString();
+                long sourceOffset = reader.ReadInt64();
                 reader.BaseStream.ReadExactly(row);
                 for (int j = 0; j < dimension; j++)
                 {
                     vector[j] = (float)System.Buffers.Binary.BinaryPrimitives.ReadHalfLittleEndian(row.AsSpan(j * 2));
                 }
 
-                matrix.Add(id, vector);
+                matrix.Add(id, sourcePath, sourceOffset, vector);
             }
 
             return matrix;

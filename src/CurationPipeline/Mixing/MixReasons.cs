@@ -15,6 +15,12 @@ public static class MixReasons
     /// <summary>The document has no row in the tokenized shards (the tag pass dropped it after annotation).</summary>
     public const string NotTokenized = "mix.not_tokenized";
 
+    /// <summary>
+    /// Two annotated rows have one identity (id, source path and offset): an input repeats a record id at one place, e.g.
+    /// inside one whole-file gzip member. Neither is mixed, since which one would be depends on thread timing.
+    /// </summary>
+    public const string RepeatedIdentity = "mix.repeated_identity";
+
     /// <summary>A tokenized row has no annotated row, so no filter or rule can be applied to it.</summary>
     public const string NotAnnotated = "mix.not_annotated";
 

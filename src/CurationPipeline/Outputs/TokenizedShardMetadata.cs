@@ -10,8 +10,8 @@ namespace CurationPipeline.Outputs;
 /// <param name="SchemaVersion">The tokenized shard schema version (<see cref="CurrentSchemaVersion"/> for files this code writes).</param>
 public sealed record TokenizedShardMetadata(string TokenizerName, int VocabularySize, int EndOfDocumentId, int SchemaVersion = TokenizedShardMetadata.CurrentSchemaVersion)
 {
-    /// <summary>The schema version this code writes: columns <c>input_ids, id, url, n_tokens, domain</c>.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The schema version this code writes: columns <c>input_ids, id, url, n_tokens, domain, source_path, source_offset</c>.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>Metadata key of <see cref="TokenizerName"/>.</summary>
     public const string TokenizerNameKey = "tokenizer_name";

@@ -49,7 +49,11 @@ public sealed class TokenizedShardReader : IAsyncDisposable
         (Stream stream, ParquetReader reader) = await ParquetShardFile.OpenAsync(storage, path, cancellationToken).ConfigureAwait(false);
         try
         {
-            return new TokenizedShardReader(stream, reader, TokenizedShardMetadata.Parse(reader.CustomMetadata, path));
+            TokenizedShardMetadata metadata = TokenizedShardMetadata.Parse(reader.CustomMetadata, path);
+            return metadata.SchemaVersion == TokenizedShardMetadata.CurrentSchemaVersion
+                ? new TokenizedShardReader(stream, reader, metadata)
+                : throw new InvalidDataException($"'{path}' is a schema version {metadata.SchemaVersion} tokenized shard; this build reads version "
+                    + $"{TokenizedShardMetadata.CurrentSchemaVersion} (which adds source_path and source_offset): rerun the tag pass.");
         }
         catch (InvalidDataException)
         {

@@ -71,7 +71,7 @@ public sealed class SemanticPass
         }
 
         using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
-        HashSet<string> minhashDropped = MinHashDropped(outputDirectory);
+        HashSet<UInt128> minhashDropped = MinHashDropped(outputDirectory);
         for (int rank = 0; rank < worldSize; rank++)
         {
             await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), minhashDropped, cancellationToken).ConfigureAwait(false);
@@ -94,15 +94,17 @@ public sealed class SemanticPass
     {
         IReadOnlyList<string> files = _storage.List(_storage.Combine(outputDirectory, Embeddings, "*" + EmbeddingExtension));
         EmbeddingMatrix all = await MergeAsync(files, cancellationToken).ConfigureAwait(false);
+        all.SortByIdentity(); // rows in task files follow thread timing; k-means and tie-breaks must not
         SemanticDedupResult result = new SemanticDeduplicator(_options.Dedup).Run(all, cancellationToken: cancellationToken);
 
         // One drop list for the mix: MinHash's rows, then semantic drops of documents MinHash kept.
         string dropList = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
         var rows = _storage.Exists(dropList) ? DropListFile.Read(_storage, dropList).ToList() : [];
-        var dropped = rows.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
-        rows.AddRange(result.Dropped.Where(d => !dropped.Contains(d.DocumentId))
-            .Select(d => new DropListRow(d.DocumentId, (ulong)d.ClusterId, d.KeptId, d.Reason)));
-        rows.Sort((a, b) => string.CompareOrdinal(a.DocumentId, b.DocumentId));
+        var dropped = rows.Select(r => r.Key).ToHashSet();
+        rows.AddRange(result.Dropped
+            .Select(d => new DropListRow(d.DocumentId, d.SourcePath, d.SourceOffset, (ulong)d.ClusterId, d.KeptId, d.Reason))
+            .Where(d => !dropped.Contains(d.Key)));
+        rows.Sort(DropListRow.CompareByIdentity);
         await DropListFile.WriteAsync(_storage, dropList, rows, cancellationToken).ConfigureAwait(false);
 
         string statsPath = _storage.Combine(outputDirectory, OutputLayout.MergedStats);
@@ -117,7 +119,7 @@ public sealed class SemanticPass
         return result.Stats;
     }
 
-    private async Task<StageStatsSnapshot?> EmbedAsync(TextEmbedder embedder, string outputDirectory, PipelineTask tagTask, HashSet<string> minhashDropped, CancellationToken cancellationToken)
+    private async Task<StageStatsSnapshot?> EmbedAsync(TextEmbedder embedder, string outputDirectory, PipelineTask tagTask, HashSet<UInt128> minhashDropped, CancellationToken cancellationToken)
     {
         CheckHeads(embedder);
         string marker = Marker(outputDirectory, $"{EmbedStage}-{tagTask.Rank:D5}");
@@ -136,7 +138,7 @@ public sealed class SemanticPass
             stats.CountIn();
             if (item.Vector is { } vector)
             {
-                matrix.Add(item.Item.Id, vector);
+                matrix.Add(item.Item.Id, item.Item.SourcePath, item.Item.SourceOffset, vector);
                 stats.CountOut();
             }
             else
@@ -212,10 +214,10 @@ public sealed class SemanticPass
             throw new InvalidDataException($"Head '{wrong.Name}' takes {wrong.Dimension}-d embeddings; the stored ones of {tagTask} are {matrix.Dimension}-d.");
         }
 
-        var rowOf = new Dictionary<string, int>(matrix.Count, StringComparer.Ordinal);
+        var rowOf = new Dictionary<UInt128, int>(matrix.Count);
         for (int i = 0; i < matrix.Count; i++)
         {
-            rowOf[matrix.Id(i)] = i;
+            rowOf[DocumentIdentity.KeyOf(matrix.Id(i), matrix.SourcePath(i), matrix.SourceOffset(i))] = i;
         }
 
         string[] names = [.. _heads.Select(h => h.Name)];
@@ -223,7 +225,7 @@ public sealed class SemanticPass
         double[] Scores(AnnotatedDocument document)
         {
             var scores = new double[_heads.Length];
-            if (!rowOf.TryGetValue(document.Id, out int row))
+            if (!rowOf.TryGetValue(DocumentIdentity.KeyOf(document.Id, document.SourcePath, document.SourceOffset), out int row))
             {
                 Array.Fill(scores, double.NaN);
                 return scores;
@@ -246,14 +248,14 @@ public sealed class SemanticPass
         await CompletionMarker.WriteAsync(_storage, marker, done, cancellationToken).ConfigureAwait(false);
     }
 
-    private async IAsyncEnumerable<AnnotatedDocument> SurvivorsAsync(string outputDirectory, PipelineTask tagTask, HashSet<string> dropped,
+    private async IAsyncEnumerable<AnnotatedDocument> SurvivorsAsync(string outputDirectory, PipelineTask tagTask, HashSet<UInt128> dropped,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (string shard in _storage.List(_storage.Combine(outputDirectory, OutputLayout.Annotated, tagTask.Stem + "-*.parquet")))
         {
             await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(_storage, shard, cancellationToken).ConfigureAwait(false))
             {
-                if (document.FilterReason is null && !dropped.Contains(document.Id))
+                if (document.FilterReason is null && !dropped.Contains(DocumentIdentity.KeyOf(document.Id, document.SourcePath, document.SourceOffset)))
                 {
                     yield return document;
                 }
@@ -283,7 +285,7 @@ public sealed class SemanticPass
             for (int i = 0; i < part.Count; i++)
             {
                 part.CopyTo(i, row);
-                all.Add(part.Id(i), row);
+                all.Add(part.Id(i), part.SourcePath(i), part.SourceOffset(i), row);
             }
         }
 
@@ -302,12 +304,12 @@ public sealed class SemanticPass
         return merged.Snapshot();
     }
 
-    /// <summary>The ids MinHash dropped (read once per process): they are not embedded.</summary>
-    private HashSet<string> MinHashDropped(string outputDirectory)
+    /// <summary>The identity keys of the documents MinHash dropped (read once per process): they are not embedded.</summary>
+    private HashSet<UInt128> MinHashDropped(string outputDirectory)
     {
         string dropListPath = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
         return _storage.Exists(dropListPath)
-            ? DropListFile.Read(_storage, dropListPath).Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal)
+            ? DropListFile.Read(_storage, dropListPath).Select(r => r.Key).ToHashSet()
             : [];
     }
 

@@ -64,7 +64,14 @@ public sealed class TagSink : ITagSink
         var document = item.Annotated ?? throw new InvalidOperationException($"Item {item.Id} reached the sink without extraction.");
         int[] ids = item.TokenIds ?? throw new InvalidOperationException($"Item {item.Id} reached the sink without tokens.");
         await _annotated.WriteAsync(document, cancellationToken).ConfigureAwait(false);
-        await _tokenized.WriteAsync(new TokenizedDocument { Id = document.Id, Url = document.Url, InputIds = ids }, cancellationToken).ConfigureAwait(false);
+        await _tokenized.WriteAsync(new TokenizedDocument
+        {
+            Id = document.Id,
+            Url = document.Url,
+            InputIds = ids,
+            SourcePath = document.SourcePath,
+            SourceOffset = document.SourceOffset,
+        }, cancellationToken).ConfigureAwait(false);
         if (_signatures is not null)
         {
             await _signatures.AddAsync(item.Signature ?? throw new InvalidOperationException($"Item {item.Id} reached the sink unsigned."), cancellationToken).ConfigureAwait(false);

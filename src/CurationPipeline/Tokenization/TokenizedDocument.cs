@@ -20,6 +20,12 @@ public sealed record TokenizedDocument
     /// <summary>The token ids, ending with the end-of-document id.</summary>
     public required ReadOnlyMemory<int> InputIds { get; init; }
 
+    /// <summary>The input file the document was read from (with <see cref="Id"/> and <see cref="SourceOffset"/> its identity in a run), or <c>null</c> when unknown.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>The document's offset (or record index) in <see cref="SourcePath"/>.</summary>
+    public long SourceOffset { get; init; }
+
     /// <summary>The data-mix domain the document belongs to (<c>general</c>, <c>code</c>, <c>math</c>, …).</summary>
     public string Domain { get; init; } = GeneralDomain;
 }

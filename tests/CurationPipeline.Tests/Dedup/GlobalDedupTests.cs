@@ -185,7 +185,7 @@ public sealed class GlobalDedupTests
     {
         string dir = TestData.NewTempDirectory();
         string path = Path.Combine(dir, "drops");
-        await DropListFile.WriteAsync(LocalStorage.Instance, path, [new DropListRow("x", 7, "y", DedupReasons.Exact)], TestContext.Current.CancellationToken);
+        await DropListFile.WriteAsync(LocalStorage.Instance, path, [new DropListRow("x", "a.warc.gz", 12, 7, "y", DedupReasons.Exact)], TestContext.Current.CancellationToken);
         Assert.Single(DropListFile.Read(LocalStorage.Instance, path));
         byte[] bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
         await File.WriteAllBytesAsync(path, bytes[..^4], TestContext.Current.CancellationToken);

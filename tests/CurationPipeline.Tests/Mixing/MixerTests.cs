@@ -159,7 +159,7 @@ public sealed class MixerTests
         string tagged = await TaggedData.WriteAsync(Documents, withScores: true, i => i % 50 == 7 ? null : i % 20 == 3 ? 0.2 : 0.9, ct);
         string[] dropped = ["doc-000005", "doc-000006", "doc-000015"];
         await DropListFile.WriteAsync(LocalStorage.Instance, Path.Combine(tagged, "dedup", "drop-list.bin"),
-            dropped.Select(id => new DropListRow(id, 1, "doc-000000", "dedup.exact")).ToArray(), ct);
+            dropped.Select(id => new DropListRow(id, TaggedData.SourcePath, int.Parse(id["doc-".Length..]), 1, "doc-000000", "dedup.exact")).ToArray(), ct);
         string output = Path.Combine(tagged, "mix");
         MixOptions options = Options(totalTokens: 0) with { Filters = [new MixCondition { Column = "quality", AtLeast = 0.5 }] };
 

@@ -25,6 +25,9 @@ internal static class TaggedData
         _ => "general",
     };
 
+    /// <summary>The source path of every tagged document (its offset is its number).</summary>
+    public const string SourcePath = "sample.warc.gz";
+
     public static string IdOf(int i) => $"doc-{i:D6}";
 
     /// <summary>Writes <paramref name="documents"/> documents in two annotated and two tokenized shards; returns the directory.</summary>
@@ -48,7 +51,7 @@ internal static class TaggedData
                 }
 
                 ids[^1] = metadata.EndOfDocumentId;
-                await tokens.WriteAsync(new TokenizedDocument { Id = IdOf(i), Url = $"https://example.com/{i}", InputIds = ids }, cancellationToken);
+                await tokens.WriteAsync(new TokenizedDocument { Id = IdOf(i), Url = $"https://example.com/{i}", InputIds = ids, SourcePath = SourcePath, SourceOffset = i }, cancellationToken);
             }
 
             Assert.Equal(2, (await tokens.CompleteAsync(cancellationToken)).Count);
@@ -67,7 +70,7 @@ internal static class TaggedData
             await using var writer = new AnnotatedShardWriter(LocalStorage.Instance, annotated, new AnnotatedShardOptions { Prefix = "tag-00000", MaxRowsPerShard = half });
             for (int i = 0; i < documents; i++)
             {
-                await writer.WriteAsync(new AnnotatedDocument { Id = IdOf(i), Text = $"text {i}", SourcePath = "sample.warc.gz", SourceOffset = i }, cancellationToken);
+                await writer.WriteAsync(new AnnotatedDocument { Id = IdOf(i), Text = $"text {i}", SourcePath = SourcePath, SourceOffset = i }, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
@@ -84,6 +87,8 @@ internal static class TaggedData
         var math = new DataField<double?>("math");
         var qualityField = new DataField<double?>("quality");
         var language = new DataField<string>("language", nullable: true);
+        var sourcePath = new DataField<string>("source_path", nullable: false);
+        var sourceOffset = new DataField<long>("source_offset");
         int n = to - from;
         var ids = new string[n];
         var texts = new string[n];
@@ -104,7 +109,7 @@ internal static class TaggedData
         }
 
         await using FileStream stream = File.Create(path);
-        await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, text, code, math, qualityField, language), stream,
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, text, code, math, qualityField, language, sourcePath, sourceOffset), stream,
             cancellationToken: cancellationToken);
         using ParquetRowGroupWriter group = writer.CreateRowGroup();
         await group.WriteAsync(id, ids);
@@ -113,6 +118,8 @@ internal static class TaggedData
         await group.WriteAsync(math, (ReadOnlyMemory<double?>)maths, null, null, cancellationToken);
         await group.WriteAsync(qualityField, (ReadOnlyMemory<double?>)qualities, null, null, cancellationToken);
         await group.WriteAsync(language, languages);
+        await group.WriteAsync(sourcePath, Enumerable.Repeat(SourcePath, n).ToArray());
+        await group.WriteAsync(sourceOffset, (ReadOnlyMemory<long>)Enumerable.Range(from, n).Select(i => (long)i).ToArray(), null, null, cancellationToken);
     }
 
     /// <summary>
@@ -125,14 +132,18 @@ internal static class TaggedData
         var wordCount = new DataField<int>("word_count", nullable: false);
         var gopher = new StructField("gopher_quality", wordCount);
         var language = new DataField<string>("lang.id", nullable: false);
+        var sourcePath = new DataField<string>("source_path", nullable: false);
+        var sourceOffset = new DataField<long>("source_offset");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using FileStream stream = File.Create(path);
-        await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, gopher, language), stream, cancellationToken: cancellationToken);
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, gopher, language, sourcePath, sourceOffset), stream, cancellationToken: cancellationToken);
         using ParquetRowGroupWriter group = writer.CreateRowGroup();
         await group.WriteAsync(id, Enumerable.Range(0, n).Select(IdOf).ToArray());
         int[] definitionLevels = Enumerable.Repeat(wordCount.MaxDefinitionLevel, n).ToArray(); // the struct is present in every row
         await group.WriteAllPartsAsync<int>(wordCount, Enumerable.Range(0, n).ToArray(), definitionLevels, null, cancellationToken);
         await group.WriteAsync(language, Enumerable.Range(0, n).Select(i => DomainOf(i) == "multilingual" ? "de" : "en").ToArray());
+        await group.WriteAsync(sourcePath, Enumerable.Repeat(SourcePath, n).ToArray());
+        await group.WriteAsync(sourceOffset, (ReadOnlyMemory<long>)Enumerable.Range(0, n).Select(i => (long)i).ToArray(), null, null, cancellationToken);
     }
 
     /// <summary>Every row of the Parquet shards in <paramref name="directory"/>, in file order.</summary>

@@ -38,7 +38,7 @@ public sealed class TokenizedShardInteropTests
         JsonElement root = result.RootElement;
 
         Assert.Equal(
-            ["input_ids:INTEGER[]", "id:VARCHAR", "url:VARCHAR", "n_tokens:INTEGER", "domain:VARCHAR"],
+            ["input_ids:INTEGER[]", "id:VARCHAR", "url:VARCHAR", "n_tokens:INTEGER", "domain:VARCHAR", "source_path:VARCHAR", "source_offset:BIGINT"],
             root.GetProperty("columns").EnumerateArray().Select(c => $"{c.GetProperty("name").GetString()}:{c.GetProperty("type").GetString()}"));
         JsonElement[] rows = [.. root.GetProperty("rows").EnumerateArray()];
         Assert.Equal(written.Count, rows.Length);
@@ -55,7 +55,7 @@ public sealed class TokenizedShardInteropTests
         Assert.Equal("cl100k_base", kv.GetProperty(TokenizedShardMetadata.TokenizerNameKey).GetString());
         Assert.Equal("100277", kv.GetProperty(TokenizedShardMetadata.VocabularySizeKey).GetString());
         Assert.Equal("100257", kv.GetProperty(TokenizedShardMetadata.EndOfDocumentIdKey).GetString());
-        Assert.Equal("1", kv.GetProperty(TokenizedShardMetadata.SchemaVersionKey).GetString());
+        Assert.Equal(TokenizedShardMetadata.CurrentSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), kv.GetProperty(TokenizedShardMetadata.SchemaVersionKey).GetString());
     }
 
     private static JsonDocument ReadWithDuckDb(string parquetPath)

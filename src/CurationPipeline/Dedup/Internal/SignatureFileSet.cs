@@ -89,7 +89,7 @@ internal sealed class SignatureFileSet
     }
 
     /// <summary>Streams every document in global index order.</summary>
-    public IEnumerable<(int Doc, string Id, ushort Priority, UInt128 ExactHash)> Documents(int bufferBytes)
+    public IEnumerable<SignedDocument> Documents(int bufferBytes)
     {
         for (int i = 0; i < _paths.Length; i++)
         {
@@ -102,7 +102,9 @@ internal sealed class SignatureFileSet
                 ulong low = reader.ReadUInt64();
                 ulong high = reader.ReadUInt64();
                 string id = reader.ReadString();
-                yield return (_bases[i] + local, id, priority, new UInt128(high, low));
+                string sourcePath = reader.ReadString();
+                long sourceOffset = reader.ReadInt64();
+                yield return new SignedDocument(_bases[i] + local, id, sourcePath, sourceOffset, priority, new UInt128(high, low));
             }
         }
     }

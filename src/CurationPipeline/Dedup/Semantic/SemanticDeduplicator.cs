@@ -123,7 +123,7 @@ public sealed class SemanticDeduplicator
             }
         }
 
-        dropped.Sort(static (a, b) => string.CompareOrdinal(a.DocumentId, b.DocumentId));
+        dropped.Sort(static (a, b) => Documents.DocumentIdentity.Compare(a.DocumentId, a.SourcePath, a.SourceOffset, b.DocumentId, b.SourcePath, b.SourceOffset));
         int nonEmpty = 0;
         int largest = 0;
         for (int c = 0; c < k; c++)
@@ -165,7 +165,7 @@ public sealed class SemanticDeduplicator
             foreach (int row in rows)
             {
                 embeddings.CopyTo(row, vector);
-                part.Add(embeddings.Id(row), vector);
+                part.Add(embeddings.Id(row), embeddings.SourcePath(row), embeddings.SourceOffset(row), vector);
             }
 
             int pieces = Math.Min(size, (int)Math.Ceiling(2.0 * size / _options.MaxClusterSize));
@@ -251,7 +251,7 @@ public sealed class SemanticDeduplicator
                 count++;
                 if (e == chosen)
                 {
-                    (drops ??= []).Add(new SemanticDropRow(embeddings.Id(rows[j]), cluster,
+                    (drops ??= []).Add(new SemanticDropRow(embeddings.Id(rows[j]), embeddings.SourcePath(rows[j]), embeddings.SourceOffset(rows[j]), cluster,
                         embeddings.Id(rows[bestIndex[slot * n + j]]), similarity, SemanticDedupReasons.NearDuplicate));
                 }
             }

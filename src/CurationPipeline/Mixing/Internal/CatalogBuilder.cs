@@ -1,7 +1,9 @@
 using CurationPipeline.Dedup;
+using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
 using CurationPipeline.Storage;
 using Parquet;
+using Parquet.Schema;
 
 namespace CurationPipeline.Mixing.Internal;
 
@@ -95,7 +97,7 @@ internal sealed class CatalogBuilder
 
         foreach (DropListRow row in DropListFile.Read(_storage, path))
         {
-            drops.Add(DocumentKey.Join(row.DocumentId));
+            drops.Add(row.Key);
         }
 
         return (drops, true);
@@ -106,16 +108,12 @@ internal sealed class CatalogBuilder
         var columns = new Dictionary<(string, bool), ColumnValues>();
         ConditionEvaluator[] filters = [.. _options.Filters.Select(c => new ConditionEvaluator(c, ColumnOf(columns, c)))];
         ConditionEvaluator[] rules = [.. _options.Domains.Select(r => new ConditionEvaluator(r.When, ColumnOf(columns, r.When)))];
-        var id = new ColumnValues("id", numeric: false);
+        var identity = new IdentityColumns();
 
         using Stream stream = _storage.OpenRead(path);
         using Stream seekable = stream.CanSeek ? stream : await BufferAsync(stream, cancellationToken).ConfigureAwait(false);
         await using ParquetReader reader = await ParquetReader.CreateAsync(seekable, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
-        id.Bind(reader.Schema, path);
-        if (!id.InFile)
-        {
-            throw new InvalidDataException($"'{path}' has no 'id' column: not an annotated shard.");
-        }
+        identity.Bind(reader.Schema, path, "an annotated shard");
 
         foreach (ColumnValues column in columns.Values)
         {
@@ -136,7 +134,7 @@ internal sealed class CatalogBuilder
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
-            await id.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            await identity.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
             foreach (ColumnValues column in columns.Values)
             {
                 await column.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
@@ -145,8 +143,15 @@ internal sealed class CatalogBuilder
             int rows = checked((int)rowGroup.RowCount);
             for (int row = 0; row < rows; row++)
             {
-                string documentId = id.Strings[row] ?? throw new InvalidDataException($"'{path}': null id in row group {g}.");
-                UInt128 key = DocumentKey.Join(documentId);
+                UInt128 key = identity.KeyOf(row, path, g).Key;
+                if (fates.TryGetValue(key, out byte previous))
+                {
+                    // One identity, two rows: neither is mixed, since which one would be depends on thread timing.
+                    Count(_excluded, MixReasons.RepeatedIdentity, previous < Excluded ? 2 : 1);
+                    fates[key] = Excluded;
+                    continue;
+                }
+
                 fates[key] = Decide(row, key, drops, filters, rules);
             }
 
@@ -201,7 +206,7 @@ internal sealed class CatalogBuilder
     {
         var entries = new List<CatalogEntry>();
         TokenizedShardMetadata? metadata = null;
-        var id = new ColumnValues("id", numeric: false);
+        var identity = new IdentityColumns();
         var tokens = new ColumnValues("n_tokens", numeric: true);
         long documents = 0;
         for (int shard = 0; shard < shards.Count; shard++)
@@ -217,35 +222,39 @@ internal sealed class CatalogBuilder
             }
 
             metadata ??= fileMetadata;
-            id.Bind(reader.Schema, path);
+            identity.Bind(reader.Schema, path, "a tokenized shard");
             tokens.Bind(reader.Schema, path);
-            if (!id.InFile || !tokens.InFile)
+            if (!tokens.InFile)
             {
-                throw new InvalidDataException($"'{path}' lacks the 'id' or 'n_tokens' column: not a tokenized shard.");
+                throw new InvalidDataException($"'{path}' lacks the 'n_tokens' column: not a tokenized shard.");
             }
 
             int rowInFile = 0;
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
-                await id.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+                await identity.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
                 await tokens.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
                 int rows = checked((int)rowGroup.RowCount);
                 for (int row = 0; row < rows; row++, rowInFile++)
                 {
-                    string documentId = id.Strings[row] ?? throw new InvalidDataException($"'{path}': null id in row group {g}.");
-                    UInt128 key = DocumentKey.Join(documentId);
+                    (string documentId, UInt128 key) = identity.KeyOf(row, path, g);
                     if (!fates.TryGetValue(key, out byte fate))
                     {
                         Count(_excluded, MixReasons.NotAnnotated);
                         continue;
                     }
 
-                    fates[key] = (byte)(fate | Seen);
                     byte domain = (byte)(fate & ~Seen);
+                    if ((fate & Seen) != 0 && domain != Excluded)
+                    {
+                        throw new InvalidDataException($"'{path}': document '{documentId}' has two tokenized rows but one annotated row; the tagged data is inconsistent.");
+                    }
+
+                    fates[key] = (byte)(fate | Seen);
                     if (domain != Excluded)
                     {
-                        entries.Add(new CatalogEntry(shard, rowInFile, checked((int)tokens.Numbers[row]), domain, DocumentKey.Validation(documentId)));
+                        entries.Add(new CatalogEntry(shard, rowInFile, checked((int)tokens.Numbers[row]), domain, DocumentKey.Validation(documentId), key));
                     }
                 }
 
@@ -274,8 +283,40 @@ internal sealed class CatalogBuilder
         return column;
     }
 
-    private static void Count(Dictionary<string, long> counts, string key) =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
+    private static void Count(Dictionary<string, long> counts, string key, long by = 1) =>
+        counts[key] = counts.GetValueOrDefault(key) + by;
+
+    /// <summary>The columns that identify a row's document (<see cref="DocumentIdentity"/>): id, source_path, source_offset.</summary>
+    private sealed class IdentityColumns
+    {
+        private readonly ColumnValues _id = new("id", numeric: false);
+        private readonly ColumnValues _sourcePath = new("source_path", numeric: false);
+        private readonly ColumnValues _sourceOffset = new("source_offset", numeric: true);
+
+        public void Bind(ParquetSchema schema, string path, string kind)
+        {
+            _id.Bind(schema, path);
+            _sourcePath.Bind(schema, path);
+            _sourceOffset.Bind(schema, path);
+            if (!_id.InFile || !_sourcePath.InFile || !_sourceOffset.InFile)
+            {
+                throw new InvalidDataException($"'{path}' lacks the 'id', 'source_path' or 'source_offset' column: not {kind} of this version (rerun the tag pass).");
+            }
+        }
+
+        public async Task ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+        {
+            await _id.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            await _sourcePath.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            await _sourceOffset.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+        }
+
+        public (string Id, UInt128 Key) KeyOf(int row, string path, int rowGroup)
+        {
+            string id = _id.Strings[row] ?? throw new InvalidDataException($"'{path}': null id in row group {rowGroup}.");
+            return (id, DocumentIdentity.KeyOf(id, _sourcePath.Strings[row], (long)_sourceOffset.Numbers[row]));
+        }
+    }
 
     private static async Task<Stream> BufferAsync(Stream stream, CancellationToken cancellationToken)
     {

@@ -1,4 +1,7 @@
 namespace CurationPipeline.Mixing.Internal;
 
-/// <summary>One mixable document: where its tokens are (tokenized shard, row), how many, its domain, and its validation key.</summary>
-internal readonly record struct CatalogEntry(int Shard, int Row, int Tokens, byte Domain, ulong ValidationKey);
+/// <summary>
+/// One mixable document: where its tokens are (tokenized shard, row), how many, its domain, its validation key (from the id) and
+/// its identity key (<see cref="Documents.DocumentIdentity.KeyOf"/>), which orders every seeded choice.
+/// </summary>
+internal readonly record struct CatalogEntry(int Shard, int Row, int Tokens, byte Domain, ulong ValidationKey, UInt128 Key);

@@ -4,17 +4,22 @@ using System.Text;
 
 namespace CurationPipeline.Mixing.Internal;
 
-/// <summary>Stable hashes of document ids (never <see cref="string.GetHashCode()"/>): a 128-bit join key and a 64-bit validation key.</summary>
+/// <summary>
+/// Stable hashes (never <see cref="string.GetHashCode()"/>): the 64-bit validation key of an id and the seeded keys that order
+/// sampling and shuffling. Every seeded choice hashes a document's identity, never its physical position, so the mix does not
+/// depend on which task or thread wrote a row where.
+/// </summary>
 internal static class DocumentKey
 {
     /// <summary>Seed of the validation hash: fixed, so the validation set is the same for every mix of the same data.</summary>
     private const ulong ValidationSeed = 0x7661_6C69_6461_7465; // "validate"
 
-    public static UInt128 Join(string id) => Hash(id, static bytes => XxHash128.HashToUInt128(bytes));
-
     public static ulong Validation(string id) => Hash(id, static bytes => XxHash3.HashToUInt64(bytes, unchecked((long)ValidationSeed)));
 
-    /// <summary>A seeded 64-bit hash of up to three integers (sampling order, bucket choice).</summary>
+    /// <summary>A seeded 64-bit hash of a document identity key and a copy number (sampling order, bucket choice, shuffle order).</summary>
+    public static ulong Mix(ulong seed, UInt128 key, long copy, long purpose) => Mix(seed, (ulong)key ^ (ulong)(key >> 64), copy, purpose);
+
+    /// <summary>A seeded 64-bit hash of up to three integers.</summary>
     public static ulong Mix(ulong seed, ulong a, long b, long c)
     {
         Span<byte> bytes = stackalloc byte[24];

@@ -7,6 +7,9 @@ namespace CurationPipeline.Mixing.Internal;
 /// </summary>
 internal static class SamplePlanner
 {
+    /// <summary>Separates the sampling hash from the shuffle's hashes of the same documents.</summary>
+    private const long SamplePurpose = 0;
+
     public static SamplePlan Plan(Catalog catalog, MixOptions options)
     {
         List<CatalogEntry> entries = catalog.Entries;
@@ -50,7 +53,7 @@ internal static class SamplePlanner
         Array.Sort(order, (a, b) =>
         {
             int c = entries[a].ValidationKey.CompareTo(entries[b].ValidationKey);
-            return c != 0 ? c : a.CompareTo(b);
+            return c != 0 ? c : entries[a].Key.CompareTo(entries[b].Key);
         });
 
         long taken = 0;
@@ -101,14 +104,14 @@ internal static class SamplePlanner
         long goal = Math.Min(plan.TargetTokens, (long)plan.MaxEpochs * plan.AvailableTokens);
         int wholeEpochs = (int)(goal / plan.AvailableTokens);
         long remainder = goal - (wholeEpochs * plan.AvailableTokens);
-        var training = new List<(ulong Key, int Index)>(members.Count);
+        var training = new List<(ulong Order, UInt128 Key, int Index)>(members.Count);
         foreach (int i in members)
         {
             if (copies[i] != SamplePlan.Validation)
             {
                 copies[i] = (byte)wholeEpochs;
                 CatalogEntry e = entries[i];
-                training.Add((DocumentKey.Mix(seed, e.ValidationKey, e.Shard, e.Row), i));
+                training.Add((DocumentKey.Mix(seed, e.Key, 0, SamplePurpose), e.Key, i));
             }
         }
 
@@ -120,10 +123,10 @@ internal static class SamplePlanner
             return;
         }
 
-        // The partial epoch: documents in seeded order until the remainder is covered (overshoot below one document).
+        // The partial epoch: documents in seeded order of their identity until the remainder is covered (overshoot below one document).
         training.Sort();
         long added = 0;
-        foreach ((_, int i) in training)
+        foreach ((_, _, int i) in training)
         {
             if (added >= remainder)
             {

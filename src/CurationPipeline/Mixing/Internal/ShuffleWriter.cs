@@ -6,9 +6,11 @@ namespace CurationPipeline.Mixing.Internal;
 
 /// <summary>
 /// Writes a <see cref="SamplePlan"/> with a two-stage shuffle. Stage 1 streams the tokenized shards once and appends every
-/// training copy to one of B bucket files chosen by a seeded hash (validation documents go to their own file). Stage 2 loads one
-/// bucket at a time (about <see cref="MixOptions.ShuffleBucketTokens"/> tokens), shuffles it with a seeded generator and writes it
-/// out, so memory is one bucket whatever the mix size. The output bytes depend only on the tagged data and the options.
+/// training copy to one of B bucket files chosen by a seeded hash of its identity and copy number (validation documents go to
+/// their own file). Stage 2 loads one bucket at a time (about <see cref="MixOptions.ShuffleBucketTokens"/> tokens), orders it by
+/// a seeded hash of identity and copy (a shuffle that does not depend on the order the copies arrived in) and writes it out, so
+/// memory is one bucket whatever the mix size. The output bytes depend only on the tagged rows and the options, never on which
+/// shard or row holds a document.
 /// </summary>
 internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalog catalog, SamplePlan plan)
 {
@@ -19,6 +21,10 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
     public const int MaxBuckets = 4096;
 
     private const string SpillFolder = ".shuffle";
+
+    /// <summary>Separate the bucket choice and the in-bucket order from each other and from sampling.</summary>
+    private const long BucketPurpose = 1;
+    private const long ShufflePurpose = 2;
 
     public async Task<MixTally> WriteAsync(string outputDirectory, CancellationToken cancellationToken)
     {
@@ -72,14 +78,14 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
                         byte copies = plan.Copies[next];
                         if (copies == SamplePlan.Validation)
                         {
-                            BucketFile.Write(validation, entry.Domain, document.Id, document.Url, document.InputIds.Span);
+                            BucketFile.Write(validation, entry.Domain, document, copy: 0);
                             continue;
                         }
 
                         for (int copy = 0; copy < copies; copy++)
                         {
-                            int bucket = (int)(DocumentKey.Mix(options.Seed, (ulong)next, copy, 0) % (ulong)bucketPaths.Length);
-                            BucketFile.Write(writers[bucket], entry.Domain, document.Id, document.Url, document.InputIds.Span);
+                            int bucket = (int)(DocumentKey.Mix(options.Seed, entry.Key, copy, BucketPurpose) % (ulong)bucketPaths.Length);
+                            BucketFile.Write(writers[bucket], entry.Domain, document, copy);
                         }
                     }
 
@@ -110,7 +116,7 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
         // A fixed order, by domain then id: the same for every mix of the same data.
         List<SpilledDocument> documents = ReadBucket(validationPath);
         
-        documents.Sort(static (a, b) => a.Domain != b.Domain ? a.Domain.CompareTo(b.Domain) : string.CompareOrdinal(a.Id, b.Id));
+        documents.Sort(static (a, b) => a.Domain != b.Domain ? a.Domain.CompareTo(b.Domain) : SpilledDocument.CompareIdentity(a, b));
         await WriteDocumentsAsync(outputDirectory, ValidationFolder, "mix_val", 0, documents, tally.ValidationTokens, tally.ValidationDocuments, tally, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -123,17 +129,28 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
         {
             List<SpilledDocument> documents = ReadBucket(bucketPaths[b]);
             storage.Delete(bucketPaths[b]);
-            var random = new Random(unchecked((int)DocumentKey.Mix(options.Seed, (ulong)b, 1, 0)));
-            for (int i = documents.Count - 1; i > 0; i--)
-            {
-                int j = random.Next(i + 1);
-                (documents[i], documents[j]) = (documents[j], documents[i]);
-            }
+            Shuffle(documents);
 
             await WriteRowsAsync(parquet, bin, documents, tally.TrainTokens, tally.TrainDocuments, cancellationToken).ConfigureAwait(false);
         }
 
         await CompleteAsync(parquet, bin, tally, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Orders a bucket by a seeded hash of each copy's identity, ties by identity: the same rows give the same order.</summary>
+    private void Shuffle(List<SpilledDocument> documents)
+    {
+        var keyed = new (ulong Order, SpilledDocument Document)[documents.Count];
+        for (int i = 0; i < keyed.Length; i++)
+        {
+            keyed[i] = (DocumentKey.Mix(options.Seed, documents[i].Key, documents[i].Copy, ShufflePurpose), documents[i]);
+        }
+
+        Array.Sort(keyed, static (a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : SpilledDocument.CompareIdentity(a.Document, b.Document));
+        for (int i = 0; i < keyed.Length; i++)
+        {
+            documents[i] = keyed[i].Document;
+        }
     }
 
     private async Task WriteDocumentsAsync(string outputDirectory, string folder, string binPrefix, int firstBinIndex, List<SpilledDocument> documents,
@@ -155,6 +172,8 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
                 Id = document.Id,
                 Url = document.Url,
                 InputIds = document.InputIds,
+                SourcePath = document.SourcePath,
+                SourceOffset = document.SourceOffset,
                 Domain = catalog.DomainNames[document.Domain],
             }, cancellationToken).ConfigureAwait(false);
             if (bin is not null)

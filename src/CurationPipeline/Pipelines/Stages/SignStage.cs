@@ -25,5 +25,12 @@ public sealed class SignStage : IPipelineStage
 
     /// <inheritdoc/>
     public PipelineItem Process(PipelineItem item) =>
-        item with { Signature = _signer.Sign(item.Annotated!.Id, _priority, item.Annotated.Text) };
+        item with
+        {
+            Signature = _signer.Sign(item.Annotated!.Id, _priority, item.Annotated.Text) with
+            {
+                SourcePath = item.Annotated.SourcePath,
+                SourceOffset = item.Annotated.SourceOffset,
+            },
+        };
 }
