@@ -8,13 +8,15 @@ namespace CurationPipeline.Warc;
 /// </remarks>
 public static class WarcReasons
 {
-    /// <summary>The record (header or payload) ends before its declared length: end of file or a damaged gzip member.</summary>
+    /// <summary>The record (header or payload) ends before its declared length: end of file or a damaged gzip member.
+    /// A file that ends inside the record's gzip member counts here only, not also as <see cref="GzipTruncated"/>.</summary>
     public const string Truncated = "warc.truncated";
 
     /// <summary>The header block has no end within <see cref="WarcReaderOptions.MaxHeaderBytes"/> or no usable version line.</summary>
     public const string MalformedHeader = "warc.malformed_header";
 
-    /// <summary>Content-Length (ARC: archive length) is missing or not a number, or disagrees with where the next record starts.</summary>
+    /// <summary>Content-Length (ARC: archive length) is missing or not a number, disagrees with where the next record starts,
+    /// or runs past the end of the record's gzip member (the record ends with its member; reading resumes at the next one).</summary>
     public const string BadContentLength = "warc.bad_content_length";
 
     /// <summary>The record is larger than <see cref="WarcReaderOptions.MaxRecordBytes"/>; it was skipped without being buffered.</summary>
@@ -56,7 +58,7 @@ public static class WarcReasons
     /// <summary>A gzip member whose deflate data, header or trailer is invalid; the reader resynced at the next member.</summary>
     public const string GzipCorrupt = "gzip.corrupt";
 
-    /// <summary>The file ends inside a gzip member.</summary>
+    /// <summary>The file ends inside a gzip member without cutting a record short (that counts as <see cref="Truncated"/>).</summary>
     public const string GzipTruncated = "gzip.truncated";
 
     /// <summary>Bytes between or after gzip members that are not gzip.</summary>

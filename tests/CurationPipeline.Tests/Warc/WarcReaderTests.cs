@@ -44,7 +44,8 @@ public sealed class WarcReaderTests
         // Corrupt deflate: the bytes that did inflate are junk, the reader resyncs at a later 1F 8B 08 whose output is junk too.
         { "malformed/ia-web-commons/double-single-inflate-error.gz", "", "gzip.corrupt:1,warc.junk:2" },
         { "malformed/ia-web-commons/empty.gz", "", "" },
-        { "malformed/resiliparse/clipped.warc.gz", "response:1", "gzip.truncated:1,warc.truncated:1" },
+        // The file ends inside the record's gzip member: one damage, counted once on the record.
+        { "malformed/resiliparse/clipped.warc.gz", "response:1", "warc.truncated:1" },
         // SOURCES stopped at the bad length; like warcio, the reader goes on: filedesc + 3 captures, 3 with invalid lengths.
         { "malformed/warcio/bad.arc", "response:3,warcinfo:1", "warc.bad_content_length:3" },
         { "malformed/warcio/example-bad-non-chunked.warc.gz", "request:2,response:1,revisit:1,warcinfo:2", "" },
@@ -331,6 +332,104 @@ public sealed class WarcReaderTests
         Assert.Equal(members.Take(36).Where((_, i) => i != 5).Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)), entries.Where((_, i) => i != 5).Select(e => e[..e.IndexOf(':')]));
     }
 
+    [Theory]
+    [InlineData(99_999_999_999_999L, "hello")]
+    [InlineData(40_000_000L, "a small body")]
+    // Within MaxRecordBytes, and the body quotes a version line: the member end, not that line, ends the record.
+    [InlineData(5_000L, "quoted:\r\nWARC/1.0\r\nContent-Length: 3\r\n\r\nabc")]
+    public void MoveNext_GzipPerRecordLengthPastItsMember_ResyncsAtTheNextMemberAndCountsOnce(long declared, string body)
+    {
+        byte[] file = [.. Gzip(Record("1", "first")), .. Gzip(Record("2", body, declared)), .. Gzip(Record("3", "third")), .. Gzip(Record("4", "fourth"))];
+
+        List<(string? Id, string? Problem, string Payload)> entries = ReadEntries(file);
+
+        Assert.Equal(["1", "2", "3", "4"], entries.Where(e => e.Id is not null).Select(e => e.Id));
+        Assert.Equal([WarcReasons.BadContentLength], entries.Where(e => e.Problem is not null).Select(e => e.Problem));
+        // The lying record is cut where its member ends, so its body is whole and the records after it are untouched.
+        Assert.Equal(body, entries.Single(e => e.Id == "2").Payload);
+        Assert.Equal(["first", "third", "fourth"], entries.Where(e => e.Id is "1" or "3" or "4").Select(e => e.Payload));
+    }
+
+    [Fact]
+    public void MoveNext_GzipPerRecordLengthPastItsMember_DoesNotReadAheadToTheClaimedLength()
+    {
+        // A claim under MaxRecordBytes, followed by 4 MiB of incompressible records: the lying record ends with its member.
+        var random = new Random(7);
+        byte[] noise = new byte[3 << 20];
+        random.NextBytes(noise);
+        byte[] file = [.. Gzip(Record("1", "first", 30_000_000)), .. Gzip(Record("2", Convert.ToBase64String(noise)))];
+        using var stream = new MemoryStream(file);
+        using var reader = new WarcReader(stream, new WarcReaderOptions { DocumentRecordTypes = WarcRecordType.Resource });
+
+        Assert.True(reader.MoveNext());
+        Assert.Equal("1", reader.Current.RecordId);
+        Assert.Equal("first", System.Text.Encoding.ASCII.GetString(reader.Current.Payload.Span));
+        Assert.True(stream.Position < 1 << 20, $"read {stream.Position} of {file.Length} bytes to frame the first record");
+        Assert.True(reader.MoveNext());
+        Assert.Equal(WarcReasons.BadContentLength, reader.Current.Problem);
+        Assert.True(reader.MoveNext());
+        Assert.Equal(("2", null), (reader.Current.RecordId, reader.Current.Problem));
+        Assert.False(reader.MoveNext());
+    }
+
+    [Fact]
+    public void MoveNext_GzipPerRecordLengthPastAMemberOverMaxRecordBytes_SkipsToTheNextMemberAndCountsOnce()
+    {
+        // The lying record's own member is bigger than MaxRecordBytes: it is skipped unbuffered, up to the next member only.
+        string big = new('x', 16 * 1024);
+        byte[] file = [.. Gzip(Record("1", big, 99_999_999_999_999)), .. Gzip(Record("2", "second")), .. Gzip(Record("3", "third"))];
+        var entries = new List<(string? Id, string? Problem, bool HasPayload)>();
+        using (var reader = new WarcReader(new MemoryStream(file), new WarcReaderOptions { MaxRecordBytes = 4096, DocumentRecordTypes = WarcRecordType.Resource }))
+        {
+            while (reader.MoveNext())
+            {
+                entries.Add((reader.Current.RecordId, reader.Current.Problem, reader.Current.HasPayload));
+            }
+        }
+
+        Assert.Equal([("1", WarcReasons.BadContentLength, false), ("2", null, true), ("3", null, true)], entries);
+    }
+
+    [Theory]
+    [InlineData("whole-file gzip")]
+    [InlineData("uncompressed")]
+    public void MoveNext_LengthPastTheEndWithoutMembers_LosesTheRestAndCountsOnce(string layout)
+    {
+        byte[] plain = [.. Record("1", "first"), .. Record("2", "hello", 99_999_999_999_999), .. Record("3", "third")];
+        byte[] file = layout == "uncompressed" ? plain : Gzip(plain);
+
+        List<(string? Id, string? Problem, string Payload)> entries = ReadEntries(file);
+
+        // Without member boundaries nothing says where the lying record really ends: the rest of the file is its claimed payload.
+        Assert.Equal(["1", "2"], entries.Where(e => e.Id is not null).Select(e => e.Id));
+        Assert.Equal([WarcReasons.Truncated], entries.Where(e => e.Problem is not null).Select(e => e.Problem));
+    }
+
+    [Theory]
+    [InlineData("gzip per record")]
+    [InlineData("whole-file gzip")]
+    [InlineData("uncompressed")]
+    public void MoveNext_FileTruncatedMidRecord_CountsOneTruncation(string layout)
+    {
+        var random = new Random(14);
+        byte[] noise = new byte[32 * 1024];
+        random.NextBytes(noise);
+        string body = Convert.ToBase64String(noise);
+        byte[][] records = [Record("1", "first"), Record("2", "second"), Record("3", body)];
+        byte[] file = layout switch
+        {
+            "gzip per record" => [.. Gzip(records[0]), .. Gzip(records[1]), .. Gzip(records[2])],
+            "whole-file gzip" => Gzip([.. records[0], .. records[1], .. records[2]]),
+            _ => [.. records[0], .. records[1], .. records[2]],
+        };
+        int lastRecordBytes = layout == "gzip per record" ? Gzip(records[2]).Length : layout == "whole-file gzip" ? file.Length / 2 : records[2].Length;
+
+        List<(string? Id, string? Problem, string Payload)> entries = ReadEntries(file[..(file.Length - (lastRecordBytes / 2))]);
+
+        Assert.Equal(["1", "2", "3"], entries.Where(e => e.Id is not null).Select(e => e.Id));
+        Assert.Equal([("3", WarcReasons.Truncated)], entries.Where(e => e.Problem is not null).Select(e => (e.Id, e.Problem)));
+    }
+
     /// <summary>Compressed offsets of the gzip members of an intact per-record file, plus the file length.</summary>
     internal static long[] MemberOffsets(byte[] file)
     {
@@ -343,5 +442,38 @@ public sealed class WarcReaderTests
 
         offsets.Add(file.Length);
         return [.. offsets];
+    }
+
+    /// <summary>A WARC/1.1 resource record with <paramref name="body"/>; <paramref name="declared"/> overrides its Content-Length.</summary>
+    private static byte[] Record(string id, string body, long? declared = null)
+    {
+        byte[] payload = System.Text.Encoding.ASCII.GetBytes(body);
+        string header = $"WARC/1.1\r\nWARC-Type: resource\r\nWARC-Record-ID: {id}\r\nContent-Length: {declared ?? payload.Length}\r\n\r\n";
+        return [.. System.Text.Encoding.ASCII.GetBytes(header), .. payload, .. "\r\n\r\n"u8];
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>Every entry of <paramref name="file"/> read with resource payloads selected: record id, problem and payload text.</summary>
+    private static List<(string? Id, string? Problem, string Payload)> ReadEntries(byte[] file)
+    {
+        var entries = new List<(string? Id, string? Problem, string Payload)>();
+        using var reader = new WarcReader(new MemoryStream(file), new WarcReaderOptions { DocumentRecordTypes = WarcRecordType.Resource });
+        while (reader.MoveNext())
+        {
+            WarcRecord entry = reader.Current;
+            entries.Add((entry.RecordId, entry.Problem, System.Text.Encoding.ASCII.GetString(entry.Payload.Span)));
+        }
+
+        return entries;
     }
 }

@@ -26,6 +26,13 @@ internal abstract class DecodedInput : IDisposable
     /// <summary>The file offset to report for a record whose first decoded byte is at <paramref name="decodedPosition"/>.</summary>
     public abstract long SourceOffsetOf(long decodedPosition);
 
+    /// <summary>Whether the input knows where its gzip members start (<see cref="MemberStartAfter"/>).</summary>
+    public virtual bool HasMemberBoundaries => false;
+
+    /// <summary>The decoded position where the first gzip member after <paramref name="decodedPosition"/> starts, once decoding
+    /// has reached it; -1 when none is known yet (or the input has no member boundaries).</summary>
+    public virtual long MemberStartAfter(long decodedPosition) => -1;
+
     /// <summary>Tells the input that no offset below <paramref name="decodedPosition"/> will be asked for again.</summary>
     public virtual void Release(long decodedPosition)
     {
@@ -36,6 +43,19 @@ internal abstract class DecodedInput : IDisposable
 
     /// <summary>Takes the next damage report, if any.</summary>
     public bool TryTakeDamage(out InputDamage damage) => _damage.TryDequeue(out damage);
+
+    /// <summary>Takes the report that the file ends inside a gzip member, when it is the next one: a record cut short by that
+    /// end counts the damage itself.</summary>
+    public bool TryTakeTruncation(out InputDamage damage)
+    {
+        if (_damage.TryPeek(out damage) && damage.Reason == WarcReasons.GzipTruncated)
+        {
+            _damage.Dequeue();
+            return true;
+        }
+
+        return false;
+    }
 
     /// <inheritdoc/>
     public abstract void Dispose();

@@ -123,6 +123,31 @@ internal sealed class GzipMemberInput : DecodedInput
     }
 
     /// <inheritdoc/>
+    public override bool HasMemberBoundaries => true;
+
+    /// <inheritdoc/>
+    public override long MemberStartAfter(long decodedPosition)
+    {
+        // Binary search (member starts never decrease): a record can span many tiny members, so a scan would be quadratic.
+        int low = _membersHead;
+        int high = _members.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (_members[middle].Decoded > decodedPosition)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low < _members.Count ? _members[low].Decoded : -1;
+    }
+
+    /// <inheritdoc/>
     public override void Release(long decodedPosition)
     {
         while (_membersHead + 1 < _members.Count && _members[_membersHead + 1].Decoded <= decodedPosition)

@@ -4,8 +4,9 @@ namespace CurationPipeline.Warc.Internal;
 
 /// <summary>
 /// The framing core behind <see cref="WarcReader"/>: splits the decoded stream into WARC and ARC records by their declared
-/// lengths, checks each record's trailer, repairs wrong lengths by finding the next record start, and turns everything
-/// else into damage entries. Never throws for bad input; every loop consumes input or ends, so time is linear in the file.
+/// lengths, checks each record's trailer, repairs wrong lengths by finding the next record start (in gzip-per-record
+/// files: the end of the record's gzip member), and turns everything else into damage entries. Never throws for bad
+/// input; every loop consumes input or ends, so time is linear in the file.
 /// </summary>
 internal sealed class RecordFramer : IDisposable
 {
@@ -147,7 +148,15 @@ internal sealed class RecordFramer : IDisposable
             // No blank line before the end of the data. A header-only record at the very end (Content-Length: 0) is accepted.
             _window.Advance(_window.Available);
             bool headerOnly = declared == 0 && !_input.AtBreak;
-            Add(headerOnly ? record : Damaged(record, WarcReasons.Truncated, "header block has no end"));
+            if (headerOnly)
+            {
+                Add(record);
+            }
+            else
+            {
+                AddTruncated(record, "header block has no end");
+            }
+
             return;
         }
 
@@ -181,7 +190,7 @@ internal sealed class RecordFramer : IDisposable
         if (!complete)
         {
             _window.Advance(_window.Available);
-            Add(Damaged(record, WarcReasons.Truncated, "ARC header line has no end"));
+            AddTruncated(record, "ARC header line has no end");
             return;
         }
 
@@ -199,11 +208,31 @@ internal sealed class RecordFramer : IDisposable
             return;
         }
 
+        int cut = FindMemberCut(headerLength, declared);
+        if (cut >= 0)
+        {
+            int cutLength = PayloadEnd(headerLength, cut) - headerLength;
+            AddFramed(record, headerLength, cutLength, cut, $"declared {declared} bytes, its gzip member ends after {cutLength}");
+            return;
+        }
+
         if (declared > _options.MaxRecordBytes)
         {
             _window.Advance(headerLength);
-            bool whole = Skip(declared);
-            Add(Damaged(record, whole ? WarcReasons.RecordTooLarge : WarcReasons.Truncated, $"declared {declared} bytes; limit {_options.MaxRecordBytes}"));
+            long skipped = SkipPayload(declared, out bool memberCut);
+            if (memberCut)
+            {
+                Add(Damaged(record, WarcReasons.BadContentLength, $"declared {declared} bytes, its gzip member ends after {skipped} (over the limit {_options.MaxRecordBytes})"));
+            }
+            else if (skipped == declared)
+            {
+                Add(Damaged(record, WarcReasons.RecordTooLarge, $"declared {declared} bytes; limit {_options.MaxRecordBytes}"));
+            }
+            else
+            {
+                AddTruncated(record, $"declared {declared} bytes; limit {_options.MaxRecordBytes}");
+            }
+
             return;
         }
 
@@ -226,20 +255,14 @@ internal sealed class RecordFramer : IDisposable
             {
                 int have = _window.Available - headerLength;
                 _window.Advance(_window.Available);
-                Add(Damaged(record, WarcReasons.Truncated, $"payload {have} of {declared} bytes"));
+                AddTruncated(record, $"payload {have} of {declared} bytes");
                 return;
             }
 
             if (next >= 0 || reachedEnd)
             {
                 consumed = next >= 0 ? next : _window.Available;
-                int actual = consumed;
-                while (actual > headerLength && consumed - actual < MaxTrailer && IsNewline(_window.Span[actual - 1]))
-                {
-                    actual--;
-                }
-
-                length = actual - headerLength;
+                length = PayloadEnd(headerLength, consumed) - headerLength;
                 repair = $"declared {declared} bytes, next record after {length}";
             }
             else
@@ -248,6 +271,13 @@ internal sealed class RecordFramer : IDisposable
             }
         }
 
+        AddFramed(record, headerLength, length, consumed, repair);
+    }
+
+    /// <summary>Adds a framed record whose payload is <paramref name="length"/> bytes after the header, and its wrong length
+    /// (<paramref name="repair"/>) when it has one; the next record is framed <paramref name="consumed"/> bytes on.</summary>
+    private void AddFramed(WarcRecord record, int headerLength, int length, int consumed, string? repair)
+    {
         bool selected = (record.Type & _options.DocumentRecordTypes) != 0;
         Add(record with { HasPayload = selected, Payload = selected ? _window.Slice(headerLength, length) : default });
         if (repair is not null)
@@ -256,6 +286,62 @@ internal sealed class RecordFramer : IDisposable
         }
 
         _consumeBeforeNext = consumed;
+    }
+
+    /// <summary>
+    /// Where a Content-Length runs past the end of the record's gzip member: the window offset of the first member start
+    /// inside the declared payload that starts a record, or -1. Reads no further than the declared end (at most
+    /// <see cref="WarcReaderOptions.MaxRecordBytes"/>), so a lying length is never buffered.
+    /// </summary>
+    private int FindMemberCut(int headerLength, long declared)
+    {
+        if (!_input.HasMemberBoundaries)
+        {
+            return -1;
+        }
+
+        long payloadStart = _window.Position + headerLength;
+        int limit = headerLength + (int)Math.Min(declared, _options.MaxRecordBytes);
+        long from = payloadStart;
+        while (true)
+        {
+            long boundary = _input.MemberStartAfter(from);
+            if (boundary < 0)
+            {
+                // The record's member has not ended within what was read: read on until the declared end is covered.
+                if (_window.Available >= limit + MaxTrailer + 6 || !_window.More())
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            if (boundary - payloadStart >= declared || boundary - _window.Position > limit)
+            {
+                return -1;
+            }
+
+            int offset = (int)(boundary - _window.Position);
+            if (_scanner.IsRecordStartAt(offset))
+            {
+                return offset;
+            }
+
+            from = boundary;
+        }
+    }
+
+    /// <summary>Where a payload that is followed at <paramref name="consumed"/> by the next record ends: before its trailing newlines.</summary>
+    private int PayloadEnd(int headerLength, int consumed)
+    {
+        int actual = consumed;
+        while (actual > headerLength && consumed - actual < MaxTrailer && IsNewline(_window.Span[actual - 1]))
+        {
+            actual--;
+        }
+
+        return actual;
     }
 
     /// <summary>Whether the bytes at <paramref name="end"/> close a record: the blank-line trailer, the end of data, or (leniently)
@@ -279,22 +365,48 @@ internal sealed class RecordFramer : IDisposable
         return end + run >= span.Length || span[(end + run)..].StartsWith("WARC/"u8) || _scanner.IsRecordStartAt(end + run);
     }
 
-    /// <summary>Skips <paramref name="count"/> bytes without buffering them; false when the data ends first.</summary>
-    private bool Skip(long count)
+    /// <summary>
+    /// Skips up to <paramref name="count"/> payload bytes without buffering them; returns the bytes skipped. Stops early when
+    /// the data ends, or at a gzip member start that starts a record (<paramref name="memberCut"/>): the length ran past the
+    /// record's member.
+    /// </summary>
+    private long SkipPayload(long count, out bool memberCut)
     {
-        while (count > 0)
+        long start = _window.Position;
+        long end = start + count;
+        long from = start;
+        memberCut = false;
+        while (_window.Position < end)
         {
-            if (_window.Available == 0 && !_window.More())
+            long boundary = _input.MemberStartAfter(from);
+            if (boundary == _window.Position)
             {
-                return false;
+                if (_scanner.IsRecordStartAt(0))
+                {
+                    memberCut = true;
+                    break;
+                }
+
+                from = boundary;
+                continue;
             }
 
-            int n = (int)Math.Min(count, _window.Available);
-            _window.Advance(n);
-            count -= n;
+            if (_window.Available == 0)
+            {
+                if (!_window.More())
+                {
+                    break;
+                }
+
+                // The read may have started a member right here.
+                continue;
+            }
+
+            long stop = boundary > _window.Position && boundary < end ? boundary : end;
+            _window.Advance((int)Math.Min(stop - _window.Position, _window.Available));
         }
 
-        return true;
+        return _window.Position - start;
     }
 
     private void DrainInputDamage()
@@ -313,6 +425,18 @@ internal sealed class RecordFramer : IDisposable
     }
 
     private void Add(WarcRecord record) => _ready.Enqueue(record);
+
+    /// <summary>Adds a record cut short by the end of the data. When the file ends inside a gzip member, that is the same
+    /// damage: it is counted once, on the record (<c>warc.truncated</c>, not also <c>gzip.truncated</c>).</summary>
+    private void AddTruncated(WarcRecord record, string detail)
+    {
+        if (_input.TryTakeTruncation(out InputDamage damage))
+        {
+            detail += $"; the file ends inside the gzip member at offset {damage.Offset}";
+        }
+
+        Add(Damaged(record, WarcReasons.Truncated, detail));
+    }
 
     private void AddDamage(string reason, long decodedOffset, string detail, long? sourceOffset = null) =>
         _ready.Enqueue(new WarcRecord
