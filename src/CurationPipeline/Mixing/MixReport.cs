@@ -49,7 +49,7 @@ public sealed record MixReport
     /// <summary>Warnings, e.g. a domain short of tokens.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
-    /// <summary>Every file written (Parquet and llm.c shards).</summary>
+    /// <summary>Every file written (Parquet and llm.c shards), relative to the mix's output directory, so the report of a mix is the same wherever it was written (timings aside).</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
     /// <summary>Wall time of the mix.</summary>

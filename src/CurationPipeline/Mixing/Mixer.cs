@@ -67,7 +67,11 @@ public sealed class Mixer
         }
 
         MixTally tally = await new ShuffleWriter(_storage, options, catalog, plan).WriteAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
-        MixReport report = Report(options, catalog, plan, tally, warnings, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        tally.Files.Sort(StringComparer.Ordinal);
+        MixReport report = Report(options, catalog, plan, tally, warnings, Stopwatch.GetElapsedTime(start).TotalSeconds) with
+        {
+            Files = [.. tally.Files.Select(f => Path.GetRelativePath(outputDirectory, f))],
+        };
         await report.WriteAsync(_storage, _storage.Combine(outputDirectory, MixReport.FileName), cancellationToken).ConfigureAwait(false);
         Log.Done(_logger, options.Name, report.Seconds, report.TrainTokens, report.ValidationTokens);
         return report;
@@ -76,13 +80,17 @@ public sealed class Mixer
     private void RemovePreviousMix(string outputDirectory)
     {
         _storage.Delete(_storage.Combine(outputDirectory, MixReport.FileName));
-        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder])
+        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder, ShuffleWriter.SpillFolder])
         {
-            foreach (string file in _storage.List(_storage.Combine(outputDirectory, folder)))
+            // Finished files, and the temporary ones a killed mix leaves (a directory listing skips those).
+            string directory = _storage.Combine(outputDirectory, folder);
+            foreach (string file in (IEnumerable<string>)[.. _storage.List(directory), .. _storage.List(_storage.Combine(directory, ".tmp-*"))])
             {
                 _storage.Delete(file);
             }
         }
+
+        _storage.DeleteEmptyDirectory(_storage.Combine(outputDirectory, ShuffleWriter.SpillFolder));
     }
 
     private static MixReport Report(MixOptions options, Catalog catalog, SamplePlan plan, MixTally tally, List<string> warnings, double seconds)

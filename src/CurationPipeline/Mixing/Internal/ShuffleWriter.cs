@@ -20,7 +20,8 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
     /// <summary>The most bucket files open at once in stage 1 (64 KiB of write buffer each).</summary>
     public const int MaxBuckets = 4096;
 
-    private const string SpillFolder = ".shuffle";
+    /// <summary>Scratch of stage 1, removed when the mix ends (and before a mix starts, in case a killed one left it).</summary>
+    public const string SpillFolder = ".shuffle";
 
     /// <summary>Separate the bucket choice and the in-bucket order from each other and from sampling.</summary>
     private const long BucketPurpose = 1;
