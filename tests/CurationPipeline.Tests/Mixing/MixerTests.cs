@@ -96,6 +96,29 @@ public sealed class MixerTests
     }
 
     [Fact]
+    public async Task RunAsync_SameRowsInOtherShardsAndOrder_SameOutputBytes()
+    {
+        // Thread timing decides which shard and row a tag task writes a document to; the mix must not depend on it.
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string forward = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct);
+        string backward = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct, reversed: true);
+        MixOptions options = Options() with { LlmcBin = true };
+
+        MixReport a = await MixAsync(forward, Path.Combine(forward, "mix"), options);
+        MixReport b = await MixAsync(backward, Path.Combine(backward, "mix"), options);
+
+        string[] files = ShardFiles(Path.Combine(forward, "mix"));
+        Assert.Equal(files, ShardFiles(Path.Combine(backward, "mix")));
+        Assert.True(a.Domains.Any(d => Math.Abs(d.Epochs - Math.Round(d.Epochs)) > 0.01), "the plan needs a partial epoch, which is where a sample is drawn");
+        foreach (string file in files)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(forward, "mix", file)), File.ReadAllBytes(Path.Combine(backward, "mix", file)));
+        }
+
+        Assert.Equal(a.Files, b.Files);
+    }
+
+    [Fact]
     public async Task RunAsync_DomainTooSmall_RepeatsAtMostMaxEpochsAndWarns()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

@@ -33,25 +33,33 @@ internal static class TaggedData
     /// <summary>Writes <paramref name="documents"/> documents in two annotated and two tokenized shards; returns the directory.</summary>
     /// <param name="quality">The <c>quality</c> value of document i (null: the value is null).</param>
     /// <param name="metadata">The tokenizer the shards claim (default <see cref="Metadata"/>, gpt2); ids stay below 50,256 either way.</param>
+    /// <param name="reversed">Write the tokenized rows in reverse order (the same rows where another thread timing would put them).</param>
     public static async Task<string> WriteAsync(int documents, bool withScores, Func<int, double?>? quality = null, CancellationToken cancellationToken = default,
-        TokenizedShardMetadata? metadata = null)
+        TokenizedShardMetadata? metadata = null, bool reversed = false)
     {
         metadata ??= Metadata;
         string dir = TestData.NewTempDirectory();
         var random = new Random(1);
+        var tokenIds = new int[documents][];
+        for (int i = 0; i < documents; i++)
+        {
+            var ids = new int[random.Next(20, 201)];
+            for (int t = 0; t < ids.Length - 1; t++)
+            {
+                ids[t] = random.Next(0, 50256);
+            }
+
+            ids[^1] = metadata.EndOfDocumentId;
+            tokenIds[i] = ids;
+        }
+
         await using (var tokens = new TokenizedShardWriter(LocalStorage.Instance, Path.Combine(dir, "tokenized"), metadata,
             new TokenizedShardOptions { Prefix = "tag-00000", MaxTokensPerShard = documents * 110L / 2, RowGroupTokens = 20_000 }))
         {
-            for (int i = 0; i < documents; i++)
+            for (int k = 0; k < documents; k++)
             {
-                var ids = new int[random.Next(20, 201)];
-                for (int t = 0; t < ids.Length - 1; t++)
-                {
-                    ids[t] = random.Next(0, 50256);
-                }
-
-                ids[^1] = metadata.EndOfDocumentId;
-                await tokens.WriteAsync(new TokenizedDocument { Id = IdOf(i), Url = $"https://example.com/{i}", InputIds = ids, SourcePath = SourcePath, SourceOffset = i }, cancellationToken);
+                int i = reversed ? documents - 1 - k : k;
+                await tokens.WriteAsync(new TokenizedDocument { Id = IdOf(i), Url = $"https://example.com/{i}", InputIds = tokenIds[i], SourcePath = SourcePath, SourceOffset = i }, cancellationToken);
             }
 
             Assert.Equal(2, (await tokens.CompleteAsync(cancellationToken)).Count);
