@@ -223,8 +223,8 @@ public sealed class PipelineRunnerTests
     private static void AssertNoScratch(string output)
     {
         Assert.Empty(Directory.EnumerateFiles(output, ".tmp-*", SearchOption.AllDirectories));
-        Assert.Empty(Directory.EnumerateDirectories(output, "*", SearchOption.AllDirectories)
-            .Where(d => Path.GetFileName(d) is OutputLayout.DedupWork or ".shuffle"));
+        Assert.DoesNotContain(Directory.EnumerateDirectories(output, "*", SearchOption.AllDirectories),
+            d => Path.GetFileName(d) is OutputLayout.DedupWork or ".shuffle");
     }
 
     private static PipelineOptions Quickstart() =>
