@@ -61,8 +61,15 @@ public static class MixCommand
         string output = Path.GetFullPath(parse.GetValue(s_output)!);
         try
         {
+            // One writer per output directory; the tagged directory is read, so no run may be writing it meanwhile.
+            string tagged = parse.GetValue(s_tagged)!.FullName;
+            await using OutputLock outputLock = await OutputLock.AcquireAsync(LocalStorage.Instance, output, "curate mix", cancellationToken);
+            await using OutputLock? taggedLock = Path.TrimEndingDirectorySeparator(tagged) == Path.TrimEndingDirectorySeparator(output)
+                ? null
+                : await OutputLock.AcquireReaderAsync(LocalStorage.Instance, tagged, "curate mix (reading)", cancellationToken);
+            OutputScratch.RemoveFromMix(LocalStorage.Instance, output);
             var mixer = new Mixer(LocalStorage.Instance, loggerFactory.CreateLogger<Mixer>());
-            MixReport report = await mixer.RunAsync(parse.GetValue(s_tagged)!.FullName, output, options, cancellationToken);
+            MixReport report = await mixer.RunAsync(tagged, output, options, cancellationToken);
             Console.WriteLine(report.FormatTable());
             foreach (string warning in report.Warnings)
             {
@@ -80,6 +87,11 @@ public static class MixCommand
         catch (InvalidDataException e)
         {
             Console.Error.WriteLine($"curate: mix failed: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
+        catch (OutputLockedException e)
+        {
+            Console.Error.WriteLine($"curate: {e.Message}");
             return ExitCodes.RunFailed;
         }
         catch (OperationCanceledException)

@@ -97,6 +97,11 @@ internal static class RunCommand
             Console.Error.WriteLine("curate: cancelled; the unfinished task left no completion marker and will run again next time.");
             return ExitCodes.Cancelled;
         }
+        catch (OutputLockedException e)
+        {
+            Console.Error.WriteLine($"curate: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
         catch (PipelineStageException e)
         {
             logger.LogError(e, "Run failed in stage {Stage}", e.Stage);
@@ -151,6 +156,11 @@ internal static class RunCommand
         {
             Console.Error.WriteLine("curate: cancelled; the unfinished step left no completion marker.");
             return ExitCodes.Cancelled;
+        }
+        catch (OutputLockedException e)
+        {
+            Console.Error.WriteLine($"curate: {e.Message}");
+            return ExitCodes.RunFailed;
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException)
         {

@@ -32,10 +32,10 @@ public sealed class DedupPass
         _logger = logger;
     }
 
-    /// <summary>Runs both steps in this process and folds the result into <c>stats.json</c>.</summary>
+    /// <summary>Runs both steps in this process and folds the result into <c>stats.json</c>; the caller holds the output directory (<see cref="OutputLock.AcquireAsync"/>).</summary>
     /// <returns>The dedup statistics, or <c>null</c> when the pass was already complete.</returns>
     /// <exception cref="InvalidDataException">A signature file is damaged.</exception>
-    public async Task<DedupStats?> RunLocalAsync(string outputDirectory, CancellationToken cancellationToken)
+    internal async Task<DedupStats?> RunLocalAsync(string outputDirectory, CancellationToken cancellationToken)
     {
         if (_storage.Exists(Marker(outputDirectory, ClusterMarker)))
         {
@@ -43,7 +43,7 @@ public sealed class DedupPass
         }
 
         IReadOnlyList<string> signatures = SignatureFiles(outputDirectory);
-        string work = _storage.Combine(outputDirectory, OutputLayout.Dedup, "work");
+        string work = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork);
         DedupStats stats = await GlobalDedup.RunLocalAsync(_storage, signatures, work, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
         _storage.DeleteEmptyDirectory(work);
         await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
@@ -52,10 +52,12 @@ public sealed class DedupPass
 
     /// <summary>Finds the candidate pairs of the bands owned by <paramref name="rank"/> (bands <c>rank</c>, <c>rank + worldSize</c>, …).</summary>
     /// <returns>The number of candidate pairs written.</returns>
+    /// <exception cref="OutputLockedException">A whole-directory run holds the output directory, or this task runs elsewhere.</exception>
     public async Task<long> RunCandidatesAsync(string outputDirectory, int rank, int worldSize, CancellationToken cancellationToken)
     {
         var task = new PipelineTask(StageName, rank, worldSize);
         task.Validate();
+        await using OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false);
         string marker = Marker(outputDirectory, task.Stem);
         if (_storage.Exists(marker))
         {
@@ -70,9 +72,13 @@ public sealed class DedupPass
     }
 
     /// <summary>Clusters the candidate pairs of all <paramref name="worldSize"/> ranks and writes the drop list.</summary>
+    /// <remarks>Holds the output directory exclusively, and first removes what killed tasks left (<see cref="OutputScratch"/>).</remarks>
     /// <exception cref="InvalidOperationException">A rank's candidate step is not complete.</exception>
+    /// <exception cref="OutputLockedException">Another run or a task is writing the output directory.</exception>
     public async Task<DedupStats> RunClusterAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
     {
+        await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, "dedup cluster step", cancellationToken).ConfigureAwait(false);
+        OutputScratch.RemoveFromRun(_storage, outputDirectory);
         var pairFiles = new List<string>();
         for (int rank = 0; rank < worldSize; rank++)
         {
@@ -98,8 +104,13 @@ public sealed class DedupPass
     /// <summary>The drop list of a run.</summary>
     public string DropListPath(string outputDirectory) => _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
 
+    /// <summary>The pass's own stats file, which every rewrite of <c>stats.json</c> merges in.</summary>
+    internal string StatsPath(string outputDirectory) => _storage.Combine(outputDirectory, OutputLayout.Stats, StageName + ".json");
+
     private async Task FinishAsync(string outputDirectory, DedupStats stats, CancellationToken cancellationToken)
     {
+        // Own stats file first: stats.json is rewritten by every rerun from the task files and this one.
+        await new StatsReport([StageName], 0, 0, 0, 0, []).WithDedup(stats).WriteAsync(_storage, StatsPath(outputDirectory), cancellationToken).ConfigureAwait(false);
         string statsPath = _storage.Combine(outputDirectory, OutputLayout.MergedStats);
         if (_storage.Exists(statsPath))
         {

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Embedded task {Task}: {Documents} documents on {Provider}")]
     public static partial void EmbedDone(ILogger logger, string task, long documents, string provider);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Task {Task} completed the tag pass, but the global passes (dedup, semantic, mix) are left to the next run: {Reason}")]
+    public static partial void GlobalPassesLeft(ILogger logger, string task, string reason);
 }

@@ -5,7 +5,9 @@ namespace CurationPipeline.Pipelines;
 /// <c>tokenized/</c>, <c>annotated/</c> and <c>rejects/</c> hold Parquet shards named <c>{pass}-{rank:D5}-{shard:D5}.parquet</c>,
 /// <c>signatures/</c> the dedup signatures of the same documents;
 /// <c>stats/{pass}-{rank:D5}.json</c> holds each task's counters and <c>completions/{pass}-{rank:D5}</c> marks a task as done
-/// (written last). <c>stats.json</c> merges all tasks once every one is done.
+/// (written last). <c>stats.json</c> merges all tasks once every one is done, plus the global passes' own stats
+/// (<c>stats/dedup.json</c>, <c>stats/semdedup.json</c>), so a rerun rewrites it whole. <see cref="OutputLock"/> adds
+/// <c>.curate.lock</c> and <c>.locks/</c>.
 /// </remarks>
 public static class OutputLayout
 {
@@ -23,6 +25,9 @@ public static class OutputLayout
 
     /// <summary>The dedup pass's outputs: <c>drop-list.bin</c> and, while it runs, pair files.</summary>
     public const string Dedup = "dedup";
+
+    /// <summary>The dedup pass's scratch folder inside <see cref="Dedup"/> (pair files and merge runs of a local run); empty and removed after the pass.</summary>
+    public const string DedupWork = "work";
 
     /// <summary>The drop list file inside <see cref="Dedup"/>.</summary>
     public const string DropList = "drop-list.bin";

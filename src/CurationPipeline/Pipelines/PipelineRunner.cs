@@ -11,6 +11,8 @@ namespace CurationPipeline.Pipelines;
 /// <remarks>
 /// A task whose completion marker exists is skipped, so a re-run after a crash redoes only the unfinished tasks; a task that
 /// runs again first removes the shards an earlier, unfinished attempt left, so no half run's output mixes with the new one.
+/// A run holds its output directory (<see cref="OutputLock"/>): all tasks exclusively, one task (<c>rank</c>) side by side
+/// with the other tasks of its cluster run; a second run into the directory is refused with <see cref="OutputLockedException"/>.
 /// </remarks>
 public sealed class PipelineRunner
 {
@@ -89,6 +91,7 @@ public sealed class PipelineRunner
     /// </returns>
     /// <exception cref="OperationCanceledException">The run was cancelled; the running task leaves no marker and no committed shard set.</exception>
     /// <exception cref="PipelineStageException">A task failed beyond single documents.</exception>
+    /// <exception cref="OutputLockedException">Another run (or this task, elsewhere) is writing the output directory; nothing was written.</exception>
     public async Task<StatsReport?> RunAsync(
         IReadOnlyList<string> inputs,
         string outputDirectory,
@@ -99,8 +102,14 @@ public sealed class PipelineRunner
         bool runDedup = true)
     {
         int worldSize = execution.WorldSize;
-        IEnumerable<int> ranks = rank is { } r ? [r] : Enumerable.Range(0, worldSize);
-        foreach (int taskRank in ranks)
+        if (rank is { } only)
+        {
+            return await RunOneTaskAsync(new PipelineTask(Pass, only, worldSize), inputs, outputDirectory, execution, observer, cancellationToken, runDedup).ConfigureAwait(false);
+        }
+
+        await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, $"run of all {worldSize} tag tasks", cancellationToken).ConfigureAwait(false);
+        OutputScratch.RemoveFromRun(_storage, outputDirectory);
+        for (int taskRank = 0; taskRank < worldSize; taskRank++)
         {
             var task = new PipelineTask(Pass, taskRank, worldSize);
             task.Validate();
@@ -108,11 +117,51 @@ public sealed class PipelineRunner
         }
 
         StatsReport? report = await MergeIfCompleteAsync(outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
-        if (report is null || !runDedup)
+        return report is null || !runDedup ? report : await RunGlobalPassesAsync(report, outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One task of a cluster run, side by side with the others (<see cref="OutputLock.AcquireTaskAsync"/>). When it completes the
+    /// pass and <paramref name="runDedup"/> is set, the global passes follow if this process gets the whole directory; if another
+    /// task still holds its share, they are left to whoever runs them next (<c>curate run</c> again, or <c>--pass cluster</c>).
+    /// </summary>
+    private async Task<StatsReport?> RunOneTaskAsync(PipelineTask task, IReadOnlyList<string> inputs, string outputDirectory, ExecutionOptions execution,
+        IPipelineObserver? observer, CancellationToken cancellationToken, bool runDedup)
+    {
+        task.Validate();
+        StatsReport? report;
+        await using (OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false))
+        {
+            await RunTaskAsync(task, inputs, outputDirectory, execution, observer, cancellationToken).ConfigureAwait(false);
+            report = await MergeIfCompleteAsync(outputDirectory, task.WorldSize, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (report is null || !runDedup || (Dedup is null && Semantic is null && _mix is null))
         {
             return report;
         }
 
+        OutputLock whole;
+        try
+        {
+            whole = await OutputLock.AcquireAsync(_storage, outputDirectory, $"global passes after task {task}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (OutputLockedException e)
+        {
+            Log.GlobalPassesLeft(_logger, task.ToString(), e.Message);
+            return report;
+        }
+
+        await using (whole)
+        {
+            OutputScratch.RemoveFromRun(_storage, outputDirectory);
+            return await RunGlobalPassesAsync(report, outputDirectory, task.WorldSize, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Dedup, the semantic pass and the mix, each skipped when complete; the caller holds the whole directory.</summary>
+    private async Task<StatsReport> RunGlobalPassesAsync(StatsReport report, string outputDirectory, int worldSize, CancellationToken cancellationToken)
+    {
         if (Dedup is not null && await Dedup.RunLocalAsync(outputDirectory, cancellationToken).ConfigureAwait(false) is { } dedup)
         {
             report = report.WithDedup(dedup);
@@ -207,7 +256,23 @@ public sealed class PipelineRunner
             wall += report.WallSeconds;
         }
 
+        // The global passes' own stats files: a rerun of a finished run keeps their stages.
         StatsReport result = merged.ToReport(wall, tasks);
+        if (Dedup is not null && _storage.Exists(Dedup.StatsPath(outputDirectory)))
+        {
+            StatsReport dedup = await StatsReport.ReadAsync(_storage, Dedup.StatsPath(outputDirectory), cancellationToken).ConfigureAwait(false);
+            result = dedup.Dedup is { } stats ? result.WithDedup(stats) : result;
+        }
+
+        if (Semantic is not null && _storage.Exists(Semantic.StatsPath(outputDirectory)))
+        {
+            StatsReport semantic = await StatsReport.ReadAsync(_storage, Semantic.StatsPath(outputDirectory), cancellationToken).ConfigureAwait(false);
+            if (semantic.Semantic is { } stats && semantic.Stages.FirstOrDefault(s => s.Name == SemanticPass.EmbedStage) is { } embed)
+            {
+                result = result.WithSemantic(embed, stats);
+            }
+        }
+
         await result.WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.MergedStats), cancellationToken).ConfigureAwait(false);
         return result;
     }

@@ -29,7 +29,8 @@ public sealed class SemanticPass
     /// <summary>The stage name of semantic dedup in <c>stats.json</c>.</summary>
     public const string DedupStage = "semdedup";
 
-    private const string Embeddings = "embeddings";
+    /// <summary>The folder of the embed tasks' outputs (<c>{stem}.emb</c>).</summary>
+    internal const string EmbeddingsFolder = "embeddings";
     private const string EmbeddingExtension = ".emb";
 
     private readonly IStorage _storage;
@@ -55,9 +56,9 @@ public sealed class SemanticPass
         }
     }
 
-    /// <summary>Runs every embed task of a <paramref name="worldSize"/>-task tag pass, then the global step, in this process.</summary>
+    /// <summary>Runs every embed task of a <paramref name="worldSize"/>-task tag pass, then the global step, in this process; the caller holds the output directory.</summary>
     /// <returns>The semantic dedup statistics, or <c>null</c> when the pass was already complete.</returns>
-    public async Task<SemanticDedupStats?> RunLocalAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
+    internal async Task<SemanticDedupStats?> RunLocalAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
     {
         if (_storage.Exists(Marker(outputDirectory, DedupStage)))
         {
@@ -77,22 +78,38 @@ public sealed class SemanticPass
             await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), minhashDropped, cancellationToken).ConfigureAwait(false);
         }
 
-        return await DeduplicateAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
+        return await DeduplicateCoreAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Embeds the surviving documents of one tag task (a cluster runs one of these per rank).</summary>
     /// <returns>The embed stage's counters for the task.</returns>
+    /// <exception cref="OutputLockedException">A whole-directory run holds the output directory, or this task runs elsewhere.</exception>
     public async Task<StageStatsSnapshot?> EmbedTaskAsync(string outputDirectory, int rank, int worldSize, CancellationToken cancellationToken)
     {
+        var task = new PipelineTask(EmbedStage, rank, worldSize);
+        task.Validate();
+        await using OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false);
         using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
         return await EmbedAsync(embedder, outputDirectory, new PipelineTask("tag", rank, worldSize), MinHashDropped(outputDirectory), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The global step: SemDeDup over every task's embeddings; its drops join the drop list.</summary>
+    /// <remarks>Holds the output directory exclusively, and first removes what killed tasks left (<see cref="OutputScratch"/>).</remarks>
     /// <exception cref="InvalidDataException">An embeddings file is damaged.</exception>
+    /// <exception cref="OutputLockedException">Another run or a task is writing the output directory.</exception>
     public async Task<SemanticDedupStats> DeduplicateAsync(string outputDirectory, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> files = _storage.List(_storage.Combine(outputDirectory, Embeddings, "*" + EmbeddingExtension));
+        await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, "semantic dedup step", cancellationToken).ConfigureAwait(false);
+        OutputScratch.RemoveFromRun(_storage, outputDirectory);
+        return await DeduplicateCoreAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pass's own stats file (embed and semdedup stages), which every rewrite of <c>stats.json</c> merges in.</summary>
+    internal string StatsPath(string outputDirectory) => _storage.Combine(outputDirectory, OutputLayout.Stats, DedupStage + ".json");
+
+    private async Task<SemanticDedupStats> DeduplicateCoreAsync(string outputDirectory, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> files = _storage.List(_storage.Combine(outputDirectory, EmbeddingsFolder, "*" + EmbeddingExtension));
         EmbeddingMatrix all = await MergeAsync(files, cancellationToken).ConfigureAwait(false);
         all.SortByIdentity(); // rows in task files follow thread timing; k-means and tie-breaks must not
         SemanticDedupResult result = new SemanticDeduplicator(_options.Dedup).Run(all, cancellationToken: cancellationToken);
@@ -107,11 +124,13 @@ public sealed class SemanticPass
         rows.Sort(DropListRow.CompareByIdentity);
         await DropListFile.WriteAsync(_storage, dropList, rows, cancellationToken).ConfigureAwait(false);
 
+        // Own stats file first: stats.json is rewritten by every rerun from the task files and this one.
+        StageStatsSnapshot embed = await MergeEmbedStatsAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
+        await new StatsReport([DedupStage], 0, 0, 0, 0, []).WithSemantic(embed, result.Stats).WriteAsync(_storage, StatsPath(outputDirectory), cancellationToken).ConfigureAwait(false);
         string statsPath = _storage.Combine(outputDirectory, OutputLayout.MergedStats);
         if (_storage.Exists(statsPath))
         {
             StatsReport report = await StatsReport.ReadAsync(_storage, statsPath, cancellationToken).ConfigureAwait(false);
-            StageStatsSnapshot embed = await MergeEmbedStatsAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
             await report.WithSemantic(embed, result.Stats).WriteAsync(_storage, statsPath, cancellationToken).ConfigureAwait(false);
         }
 
@@ -163,7 +182,7 @@ public sealed class SemanticPass
         return snapshot;
     }
 
-    private string EmbeddingsPath(string outputDirectory, PipelineTask tagTask) => _storage.Combine(outputDirectory, Embeddings, tagTask.Stem + EmbeddingExtension);
+    private string EmbeddingsPath(string outputDirectory, PipelineTask tagTask) => _storage.Combine(outputDirectory, EmbeddingsFolder, tagTask.Stem + EmbeddingExtension);
 
     /// <summary>
     /// Fails before any work when a head was trained on another embedding than the one this pass computes: the dimension and the

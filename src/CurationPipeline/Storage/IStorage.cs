@@ -31,4 +31,19 @@ public interface IStorage
 
     /// <summary>Combines path segments the way this storage does.</summary>
     string Combine(params string[] parts);
+
+    /// <summary>
+    /// Takes a lock named by <paramref name="path"/> without waiting; it is held until the returned handle is disposed, or until
+    /// the holding process ends, however it ends (a lock whose holder died is free again).
+    /// </summary>
+    /// <param name="path">The lock's path; the storage may create a file there, which stays after release.</param>
+    /// <param name="mode">Exclusive (one holder) or shared (many holders, no exclusive one).</param>
+    /// <param name="holder">Who holds it (what runs, the command line), shown to anyone the lock refuses.</param>
+    /// <param name="cancellationToken">Stops the attempt.</param>
+    /// <returns>The held lock; disposing it releases the lock.</returns>
+    /// <remarks>The default implementation throws: a store that offers no locking cannot promise one writer per output.</remarks>
+    /// <exception cref="StorageLockedException">Another holder has the lock in a conflicting mode; its holders are named.</exception>
+    /// <exception cref="NotSupportedException">This storage cannot lock.</exception>
+    ValueTask<IAsyncDisposable> AcquireLockAsync(string path, StorageLockMode mode, string holder, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} offers no locks.");
 }

@@ -43,6 +43,19 @@ public sealed class LocalStorage : IStorage
     public string Combine(params string[] parts) => System.IO.Path.Combine(parts);
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// An operating-system file lock (<c>flock</c> on Linux), so a killed holder's lock is free at once. The lock file stays
+    /// after release; holder records (<c>{path}.{pid}-{id}.holder</c>) name the holders to anyone refused.
+    /// </remarks>
+    public ValueTask<IAsyncDisposable> AcquireLockAsync(string path, StorageLockMode mode, string holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(holder);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult<IAsyncDisposable>(LocalFileLock.Acquire(path, mode, holder));
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> List(string pattern)
     {
         ArgumentException.ThrowIfNullOrEmpty(pattern);

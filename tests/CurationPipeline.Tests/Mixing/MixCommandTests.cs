@@ -95,6 +95,35 @@ public sealed class MixCommandTests
         Assert.Contains("max_epoch", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Mix_OutputOrTaggedDirectoryBeingWritten_ExitsWithRunFailureNamingTheHolder()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string tagged = await TaggedData.WriteAsync(100, withScores: true, cancellationToken: ct);
+        string config = Path.Combine(tagged, "mix.yaml");
+        await File.WriteAllTextAsync(config, SmallMix, ct);
+        string output = Path.Combine(tagged, "out");
+        var storage = CurationPipeline.Storage.LocalStorage.Instance;
+
+        int taggedCode, outputCode;
+        string taggedError, outputError;
+        await using (await OutputLock.AcquireAsync(storage, tagged, "a run writing the tagged data", ct))
+        {
+            (taggedCode, taggedError) = await InvokeAsync("mix", tagged, "--config", config, "--output", output);
+        }
+
+        await using (await OutputLock.AcquireAsync(storage, output, "another mix", ct))
+        {
+            (outputCode, outputError) = await InvokeAsync("mix", tagged, "--config", config, "--output", output);
+        }
+
+        Assert.Equal(2, taggedCode);
+        Assert.Contains("a run writing the tagged data", taggedError, StringComparison.Ordinal);
+        Assert.Equal(2, outputCode);
+        Assert.Contains("another mix", outputError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, MixReport.FileName)));
+    }
+
     private static async Task<(int Code, string Error)> InvokeAsync(params string[] args)
     {
         var error = new StringWriter();

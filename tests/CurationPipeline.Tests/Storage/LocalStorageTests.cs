@@ -46,4 +46,29 @@ public sealed class LocalStorageTests
         Assert.Single(LocalStorage.Instance.List(Path.Combine(dir, "**", "*.jsonl")));
         Assert.Empty(LocalStorage.Instance.List(Path.Combine(dir, "none-*.gz")));
     }
+
+    [Fact]
+    public async Task AcquireLockAsync_ExclusiveAndShared_ExcludeEachOtherAndFreeOnRelease()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string path = Path.Combine(TestData.NewTempDirectory(), "sub", "x.lock");
+        LocalStorage storage = LocalStorage.Instance;
+
+        IAsyncDisposable exclusive = await storage.AcquireLockAsync(path, StorageLockMode.Exclusive, "writer A", ct);
+        StorageLockedException refused = await Assert.ThrowsAsync<StorageLockedException>(async () => await storage.AcquireLockAsync(path, StorageLockMode.Exclusive, "writer B", ct));
+        Assert.Equal(["writer A (pid " + Environment.ProcessId + " on " + Environment.MachineName], refused.Holders.Select(h => h[..h.IndexOf(',')]));
+        await Assert.ThrowsAsync<StorageLockedException>(async () => await storage.AcquireLockAsync(path, StorageLockMode.Shared, "reader", ct));
+        await exclusive.DisposeAsync();
+
+        IAsyncDisposable first = await storage.AcquireLockAsync(path, StorageLockMode.Shared, "task 0", ct);
+        IAsyncDisposable second = await storage.AcquireLockAsync(path, StorageLockMode.Shared, "task 1", ct);
+        refused = await Assert.ThrowsAsync<StorageLockedException>(async () => await storage.AcquireLockAsync(path, StorageLockMode.Exclusive, "writer", ct));
+        Assert.Equal(2, refused.Holders.Count);
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+
+        await using IAsyncDisposable again = await storage.AcquireLockAsync(path, StorageLockMode.Exclusive, "writer C", ct);
+        Assert.True(File.Exists(path));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.holder"));
+    }
 }
