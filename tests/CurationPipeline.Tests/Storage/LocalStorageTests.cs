@@ -46,4 +46,39 @@ public sealed class LocalStorageTests
         Assert.Single(LocalStorage.Instance.List(Path.Combine(dir, "**", "*.jsonl")));
         Assert.Empty(LocalStorage.Instance.List(Path.Combine(dir, "none-*.gz")));
     }
+    [Fact]
+    public async Task CreateAtomic_DiskFullWhileClosing_DeletesTheTemporaryFile()
+    {
+        string dir = TestData.NewTempDirectory();
+        string path = Path.Combine(dir, "a.parquet");
+
+        var error = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await using AtomicWrite write = LocalStorage.CreateAtomic(path, temporary => new DiskFullOnCloseStream(temporary));
+            write.Stream.Write([1, 2, 3]);
+            await write.CommitAsync(TestContext.Current.CancellationToken);
+        });
+
+        Assert.Contains("No space left", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir)); // no .tmp-… file survives the failure
+    }
+
+    /// <summary>A file whose buffered bytes cannot be written when it is flushed or closed, as on a full disk.</summary>
+    private sealed class DiskFullOnCloseStream(string path) : FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16)
+    {
+        public override void Flush(bool flushToDisk) => throw Full();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.FromException(Full());
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                throw Full();
+            }
+        }
+
+        private static IOException Full() => new("No space left on device");
+    }
 }
