@@ -125,8 +125,13 @@ public sealed class LocalStorage : IStorage
 
             try
             {
-                // Closing flushes the buffer; on a full disk that throws, and the temporary file must go all the same.
                 await _stream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Closing flushes buffered bytes of a file being discarded; on a full disk that fails again, after the write or
+                // commit that failed first has already thrown. Rethrowing here would stop callers that discard several files
+                // in a loop (the mix's shuffle buckets) before the rest are deleted.
             }
             finally
             {

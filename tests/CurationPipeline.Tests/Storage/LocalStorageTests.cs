@@ -63,6 +63,22 @@ public sealed class LocalStorageTests
         Assert.Empty(Directory.GetFiles(dir)); // no .tmp-… file survives the failure
     }
 
+    [Fact]
+    public async Task CreateAtomic_DiskFullWhileDiscarding_DisposeDeletesWithoutThrowing()
+    {
+        string dir = TestData.NewTempDirectory();
+        AtomicWrite first = LocalStorage.CreateAtomic(Path.Combine(dir, "bucket-00000.bin"), temporary => new DiskFullOnCloseStream(temporary));
+        AtomicWrite second = LocalStorage.CreateAtomic(Path.Combine(dir, "validation.bin"), temporary => new DiskFullOnCloseStream(temporary));
+        first.Stream.Write([1, 2, 3]);
+        second.Stream.Write([4, 5, 6]);
+
+        // Callers discard several files in a loop after a failure; every one must go.
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+
     /// <summary>A file whose buffered bytes cannot be written when it is flushed or closed, as on a full disk.</summary>
     private sealed class DiskFullOnCloseStream(string path) : FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16)
     {
