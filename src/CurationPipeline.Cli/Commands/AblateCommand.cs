@@ -19,7 +19,7 @@ public static class AblateCommand
 
     private static readonly Option<string?> s_output = new("--output", "-o") { Description = "Replaces the file's output directory." };
 
-    private static readonly Option<int?> s_threads = new("--threads") { Description = "Replaces training.threads (libtorch CPU threads; 0: default)." };
+    private static readonly Option<int?> s_threads = new("--threads") { Description = "Replaces training.threads (libtorch CPU threads; 0: default).", CustomParser = NumberParsers.Int32 };
 
     private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "Debug logging." };
 
@@ -36,7 +36,8 @@ public static class AblateCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using ILoggerFactory loggerFactory = Logging.Create(parse.GetValue(s_verbose));
+        bool verbose = parse.GetValue(s_verbose);
+        using ILoggerFactory loggerFactory = Logging.Create(verbose);
         AblationOptions options;
         try
         {
@@ -58,10 +59,9 @@ public static class AblateCommand
 
             options.Validate();
         }
-        catch (Exception e) when (e is PipelineConfigException or ArgumentException or FileNotFoundException)
+        catch (Exception e) when (CommandErrors.IsConfiguration(e))
         {
-            Console.Error.WriteLine($"curate: {e.Message}");
-            return ExitCodes.InvalidConfiguration;
+            return CommandErrors.Configuration(e, verbose);
         }
 
         try
@@ -78,26 +78,23 @@ public static class AblateCommand
                 $"ablation written to {options.OutputDirectory}: {AblationReport.MarkdownFileName}, {AblationReport.JsonFileName}, {AblationReport.PlotFileName}"));
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is MixConfigException or ValidationSetMismatchException)
+        catch (ValidationSetMismatchException e)
         {
-            Console.Error.WriteLine($"curate: {e.Message}");
-            return ExitCodes.InvalidConfiguration;
-        }
-        catch (InvalidDataException e)
-        {
-            Console.Error.WriteLine($"curate: ablation failed: {e.Message}");
-            return ExitCodes.RunFailed;
+            return CommandErrors.Configuration(e, verbose);
         }
         catch (TypeInitializationException e) when (e.TypeName == "TorchSharp.torch")
         {
-            Console.Error.WriteLine("curate: TorchSharp's native library did not load; on Debian 12 it is patched at build time, which needs "
-                + $"patchelf, g++ and python3 (src/CurationPipeline.Training/README.md). ({e.InnerException?.Message})");
+            Console.Error.WriteLine(TorchLoadFailure.Describe(e, verbose));
             return ExitCodes.RunFailed;
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("curate: cancelled; no results were written.");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            return CommandErrors.Failed(e, "ablate", verbose);
         }
     }
 }

@@ -16,9 +16,9 @@ public static class MixCommand
 
     private static readonly Option<string> s_output = new("--output", "-o") { Description = "Where the mix goes (train/, validation/, bin/, mix-report.json).", Required = true };
 
-    private static readonly Option<ulong?> s_seed = new("--seed") { Description = "Replaces the mix's seed." };
+    private static readonly Option<ulong?> s_seed = new("--seed") { Description = "Replaces the mix's seed.", CustomParser = NumberParsers.UInt64 };
 
-    private static readonly Option<long?> s_totalTokens = new("--total-tokens") { Description = "Replaces the mix's total_tokens (0 = the largest the data allows)." };
+    private static readonly Option<long?> s_totalTokens = new("--total-tokens") { Description = "Replaces the mix's total_tokens (0 = the largest the data allows).", CustomParser = NumberParsers.Int64 };
 
     private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "Debug logging." };
 
@@ -35,7 +35,8 @@ public static class MixCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using ILoggerFactory loggerFactory = Logging.Create(parse.GetValue(s_verbose));
+        bool verbose = parse.GetValue(s_verbose);
+        using ILoggerFactory loggerFactory = Logging.Create(verbose);
         MixOptions options;
         try
         {
@@ -52,10 +53,9 @@ public static class MixCommand
 
             options.Validate();
         }
-        catch (Exception e) when (e is PipelineConfigException or ArgumentException or FileNotFoundException)
+        catch (Exception e) when (CommandErrors.IsConfiguration(e))
         {
-            Console.Error.WriteLine($"curate: {e.Message}");
-            return ExitCodes.InvalidConfiguration;
+            return CommandErrors.Configuration(e, verbose);
         }
 
         string output = Path.GetFullPath(parse.GetValue(s_output)!);
@@ -79,25 +79,14 @@ public static class MixCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mix written to {output} in {report.Seconds:F2} s ({MixReport.FileName})"));
             return ExitCodes.Success;
         }
-        catch (MixConfigException e)
-        {
-            Console.Error.WriteLine($"curate: {e.Message}");
-            return ExitCodes.InvalidConfiguration;
-        }
-        catch (InvalidDataException e)
-        {
-            Console.Error.WriteLine($"curate: mix failed: {e.Message}");
-            return ExitCodes.RunFailed;
-        }
-        catch (OutputLockedException e)
-        {
-            Console.Error.WriteLine($"curate: {e.Message}");
-            return ExitCodes.RunFailed;
-        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("curate: cancelled; no mix-report.json was written, so the mix is incomplete.");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            return CommandErrors.Failed(e, "mix", verbose);
         }
     }
 }

@@ -19,11 +19,11 @@ internal static class RunCommand
 
     private static readonly Option<string?> s_output = new("--output", "-o") { Description = "Output directory; replaces the pipeline's output." };
 
-    private static readonly Option<int?> s_rank = new("--rank") { Description = "Run only this task of the pass (0-based); default: every task in turn." };
+    private static readonly Option<int?> s_rank = new("--rank") { Description = "Run only this task of the pass (0-based); default: every task in turn.", CustomParser = NumberParsers.Int32 };
 
-    private static readonly Option<int?> s_worldSize = new("--world-size") { Description = "Number of tasks the pass is split into; replaces execution.world_size." };
+    private static readonly Option<int?> s_worldSize = new("--world-size") { Description = "Number of tasks the pass is split into; replaces execution.world_size.", CustomParser = NumberParsers.Int32 };
 
-    private static readonly Option<int?> s_workers = new("--workers") { Description = "Threads per CPU stage (0 = one per core); replaces execution.workers." };
+    private static readonly Option<int?> s_workers = new("--workers") { Description = "Threads per CPU stage (0 = one per core); replaces execution.workers.", CustomParser = NumberParsers.Int32 };
 
     private static readonly Option<string> s_pass = new("--pass")
     {
@@ -48,7 +48,8 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using ILoggerFactory loggerFactory = Logging.Create(parse.GetValue(s_verbose));
+        bool verbose = parse.GetValue(s_verbose);
+        using ILoggerFactory loggerFactory = Logging.Create(verbose);
         ILogger logger = loggerFactory.CreateLogger("curate");
         PipelineOptions options;
         PipelineRunner runner;
@@ -61,16 +62,15 @@ internal static class RunCommand
             runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, loggerFactory);
             inputs = runner.ResolveInputs(options.Input.Paths);
         }
-        catch (Exception e) when (e is PipelineConfigException or ArgumentException or FileNotFoundException or InvalidDataException)
+        catch (Exception e) when (CommandErrors.IsConfiguration(e))
         {
-            Console.Error.WriteLine($"curate: {e.Message}");
-            return ExitCodes.InvalidConfiguration;
+            return CommandErrors.Configuration(e, verbose);
         }
 
         string pass = parse.GetValue(s_pass)!;
         if (pass is "dedup" or "cluster" or "embed" or "semdedup")
         {
-            return await RunGlobalStepAsync(runner, pass, output, options.Execution.WorldSize, parse.GetValue(s_rank), logger, cancellationToken);
+            return await RunGlobalStepAsync(runner, pass, output, options.Execution.WorldSize, parse.GetValue(s_rank), logger, verbose, cancellationToken);
         }
 
         try
@@ -97,19 +97,13 @@ internal static class RunCommand
             Console.Error.WriteLine("curate: cancelled; the unfinished task left no completion marker and will run again next time.");
             return ExitCodes.Cancelled;
         }
-        catch (OutputLockedException e)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"curate: {e.Message}");
-            return ExitCodes.RunFailed;
-        }
-        catch (PipelineStageException e)
-        {
-            logger.LogError(e, "Run failed in stage {Stage}", e.Stage);
-            return ExitCodes.RunFailed;
+            return CommandErrors.Failed(e, "tag", verbose);
         }
     }
 
-    private static async Task<int> RunGlobalStepAsync(PipelineRunner runner, string pass, string output, int worldSize, int? rank, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<int> RunGlobalStepAsync(PipelineRunner runner, string pass, string output, int worldSize, int? rank, ILogger logger, bool verbose, CancellationToken cancellationToken)
     {
         bool semantic = pass is "embed" or "semdedup";
         if ((semantic ? runner.Semantic : (object?)runner.Dedup) is null)
@@ -157,15 +151,9 @@ internal static class RunCommand
             Console.Error.WriteLine("curate: cancelled; the unfinished step left no completion marker.");
             return ExitCodes.Cancelled;
         }
-        catch (OutputLockedException e)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"curate: {e.Message}");
-            return ExitCodes.RunFailed;
-        }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException)
-        {
-            logger.LogError(e, "Dedup {Pass} failed", pass);
-            return ExitCodes.RunFailed;
+            return CommandErrors.Failed(e, pass, verbose);
         }
     }
 

@@ -33,6 +33,7 @@ public static class TrainCommand
     private static readonly Option<double> s_spikeZ = new("--spike-z") { Description = "z-score that triggers rollback (0: off)", DefaultValueFactory = _ => 6.0 };
     private static readonly Option<int> s_threads = new("--threads") { Description = "libtorch CPU threads (0: default)" };
     private static readonly Option<bool> s_resume = new("--resume") { Description = "continue from the newest checkpoint in --out" };
+    private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "print the whole exception of a failure (TorchSharp's native-loader trace)" };
     private static readonly Option<bool> s_benchmark = new("--benchmark") { Description = "time training steps on random tokens (GPT-2 vocabulary) and report tokens/s and MFU" };
 
     /// <summary>Builds the command.</summary>
@@ -42,7 +43,7 @@ public static class TrainCommand
         {
             s_train, s_validation, s_validationFraction, s_out, s_preset, s_steps, s_sequenceLength, s_microBatch, s_batchTokens,
             s_learningRate, s_warmup, s_schedule, s_seed, s_checkpointEvery, s_keep, s_evalEvery, s_spikeZ, s_threads, s_resume,
-            s_benchmark,
+            s_benchmark, s_verbose,
         };
         command.Validators.Add(result =>
         {
@@ -72,10 +73,8 @@ public static class TrainCommand
         }
         catch (TypeInitializationException e) when (e.TypeName == "TorchSharp.torch")
         {
-            // TorchSharp's own message blames a missing package; on Debian 12 the cause is the unpatched native library.
-            await Console.Error.WriteLineAsync(
-                "curate train: TorchSharp's native library did not load. On Debian 12 it must be patched at build time, which "
-                + "needs patchelf, g++ and python3: apt-get install -y patchelf g++ python3, then rebuild. (" + e.InnerException?.Message + ")").ConfigureAwait(false);
+            // TorchSharp's own message blames a missing package and carries its whole loader trace; on Debian 12 the cause is the unpatched native library.
+            await Console.Error.WriteLineAsync(TorchLoadFailure.Describe(e, parse.GetValue(s_verbose))).ConfigureAwait(false);
             return ExitBadInput;
         }
     }

@@ -74,6 +74,12 @@ public sealed class CharNgramLanguageModels
     /// <summary>The folder Lingua's package copies beside the application.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels");
 
+    /// <summary>The language codes that have a model folder in <paramref name="directory"/>.</summary>
+    /// <param name="directory">A folder with one sub-folder per language code.</param>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IReadOnlySet<string> AvailableLanguages(string directory) =>
+        Directory.EnumerateDirectories(directory).Select(d => Path.GetFileName(d).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Loads (once per process) the models of <paramref name="languages"/> from <paramref name="directory"/>.</summary>
     /// <param name="directory">A folder with one sub-folder per language code, each holding Lingua's Brotli JSON n-gram files.</param>
     /// <param name="languages">Codes to load; empty loads every language in the folder.</param>

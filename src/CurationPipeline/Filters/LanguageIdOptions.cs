@@ -41,5 +41,28 @@ public sealed record LanguageIdOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxChars, 1, nameof(MaxChars));
         ArgumentNullException.ThrowIfNull(KeepLanguages, nameof(KeepLanguages));
         ArgumentNullException.ThrowIfNull(CandidateLanguages, nameof(CandidateLanguages));
+
+        // A code without a model would silently drop (keep_languages) or never match (candidate_languages) every document. A custom
+        // models_directory may still be relative here; LanguageIdentifier checks those codes against what it loaded.
+        if (ModelsDirectory is null && Directory.Exists(CharNgramLanguageModels.DefaultDirectory))
+        {
+            IReadOnlySet<string> known = CharNgramLanguageModels.AvailableLanguages(CharNgramLanguageModels.DefaultDirectory);
+            CheckKnown(KeepLanguages, known, nameof(KeepLanguages));
+            CheckKnown(CandidateLanguages, known, nameof(CandidateLanguages));
+        }
+    }
+
+    /// <summary>Throws when a code of <paramref name="codes"/> is not in <paramref name="known"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A code is unknown; the message lists the known codes.</exception>
+    internal static void CheckKnown(IReadOnlyList<string> codes, IReadOnlySet<string> known, string parameter)
+    {
+        foreach (string code in codes)
+        {
+            if (!known.Contains(code.ToLowerInvariant()))
+            {
+                throw new ArgumentOutOfRangeException(parameter, code,
+                    $"Unknown language code '{code}': the language identifier has models for {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            }
+        }
     }
 }

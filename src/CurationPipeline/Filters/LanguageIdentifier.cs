@@ -35,6 +35,7 @@ public sealed class LanguageIdentifier : ITextFilter
         _options = options with { KeepLanguages = [.. options.KeepLanguages], CandidateLanguages = [.. options.CandidateLanguages] };
         _keep = options.KeepLanguages.Select(c => c.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
         _models = CharNgramLanguageModels.Load(options.ModelsDirectory ?? CharNgramLanguageModels.DefaultDirectory, _options.CandidateLanguages);
+        LanguageIdOptions.CheckKnown(options.KeepLanguages, _models.Languages.ToHashSet(StringComparer.Ordinal), nameof(LanguageIdOptions.KeepLanguages));
     }
 
     /// <inheritdoc/>

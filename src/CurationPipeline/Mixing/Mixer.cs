@@ -40,7 +40,8 @@ public sealed class Mixer
     /// <param name="cancellationToken">Stops the pass; the report is then not written.</param>
     /// <returns>The report, also written to <see cref="MixReport.FileName"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The options are invalid.</exception>
-    /// <exception cref="MixConfigException">A column the options name is missing from the annotated shards (and has no default), or has the wrong type; or there are no shards.</exception>
+    /// <exception cref="MixConfigException">A column the options name is in no annotated shard, or is missing from one shard without a default, or has the wrong type;
+    /// or there are no shards; or the mix would write 0 training tokens although documents pass its filters (the message names the setting to change).</exception>
     /// <exception cref="InvalidDataException">A shard or the drop list is damaged, or the shards were tokenized differently.</exception>
     /// <exception cref="OperationCanceledException">The pass was cancelled.</exception>
     public async Task<MixReport> RunAsync(string taggedDirectory, string outputDirectory, MixOptions options, CancellationToken cancellationToken)
@@ -50,10 +51,12 @@ public sealed class Mixer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         long start = Stopwatch.GetTimestamp();
-        RemovePreviousMix(outputDirectory);
+        await MixColumnValidator.ValidateAsync(_storage, taggedDirectory, options, cancellationToken).ConfigureAwait(false);
 
         Catalog catalog = await new CatalogBuilder(_storage, options).BuildAsync(taggedDirectory, cancellationToken).ConfigureAwait(false);
         SamplePlan plan = SamplePlanner.Plan(catalog, options);
+        CheckBudget(options, catalog, plan);
+        RemovePreviousMix(outputDirectory);
         Log.Planned(_logger, options.Name, catalog.Entries.Count, catalog.TokenizedShards.Count, plan.BudgetTokens);
         var warnings = new List<string>();
         foreach (DomainPlan domain in plan.Domains)
@@ -75,6 +78,31 @@ public sealed class Mixer
         await report.WriteAsync(_storage, _storage.Combine(outputDirectory, MixReport.FileName), cancellationToken).ConfigureAwait(false);
         Log.Done(_logger, options.Name, report.Seconds, report.TrainTokens, report.ValidationTokens);
         return report;
+    }
+
+    /// <summary>A mix that would train on nothing although documents passed its filters is a configuration error naming the setting to change.</summary>
+    private static void CheckBudget(MixOptions options, Catalog catalog, SamplePlan plan)
+    {
+        long planned = plan.Domains.Sum(d => d.PlannedTokens);
+        if (planned > 0 || catalog.Entries.Count == 0)
+        {
+            return;
+        }
+
+        long validation = plan.Domains.Sum(d => d.ValidationTokens);
+        long available = plan.Domains.Sum(d => d.AvailableTokens);
+        if (available == 0)
+        {
+            long largest = plan.Domains.Max(d => d.ValidationTokens);
+            throw new MixConfigException(
+                $"Mix '{options.Name}' would write 0 training tokens: the validation set takes all {validation:N0} tokens that pass the filters "
+                + $"(validation_tokens_per_domain: {options.ValidationTokensPerDomain:N0}; the largest domain has {largest:N0} tokens). "
+                + "Lower validation_tokens_per_domain well below that, or tag more data.");
+        }
+
+        throw new MixConfigException(
+            $"Mix '{options.Name}' would write 0 training tokens: total_tokens: {options.TotalTokens:N0} gives every targeted domain a target of 0 tokens "
+            + $"({available:N0} training tokens are available). Raise total_tokens, or set it to 0 for the largest budget the data allows.");
     }
 
     private void RemovePreviousMix(string outputDirectory)

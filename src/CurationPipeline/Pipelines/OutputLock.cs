@@ -38,6 +38,7 @@ public sealed class OutputLock : IAsyncDisposable
     /// <param name="cancellationToken">Stops the attempt.</param>
     /// <returns>The held lock.</returns>
     /// <exception cref="OutputLockedException">Another run, or a task of a cluster run, is writing the directory.</exception>
+    /// <exception cref="PipelineStageException">The directory cannot be created or its lock file written (stage <c>output</c>).</exception>
     public static async Task<OutputLock> AcquireAsync(IStorage storage, string outputDirectory, string role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
@@ -105,6 +106,9 @@ public sealed class OutputLock : IAsyncDisposable
 
     private static string DirectoryLockPath(IStorage storage, string directory) => storage.Combine(directory, FileName);
 
+    /// <summary>The stage a failure to take the directory is reported under.</summary>
+    private const string Stage = "output";
+
     private static async Task<IAsyncDisposable> TakeAsync(IStorage storage, string outputDirectory, string path, StorageLockMode mode, string role, PipelineTask? task, CancellationToken cancellationToken)
     {
         string holder = $"{role}: {string.Join(' ', Environment.GetCommandLineArgs())}";
@@ -115,6 +119,11 @@ public sealed class OutputLock : IAsyncDisposable
         catch (StorageLockedException e)
         {
             throw new OutputLockedException(outputDirectory, task, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The directory cannot be created or written (a file in its place, no permission, a full disk).
+            throw new PipelineStageException(Stage, e);
         }
     }
 

@@ -28,20 +28,36 @@ public static class PipelineConfigLoader
     public static PipelineOptions Load(string path)
     {
         string yaml = File.ReadAllText(path);
-        PipelineOptions options = Parse(yaml, path);
+        PipelineOptions options = Parse(yaml, path, out YamlStream stream);
         string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        return ResolvePaths(options, baseDirectory);
+        PipelineOptions resolved = ResolvePaths(options, baseDirectory);
+        CheckReferencedFiles(options, resolved, stream, path);
+        return resolved;
     }
 
     /// <summary>Parses and validates pipeline YAML text; <paramref name="sourceName"/> names it in errors.</summary>
     /// <exception cref="PipelineConfigException">The text is invalid; the message names the line and key.</exception>
-    public static PipelineOptions Parse(string yaml, string sourceName)
+    public static PipelineOptions Parse(string yaml, string sourceName) => Parse(yaml, sourceName, out _);
+
+    private static PipelineOptions Parse(string yaml, string sourceName, out YamlStream stream)
     {
-        var stream = new YamlStream();
+        stream = new YamlStream();
         PipelineOptions options;
         try
         {
             stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            string message = Innermost(e).Message;
+            (long line, long column) = message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabAfter(yaml, e.Start) is { } tab
+                ? tab
+                : (e.Start.Line, e.Start.Column);
+            throw new PipelineConfigException(sourceName, line, column, message, e);
+        }
+
+        try
+        {
             options = s_deserializer.Deserialize<PipelineOptions?>(yaml) ?? new PipelineOptions();
         }
         catch (YamlException e)
@@ -50,6 +66,10 @@ public static class PipelineConfigLoader
             if (message.Contains("not found on type", StringComparison.Ordinal))
             {
                 message = $"unknown key '{KeyAt(stream, e.Start)}' ({message})";
+            }
+            else if (YamlLocator.At(stream, e.Start) is { } entry)
+            {
+                message = $"invalid value for '{entry.Path}': {FirstLine(message)}";
             }
 
             throw new PipelineConfigException(sourceName, e.Start.Line, e.Start.Column, message, e);
@@ -63,9 +83,11 @@ public static class PipelineConfigLoader
             }
             catch (ArgumentException e)
             {
+                // The key may sit deeper than the section (dedup.minhash.bands, filters[0].language.keep_languages): name its YAML path.
                 string key = UnderscoredNamingConvention.Instance.Apply(e.ParamName ?? "");
-                Mark? mark = Find(stream, section, key);
-                string message = $"invalid value for '{section}.{key}': {FirstLine(e.Message)}";
+                (string Path, Mark Start)? entry = YamlLocator.FindKey(stream, section, key);
+                Mark? mark = entry?.Start ?? Find(stream, section, key);
+                string message = $"invalid value for '{entry?.Path ?? section + "." + key}': {FirstLine(e.Message)}";
                 throw new PipelineConfigException(sourceName, mark?.Line ?? 0, mark?.Column ?? 0, message, e);
             }
         }
@@ -120,6 +142,94 @@ public static class PipelineConfigLoader
                 },
             },
         };
+    }
+
+    /// <summary>Every file and folder the pipeline names must exist before any work: a missing one is a configuration error naming its key.</summary>
+    private static void CheckReferencedFiles(PipelineOptions raw, PipelineOptions resolved, YamlStream stream, string sourceName)
+    {
+        foreach (((string? Path, bool IsDirectory) given, (string? Path, bool IsDirectory) full) in ReferencedPaths(raw).Zip(ReferencedPaths(resolved)))
+        {
+            if (string.IsNullOrEmpty(given.Path) || full.Path!.Contains("://", StringComparison.Ordinal)
+                || (full.IsDirectory ? Directory.Exists(full.Path) : File.Exists(full.Path)))
+            {
+                continue;
+            }
+
+            (string Path, Mark Start)? entry = YamlLocator.FindValue(stream, given.Path);
+            string what = full.IsDirectory ? "folder" : "file";
+            throw new PipelineConfigException(sourceName, entry?.Start.Line ?? 0, entry?.Start.Column ?? 0,
+                $"'{entry?.Path ?? given.Path}': {what} '{full.Path}' does not exist (relative paths resolve against the pipeline file's folder).");
+        }
+    }
+
+    /// <summary>The files and folders a pipeline names, in a fixed order (so raw and resolved options pair up).</summary>
+    private static IEnumerable<(string? Path, bool IsDirectory)> ReferencedPaths(PipelineOptions options)
+    {
+        yield return (options.Mix, false);
+        foreach (string classifier in options.Classifiers)
+        {
+            yield return (classifier, false);
+        }
+
+        foreach (OnnxClassifierOptions onnx in options.OnnxClassifiers)
+        {
+            yield return (onnx.ModelPath, false);
+            yield return (onnx.TokenizerDirectory, true);
+        }
+
+        yield return (options.Tokenize.Path, false);
+        bool tokenizerFile = options.Tokenize.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            || options.Tokenize.Name.EndsWith(".model", StringComparison.OrdinalIgnoreCase);
+        yield return (tokenizerFile ? options.Tokenize.Name : null, false);
+        foreach (FilterSpec filter in options.Filters)
+        {
+            if (filter.Url is { } url)
+            {
+                yield return (url.BlockedDomainsPath, false);
+                yield return (url.BlockedUrlsPath, false);
+                yield return (url.BannedWordsPath, false);
+                yield return (url.SoftBannedWordsPath, false);
+                yield return (url.BannedSubwordsPath, false);
+            }
+
+            yield return (filter.C4Badwords?.WordListPath, false);
+            yield return (filter.Language?.ModelsDirectory, true);
+        }
+
+        foreach (string head in options.Semantic.Heads)
+        {
+            yield return (head, false);
+        }
+
+        yield return (options.Semantic.Embedding.ModelDirectory, true);
+    }
+
+    /// <summary>The line and column of the first tab in indentation at or after <paramref name="mark"/>'s line (YamlDotNet may report the enclosing mapping instead).</summary>
+    private static (long Line, long Column)? TabAfter(string yaml, Mark mark)
+    {
+        long line = 1;
+        int lineStart = 0;
+        bool indentation = true;
+        for (int i = 0; i < yaml.Length; i++)
+        {
+            char c = yaml[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                indentation = true;
+            }
+            else if (c == '\t' && indentation && line >= mark.Line)
+            {
+                return (line, i - lineStart + 1);
+            }
+            else if (c != ' ')
+            {
+                indentation = c == '-' && indentation; // "- \tkey" indents a sequence item
+            }
+        }
+
+        return null;
     }
 
     private static string Resolve(string baseDirectory, string path) =>

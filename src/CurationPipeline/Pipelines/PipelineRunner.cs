@@ -113,7 +113,7 @@ public sealed class PipelineRunner
         {
             var task = new PipelineTask(Pass, taskRank, worldSize);
             task.Validate();
-            await RunTaskAsync(task, inputs, outputDirectory, execution, observer, cancellationToken).ConfigureAwait(false);
+            await InStage(Pass, RunTaskAsync(task, inputs, outputDirectory, execution, observer, cancellationToken)).ConfigureAwait(false);
         }
 
         StatsReport? report = await MergeIfCompleteAsync(outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
@@ -162,20 +162,20 @@ public sealed class PipelineRunner
     /// <summary>Dedup, the semantic pass and the mix, each skipped when complete; the caller holds the whole directory.</summary>
     private async Task<StatsReport> RunGlobalPassesAsync(StatsReport report, string outputDirectory, int worldSize, CancellationToken cancellationToken)
     {
-        if (Dedup is not null && await Dedup.RunLocalAsync(outputDirectory, cancellationToken).ConfigureAwait(false) is { } dedup)
+        if (Dedup is not null && await InStage("dedup", Dedup.RunLocalAsync(outputDirectory, cancellationToken)).ConfigureAwait(false) is { } dedup)
         {
             report = report.WithDedup(dedup);
         }
 
         if (Semantic is not null)
         {
-            await Semantic.RunLocalAsync(outputDirectory, worldSize, cancellationToken).ConfigureAwait(false);
+            await InStage("semantic", Semantic.RunLocalAsync(outputDirectory, worldSize, cancellationToken)).ConfigureAwait(false);
             report = await StatsReport.ReadAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.MergedStats), cancellationToken).ConfigureAwait(false);
         }
 
         if (_mix is { } mix)
         {
-            MixReport mixed = await mix.Mixer.RunAsync(outputDirectory, _storage.Combine(outputDirectory, OutputLayout.Mix), mix.Options, cancellationToken).ConfigureAwait(false);
+            MixReport mixed = await InStage("mix", mix.Mixer.RunAsync(outputDirectory, _storage.Combine(outputDirectory, OutputLayout.Mix), mix.Options, cancellationToken)).ConfigureAwait(false);
             Log.MixDone(_logger, _storage.Combine(outputDirectory, OutputLayout.Mix), mixed.TrainTokens);
         }
 
@@ -213,6 +213,28 @@ public sealed class PipelineRunner
 
         Log.TaskDone(_logger, task.ToString(), report.WallSeconds, stats.For(TagPass.WriteStage).Out, report.Tokens);
         observer?.TaskFinished(task, report);
+    }
+
+    /// <summary>Names the pass in an infrastructure failure (disk full, permissions, damaged files) that its own stages did not name.</summary>
+    private static async Task InStage(string stage, Task work) => await InStage(stage, WithResult(work)).ConfigureAwait(false);
+
+    /// <inheritdoc cref="InStage(string, Task)"/>
+    private static async Task<T> InStage<T>(string stage, Task<T> work)
+    {
+        try
+        {
+            return await work.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new PipelineStageException(stage, e);
+        }
+    }
+
+    private static async Task<bool> WithResult(Task work)
+    {
+        await work.ConfigureAwait(false);
+        return true;
     }
 
     private void RemoveStaleOutputs(PipelineTask task, string outputDirectory)

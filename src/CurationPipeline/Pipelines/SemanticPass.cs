@@ -56,6 +56,9 @@ public sealed class SemanticPass
         }
     }
 
+    /// <summary>The annotated columns the heads add (one per head, named after it).</summary>
+    public IReadOnlyList<string> HeadNames => [.. _heads.Select(h => h.Name)];
+
     /// <summary>Runs every embed task of a <paramref name="worldSize"/>-task tag pass, then the global step, in this process; the caller holds the output directory.</summary>
     /// <returns>The semantic dedup statistics, or <c>null</c> when the pass was already complete.</returns>
     internal async Task<SemanticDedupStats?> RunLocalAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)

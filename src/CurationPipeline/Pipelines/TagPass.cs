@@ -130,7 +130,14 @@ public sealed class TagPass
             throw new PipelineStageException(WriteStage, new InvalidOperationException("The sink stopped before the input ended."));
         }
 
-        return await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new PipelineStageException(WriteStage, e);
+        }
     }
 
     private async Task ReadFileAsync(string file, ITargetBlock<PipelineItem> next, StageStats read, PipelineStats stats, CancellationToken cancellationToken)

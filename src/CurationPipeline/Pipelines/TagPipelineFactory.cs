@@ -5,6 +5,7 @@ using CurationPipeline.Extraction;
 using CurationPipeline.Filters.Pii;
 using CurationPipeline.Inputs;
 using CurationPipeline.Mixing;
+using CurationPipeline.Outputs.Internal;
 using CurationPipeline.Pipelines.Stages;
 using CurationPipeline.Storage;
 using CurationPipeline.Tokenization;
@@ -19,6 +20,7 @@ public static class TagPipelineFactory
     /// <summary>Creates a runner for <paramref name="options"/>; loads the tokenizer once and shares it between tasks.</summary>
     /// <exception cref="ArgumentException">A stage cannot be created from its options (e.g. an unknown tokenizer).</exception>
     /// <exception cref="FileNotFoundException">A file an option names does not exist.</exception>
+    /// <exception cref="MixConfigException">The pipeline's mix names a column the run does not write.</exception>
     public static PipelineRunner CreateRunner(PipelineOptions options, IStorage storage, ILoggerFactory loggerFactory)
     {
         TextTokenizer tokenizer = TokenizerFactory.Create(options.Tokenize);
@@ -49,6 +51,15 @@ public static class TagPipelineFactory
             stages.Add(new SignStage(new DocumentSigner(dedup.Minhash), (ushort)dedup.Priority));
         }
 
+        SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory) : null;
+        MixOptions? mix = options.Mix is null ? null : MixConfigLoader.Load(options.Mix);
+        if (mix is not null)
+        {
+            // The annotated schema is known now: a mix column the run will not write fails before the tag pass starts.
+            MixColumnValidator.Validate(mix, [.. AnnotatedLayout.FixedColumns, .. signals.Columns.Select(c => c.Name), .. semantic?.HeadNames ?? []],
+                $"pipeline '{options.Name}' (mix: {options.Mix})");
+        }
+
         ILogger logger = loggerFactory.CreateLogger(typeof(PipelineRunner));
         return new PipelineRunner(
             storage,
@@ -57,7 +68,7 @@ public static class TagPipelineFactory
             (task, outputDirectory) => new TagSink(storage, outputDirectory, task, tokenizer, options.Outputs, signals, dedup),
             logger,
             dedup is null ? null : new DedupPass(storage, dedup, logger),
-            options.Mix is null ? null : (new Mixer(storage, loggerFactory.CreateLogger<Mixer>()), MixConfigLoader.Load(options.Mix)),
-            options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory) : null);
+            mix is null ? null : (new Mixer(storage, loggerFactory.CreateLogger<Mixer>()), mix),
+            semantic);
     }
 }

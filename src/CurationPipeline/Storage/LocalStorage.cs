@@ -13,7 +13,10 @@ public sealed class LocalStorage : IStorage
         new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
 
     /// <inheritdoc/>
-    public AtomicWrite CreateAtomic(string path) => new LocalAtomicWrite(path);
+    public AtomicWrite CreateAtomic(string path) => new LocalAtomicWrite(path, null);
+
+    /// <summary>Like <see cref="CreateAtomic(string)"/>, opening the temporary file with <paramref name="open"/> (tests inject write failures).</summary>
+    internal static AtomicWrite CreateAtomic(string path, Func<string, FileStream> open) => new LocalAtomicWrite(path, open);
 
     /// <inheritdoc/>
     public bool Exists(string path) => File.Exists(path);
@@ -103,13 +106,13 @@ public sealed class LocalStorage : IStorage
         private readonly FileStream _stream;
         private bool _committed;
 
-        public LocalAtomicWrite(string path)
+        public LocalAtomicWrite(string path, Func<string, FileStream>? open)
         {
             Path = path;
             string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
             Directory.CreateDirectory(directory);
             _temporaryPath = System.IO.Path.Combine(directory, $".tmp-{Guid.NewGuid():N}-{System.IO.Path.GetFileName(path)}");
-            _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
+            _stream = open?.Invoke(_temporaryPath) ?? new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
         }
 
         public override string Path { get; }
@@ -133,8 +136,20 @@ public sealed class LocalStorage : IStorage
                 return;
             }
 
-            await _stream.DisposeAsync().ConfigureAwait(false);
-            File.Delete(_temporaryPath);
+            try
+            {
+                await _stream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Closing flushes buffered bytes of a file being discarded; on a full disk that fails again, after the write or
+                // commit that failed first has already thrown. Rethrowing here would stop callers that discard several files
+                // in a loop (the mix's shuffle buckets) before the rest are deleted.
+            }
+            finally
+            {
+                File.Delete(_temporaryPath);
+            }
         }
     }
 }

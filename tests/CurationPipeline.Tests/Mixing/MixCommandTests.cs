@@ -55,6 +55,61 @@ public sealed class MixCommandTests
     }
 
     [Fact]
+    public async Task Mix_MisspelledColumnWithDefault_ExitsWithConfigErrorListingColumns()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string tagged = await TaggedData.WriteAsync(200, withScores: true, cancellationToken: ct);
+        string config = Path.Combine(tagged, "mix.yaml");
+        await File.WriteAllTextAsync(config, "filters:\n  - { column: qualty, at_least: 0.3, default: \"1\" }\nvalidation_tokens_per_domain: 1000\n", ct);
+
+        (int code, string error) = await InvokeAsync("mix", tagged, "--config", config, "--output", Path.Combine(tagged, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("Column 'qualty'", error, StringComparison.Ordinal);
+        Assert.Contains("quality", error, StringComparison.Ordinal); // the known columns
+    }
+
+    [Fact]
+    public async Task Mix_ValidationSetTakesEverything_ExitsWithConfigErrorNamingTheSetting()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string tagged = await TaggedData.WriteAsync(200, withScores: true, cancellationToken: ct);
+
+        string config = Path.Combine(tagged, "mix.yaml");
+        await File.WriteAllTextAsync(config, SmallMix.Replace("total_tokens: 50000", "total_tokens: 0").Replace("validation_tokens_per_domain: 1000", "validation_tokens_per_domain: 1000000"), ct);
+
+        (int code, string error) = await InvokeAsync("mix", tagged, "--config", config, "--output", Path.Combine(tagged, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("validation_tokens_per_domain", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(tagged, "out", MixReport.FileName)));
+    }
+
+    [Fact]
+    public async Task Mix_SeedNotANumber_SaysSoWithoutTheClrType()
+    {
+        string dir = TestData.NewTempDirectory();
+
+        (int code, string error) = await InvokeAsync("mix", dir, "--config", Path.Combine(dir, "m.yaml"), "--output", dir, "--seed", "abc");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--seed: 'abc' is not a non-negative integer", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mix_ConfigFolderMissing_ExitsWithConfigError()
+    {
+        string dir = TestData.NewTempDirectory();
+
+        (int code, string error) = await InvokeAsync("mix", dir, "--config", Path.Combine(dir, "none", "m.yaml"), "--output", Path.Combine(dir, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Contains(Path.Combine(dir, "none", "m.yaml"), error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mix_SharesNotSummingToOne_ExitsWithConfigErrorNamingTargets()
     {
         string dir = TestData.NewTempDirectory();

@@ -205,7 +205,7 @@ public sealed class MixerTests
     }
 
     [Fact]
-    public async Task RunAsync_ColumnMissingFromShards_FailsNamingIt_UnlessTheRuleHasADefault()
+    public async Task RunAsync_ColumnInNoShard_FailsNamingItAndListingColumns_EvenWithADefault()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string tagged = await TaggedData.WriteAsync(400, withScores: false, cancellationToken: ct);
@@ -214,21 +214,50 @@ public sealed class MixerTests
         Assert.Contains("'code'", error.Message, StringComparison.Ordinal);
         Assert.Contains("declared_language", error.Message, StringComparison.Ordinal); // lists what is there
 
-        MixOptions withDefaults = Options(totalTokens: 10_000, targets: new Dictionary<string, double> { ["general"] = 0.9, ["code"] = 0.1 }) with
+        // A default is for nulls and for shards that lack a column others have, never for a column no shard has (a misspelling).
+        MixOptions withDefault = Options(totalTokens: 10_000, targets: new Dictionary<string, double> { ["general"] = 0.9, ["code"] = 0.1 }) with
+        {
+            Domains = [new DomainRule { Domain = "code", When = new MixCondition { Column = "code", AtLeast = 0.5, Default = "0" } }],
+            Filters = [new MixCondition { Column = "qualty", AtLeast = 0.3, Default = "1" }],
+        };
+        error = await Assert.ThrowsAsync<MixConfigException>(() => MixAsync(tagged, Path.Combine(tagged, "b"), withDefault));
+        Assert.Contains("'qualty'", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(tagged, "b")));
+    }
+
+    [Fact]
+    public async Task RunAsync_ColumnMissingFromSomeShards_TakesTheDefaultThere()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string tagged = await TaggedData.WriteAsync(400, withScores: true, cancellationToken: ct);
+        string unscored = await TaggedData.WriteAsync(400, withScores: false, cancellationToken: ct);
+        File.Copy(Path.Combine(unscored, "annotated", "tag-00000-00001.parquet"), Path.Combine(tagged, "annotated", "tag-00000-00001.parquet"), overwrite: true);
+        MixOptions withDefault = Options(totalTokens: 10_000, targets: new Dictionary<string, double> { ["general"] = 0.9, ["code"] = 0.1 }) with
         {
             Domains = [new DomainRule { Domain = "code", When = new MixCondition { Column = "code", AtLeast = 0.5, Default = "0" } }],
         };
-        MixReport report = await MixAsync(tagged, Path.Combine(tagged, "b"), withDefaults);
-        DomainMixReport general = report.Domains.Single(d => d.Domain == "general");
-        Assert.Equal(9_000, general.TargetTokens);
-        Assert.InRange(general.Tokens, 9_000, 9_200);
-        Assert.True(report.Domains.Single(d => d.Domain == "code").Short); // no document scores as code without the column
-        Assert.Equal(0, report.Domains.Single(d => d.Domain == "code").Tokens);
 
-        // An automatic budget is sized by the domains that have data; the empty one is reported short, not a zero-token mix.
-        MixReport automatic = await MixAsync(tagged, Path.Combine(tagged, "c"), withDefaults with { TotalTokens = 0 });
-        Assert.Equal(3 * automatic.Domains.Single(d => d.Domain == "general").AvailableTokens, automatic.TrainTokens);
-        Assert.Contains(automatic.Warnings, w => w.Contains("'code'", StringComparison.Ordinal));
+        MixReport report = await MixAsync(tagged, Path.Combine(tagged, "mix"), withDefault);
+
+        Assert.Equal(9_000, report.Domains.Single(d => d.Domain == "general").TargetTokens);
+        List<TokenizedDocument> rows = await TaggedData.ReadShardsAsync(Path.Combine(tagged, "mix", "train"), ct);
+        Assert.Contains(rows, r => r.Domain == "code");
+        Assert.All(rows.Where(r => r.Domain == "code"), r => Assert.True(int.Parse(r.Id.AsSpan(4)) < 200)); // the shard without the column took the default
+        await Assert.ThrowsAsync<MixConfigException>(() => MixAsync(tagged, Path.Combine(tagged, "strict"), Options())); // no default: the shard lacking it fails
+    }
+
+    [Fact]
+    public async Task RunAsync_ValidationTakesEveryToken_FailsNamingValidationTokensPerDomain()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string tagged = await TaggedData.WriteAsync(400, withScores: true, cancellationToken: ct);
+
+        var error = await Assert.ThrowsAsync<MixConfigException>(() =>
+            MixAsync(tagged, Path.Combine(tagged, "mix"), Options(totalTokens: 0) with { ValidationTokensPerDomain = 1_000_000 }));
+
+        Assert.Contains("0 training tokens", error.Message, StringComparison.Ordinal);
+        Assert.Contains("validation_tokens_per_domain", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(tagged, "mix", MixReport.FileName)));
     }
 
     [Fact]

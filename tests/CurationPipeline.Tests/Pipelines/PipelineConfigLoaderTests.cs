@@ -128,6 +128,13 @@ public sealed class PipelineConfigLoaderTests
             mix: mix.yaml
             """);
         string sub = Path.Combine(dir, "sub");
+        foreach (string file in (string[])["models/code.ngram", "lists/domains.txt", "lists/en.txt", "tok/tokenizer.json", "mix.yaml"])
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(sub, file))!);
+            File.WriteAllText(Path.Combine(sub, file), "");
+        }
+
+        Directory.CreateDirectory(Path.Combine(sub, "encoder"));
 
         PipelineOptions options = PipelineConfigLoader.Load(pipeline);
 
@@ -139,5 +146,73 @@ public sealed class PipelineConfigLoaderTests
         Assert.Equal(Path.Combine(sub, "tok", "tokenizer.json"), options.Tokenize.Name);
         Assert.Equal(Path.Combine(sub, "encoder"), options.Semantic.Embedding.ModelDirectory);
         Assert.Equal(Path.Combine(sub, "mix.yaml"), options.Mix);
+    }
+    [Theory]
+    [InlineData("mix: missing/mix.yaml\n", 1, "'mix'")]
+    [InlineData("filters:\n  - url: { blocked_domains_path: lists/none.txt }\n", 2, "'filters[0].url.blocked_domains_path'")]
+    [InlineData("classifiers: [models/none.ngram]\n", 1, "'classifiers[0]'")]
+    public void Load_NamedFileMissing_FailsAtLoadNamingKeyAndLine(string yaml, int line, string key)
+    {
+        string dir = TestData.NewTempDirectory();
+        string pipeline = Path.Combine(dir, "p.yaml");
+        File.WriteAllText(pipeline, "name: x\n" + yaml);
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Load(pipeline));
+
+        Assert.Equal(line + 1, e.Line);
+        Assert.Contains(key, e.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("name: x\nexecution:\n\tworkers: 2\n", 3, 1)]
+    [InlineData("name: x\n\tworkers: 2\n", 2, 1)]
+    [InlineData("name: x\nexecution:\n  workers: 2\n  \treaders: 2\n", 4, 3)]
+    public void Parse_TabIndentation_FailsAtTheTab(string yaml, int line, int column)
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse(yaml, "p.yaml"));
+
+        Assert.Equal((line, column), ((int)e.Line, (int)e.Column));
+        Assert.Contains("tab", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Parse_ValueOfWrongType_NamesTheKey()
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse("name: x\nexecution:\n  workers: abc\n", "p.yaml"));
+
+        Assert.Equal(3, e.Line);
+        Assert.Contains("'execution.workers'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NestedValueOutOfRange_NamesTheYamlPath()
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse("dedup:\n  minhash:\n    bands: -3\n", "p.yaml"));
+
+        Assert.Equal(3, e.Line);
+        Assert.Contains("'dedup.minhash.bands'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("keep_languages: [xx]", "keep_languages")]
+    [InlineData("keep_languages: [en], candidate_languages: [en, qq]", "candidate_languages")]
+    public void Parse_UnknownLanguageCode_FailsNamingKeyAndKnownCodes(string language, string key)
+    {
+        string yaml = $"name: x\nfilters:\n  - language: {{ {language} }}\n";
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse(yaml, "p.yaml"));
+
+        Assert.Equal(3, e.Line);
+        Assert.Contains($"'filters[0].language.{key}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("fr", e.Message, StringComparison.Ordinal); // lists the codes that have models
+    }
+
+    [Fact]
+    public void Parse_KnownLanguageCodes_Accepted()
+    {
+        PipelineOptions options = PipelineConfigLoader.Parse("filters:\n  - language: { keep_languages: [en, DE, fr] }\n", "p.yaml");
+
+        Assert.Equal(["en", "DE", "fr"], options.Filters[0].Language!.KeepLanguages);
     }
 }

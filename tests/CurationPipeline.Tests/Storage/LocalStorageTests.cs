@@ -71,4 +71,56 @@ public sealed class LocalStorageTests
         Assert.True(File.Exists(path));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.holder"));
     }
+
+    [Fact]
+    public async Task CreateAtomic_DiskFullWhileClosing_DeletesTheTemporaryFile()
+    {
+        string dir = TestData.NewTempDirectory();
+        string path = Path.Combine(dir, "a.parquet");
+
+        var error = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await using AtomicWrite write = LocalStorage.CreateAtomic(path, temporary => new DiskFullOnCloseStream(temporary));
+            write.Stream.Write([1, 2, 3]);
+            await write.CommitAsync(TestContext.Current.CancellationToken);
+        });
+
+        Assert.Contains("No space left", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir)); // no .tmp-… file survives the failure
+    }
+
+    [Fact]
+    public async Task CreateAtomic_DiskFullWhileDiscarding_DisposeDeletesWithoutThrowing()
+    {
+        string dir = TestData.NewTempDirectory();
+        AtomicWrite first = LocalStorage.CreateAtomic(Path.Combine(dir, "bucket-00000.bin"), temporary => new DiskFullOnCloseStream(temporary));
+        AtomicWrite second = LocalStorage.CreateAtomic(Path.Combine(dir, "validation.bin"), temporary => new DiskFullOnCloseStream(temporary));
+        first.Stream.Write([1, 2, 3]);
+        second.Stream.Write([4, 5, 6]);
+
+        // Callers discard several files in a loop after a failure; every one must go.
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+
+    /// <summary>A file whose buffered bytes cannot be written when it is flushed or closed, as on a full disk.</summary>
+    private sealed class DiskFullOnCloseStream(string path) : FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16)
+    {
+        public override void Flush(bool flushToDisk) => throw Full();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.FromException(Full());
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                throw Full();
+            }
+        }
+
+        private static IOException Full() => new("No space left on device");
+    }
 }

@@ -13,6 +13,8 @@ internal static class TaggedCorpus
     public const int EnglishDocuments = 60;
     public const int GermanDocuments = 30;
 
+    private const string SourcePath = "synthetic.warc.gz";
+
     /// <summary>Writes the directory and returns its path.</summary>
     public static async Task<string> WriteAsync(CancellationToken cancellationToken)
     {
@@ -27,13 +29,14 @@ internal static class TaggedCorpus
             foreach (var (document, language) in SyntheticCorpus.Documents("en", 1, EnglishDocuments, 40, seed: 3).Select(d => (d, "en"))
                 .Concat(SyntheticCorpus.Documents("de", 5, GermanDocuments, 40, seed: 4).Select(d => (d, "de"))))
             {
-                await tokenized.WriteAsync(document with { Domain = TokenizedDocument.GeneralDomain }, cancellationToken);
+                // Tokenized and annotated rows of one document share its identity: id, source path and offset.
+                await tokenized.WriteAsync(document with { Domain = TokenizedDocument.GeneralDomain, SourcePath = SourcePath }, cancellationToken);
                 await annotated.WriteAsync(new AnnotatedDocument
                 {
                     Id = document.Id,
                     Text = $"text of {document.Id}",
                     DeclaredLanguage = language,
-                    SourcePath = "synthetic.warc.gz",
+                    SourcePath = SourcePath,
                 }, cancellationToken);
             }
 
