@@ -9,6 +9,65 @@ public sealed class SemanticDeduplicatorTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
+    public void Run_RowsAddedInAnotherOrderThenSortedByIdentity_SameDrops()
+    {
+        // Embedding files list rows in the order a task's threads wrote them; sorted by identity, the result must not care.
+        var random = new Random(11);
+        var rows = new List<(string Id, string Path, long Offset, float[] Vector)>();
+        for (int i = 0; i < 600; i++)
+        {
+            float[] v = RandomUnit(random, 24);
+            // Every id twice, at two source places: identity, not the id, tells the rows apart.
+            rows.Add(($"d{i % 300}", i < 300 ? "a.jsonl" : "b.jsonl", i % 300, v));
+            if (i % 20 == 0)
+            {
+                rows.Add(($"d{i % 300}-near", "c.jsonl", i, Perturb(v, random, 0.02f)));
+            }
+        }
+
+        SemanticDropRow[] Drops(IEnumerable<(string Id, string Path, long Offset, float[] Vector)> order)
+        {
+            var matrix = new EmbeddingMatrix(24);
+            foreach ((string id, string path, long offset, float[] vector) in order)
+            {
+                matrix.Add(id, path, offset, vector);
+            }
+
+            matrix.SortByIdentity();
+            return new SemanticDeduplicator(new SemanticDedupOptions { Epsilon = 0.01 }).Run(matrix, cancellationToken: Token).Dropped.ToArray();
+        }
+
+        SemanticDropRow[] forward = Drops(rows);
+        SemanticDropRow[] shuffled = Drops(rows.OrderBy(_ => random.Next()));
+
+        Assert.Equal(30, forward.Length);
+        Assert.Equal(forward, shuffled);
+        Assert.All(forward, d => Assert.Equal(d.DocumentId.Replace("-near", ""), d.KeptId.Replace("-near", ""))); // only planted pairs
+    }
+
+    [Fact]
+    public void SortByIdentity_ReordersVectorsWithTheirRows()
+    {
+        var matrix = new EmbeddingMatrix(2);
+        matrix.Add("c", "x", 0, [3f, 30f]);
+        matrix.Add("a", "y", 5, [1f, 10f]);
+        matrix.Add("b", "x", 9, [2f, 20f]);
+        matrix.Add("a", "x", 7, [0f, 5f]);
+
+        matrix.SortByIdentity();
+
+        var vector = new float[2];
+        var seen = new List<(string, string, long, float)>();
+        for (int row = 0; row < matrix.Count; row++)
+        {
+            matrix.CopyTo(row, vector);
+            seen.Add((matrix.Id(row), matrix.SourcePath(row), matrix.SourceOffset(row), vector[1]));
+        }
+
+        Assert.Equal([("a", "x", 7L, 5f), ("a", "y", 5L, 10f), ("b", "x", 9L, 20f), ("c", "x", 0L, 30f)], seen);
+    }
+
+    [Fact]
     public void Run_PlantedNearDuplicates_DropsOneOfEachPairAndNothingElse()
     {
         var random = new Random(7);
