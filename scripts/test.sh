@@ -11,6 +11,10 @@ if ! command -v patchelf >/dev/null; then
     exit 1
   fi
 fi
+# The report test renders HTML in Debian's headless Chromium; without it that test skips with its reason.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 if [ ! -d tests/interop/node_modules/@duckdb/node-api ]; then
   npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
 fi

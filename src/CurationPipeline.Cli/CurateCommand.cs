@@ -16,5 +16,7 @@ public static class CurateCommand
         MixCommand.Create(),
         TrainCommand.Create(),
         AblateCommand.Create(),
+        ReportCommands.CreateReportCommand(),
+        ReportCommands.CreateInspectCommand(),
     };
 }

@@ -1,15 +1,21 @@
 using System.Text;
 using CurationPipeline.Storage;
+using CurationPipeline.Dedup.Internal;
 
 namespace CurationPipeline.Dedup;
 
 /// <summary>Reads and writes drop lists: binary files of <see cref="DropListRow"/> sorted by the dropped document's identity (id, source path, offset; ordinal).</summary>
-/// <remarks>Layout: magic <c>CPDL</c> (u32), version (u16), row count (i64), then per row: document id, cluster id (u64),
-/// kept id, reason; strings are 7-bit length-prefixed UTF-8.</remarks>
+/// <remarks>Layout: magic <c>CPDL</c> (u32), version (u16), row count (i64), then per row: document id, source path, source offset
+/// (i64), cluster id (u64), kept id, reason; strings are 7-bit length-prefixed UTF-8. <see cref="WriteAsync"/> also writes the same
+/// rows as Parquet beside it (<see cref="ParquetExtension"/>: <c>id, source_path, source_offset, cluster_id, kept_id, reason,
+/// cluster_size</c>) for DuckDB, pandas and <c>curate inspect</c>.</remarks>
 public static class DropListFile
 {
     private const uint Magic = 0x4C445043; // "CPDL"
     private const ushort Version = 2;
+
+    /// <summary>The extension of the Parquet copy written beside the binary drop list (<c>drop-list.parquet</c>).</summary>
+    public const string ParquetExtension = ".parquet";
 
     /// <summary>Writes <paramref name="rows"/> atomically, in the order given.</summary>
     /// <param name="storage">Where to write.</param>
@@ -38,6 +44,7 @@ public static class DropListFile
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        await DropListParquet.WriteAsync(storage, Path.ChangeExtension(path, ParquetExtension), rows, cancellationToken).ConfigureAwait(false);
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -52,6 +52,9 @@ public sealed record MixReport
     /// <summary>Every file written (Parquet and llm.c shards), relative to the mix's output directory, so the report of a mix is the same wherever it was written (timings aside).</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
+    /// <summary>The mix's filters, then its domain rules' conditions: what a report marks on the signal histograms.</summary>
+    public IReadOnlyList<MixCondition> Rules { get; init; } = [];
+
     /// <summary>Wall time of the mix.</summary>
     public required double Seconds { get; init; }
 

@@ -167,6 +167,7 @@ public sealed class Mixer
             Domains = domains,
             Warnings = warnings,
             Files = tally.Files,
+            Rules = [.. options.Filters, .. options.Domains.Select(d => d.When)],
             Seconds = seconds,
         };
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CurationPipeline.Outputs;
 using CurationPipeline.Storage;
@@ -34,7 +33,7 @@ public sealed class TokenizedShardInteropTests
             paths = await writer.CompleteAsync(ct);
         }
 
-        using JsonDocument result = ReadWithDuckDb(Assert.Single(paths));
+        using JsonDocument result = DuckDb.Read(Assert.Single(paths));
         JsonElement root = result.RootElement;
 
         Assert.Equal(
@@ -56,27 +55,5 @@ public sealed class TokenizedShardInteropTests
         Assert.Equal("100277", kv.GetProperty(TokenizedShardMetadata.VocabularySizeKey).GetString());
         Assert.Equal("100257", kv.GetProperty(TokenizedShardMetadata.EndOfDocumentIdKey).GetString());
         Assert.Equal(TokenizedShardMetadata.CurrentSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), kv.GetProperty(TokenizedShardMetadata.SchemaVersionKey).GetString());
-    }
-
-    private static JsonDocument ReadWithDuckDb(string parquetPath)
-    {
-        string interop = Path.Combine(TestData.RepoRoot, "tests", "interop");
-        if (!Directory.Exists(Path.Combine(interop, "node_modules", "@duckdb", "node-api")))
-        {
-            Assert.Fail("DuckDB for the interop check is not installed: run `npm ci --prefix tests/interop` in the repository root.");
-        }
-
-        var start = new ProcessStartInfo("node", [Path.Combine(interop, "read-parquet.mjs"), parquetPath])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = TestData.RepoRoot,
-        };
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"node read-parquet.mjs failed ({process.ExitCode}): {stderr.Result}");
-        return JsonDocument.Parse(stdout);
     }
 }

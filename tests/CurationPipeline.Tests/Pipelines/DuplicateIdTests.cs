@@ -42,6 +42,13 @@ public sealed class DuplicateIdTests
         Assert.Equal(1, report.Dedup.DroppedExact + report.Dedup.DroppedNear);
         DropListRow drop = Assert.Single(DropListFile.Read(LocalStorage.Instance, Path.Combine(output, OutputLayout.Dedup, OutputLayout.DropList)));
         Assert.Equal(("7", "b.jsonl", "3"), (drop.DocumentId, Path.GetFileName(drop.SourcePath), drop.KeptId));
+        using (JsonDocument parquet = DuckDb.Read(Path.Combine(output, OutputLayout.Dedup, "drop-list" + DropListFile.ParquetExtension)))
+        {
+            JsonElement row = Assert.Single(parquet.RootElement.GetProperty("rows").EnumerateArray());
+            Assert.Equal(("7", "b.jsonl", 6L, "3", DedupReasons.Exact, 2),
+                (row.GetProperty("id").GetString(), Path.GetFileName(row.GetProperty("source_path").GetString()), long.Parse(row.GetProperty("source_offset").ToString()),
+                 row.GetProperty("kept_id").GetString(), row.GetProperty("reason").GetString(), row.GetProperty("cluster_size").GetInt32()));
+        }
 
         List<TokenizedDocument> mixed = await MixedRowsAsync(output, ct);
         Assert.Equal(99, mixed.Count);

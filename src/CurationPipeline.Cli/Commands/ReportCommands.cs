@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using CurationPipeline.Documents;
+using CurationPipeline.Reporting;
+using CurationPipeline.Storage;
+
+namespace CurationPipeline.Cli.Commands;
+
+/// <summary><c>curate report OUT</c> (a self-contained HTML page) and <c>curate inspect OUT</c> (matching documents in the terminal).</summary>
+public static class ReportCommands
+{
+    private const int ExcerptChars = 400;
+
+    /// <summary>Builds the <c>report</c> command.</summary>
+    public static Command CreateReportCommand()
+    {
+        var directory = new Argument<DirectoryInfo>("output") { Description = "The output directory of a complete `curate run`." };
+        var file = new Option<FileInfo?>("--output", "-o") { Description = "The HTML file to write (default: OUT/report.html)." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of a failure." };
+        var command = new Command("report", "Write a self-contained HTML report of a run: funnel, drop reasons with examples, dedup, signal histograms, the mix.")
+        {
+            directory, file, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string output = parse.GetValue(directory)!.FullName;
+            string html = parse.GetValue(file)?.FullName ?? Path.Combine(output, "report.html");
+            try
+            {
+                RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, cancellationToken);
+                await using (AtomicWrite write = LocalStorage.Instance.CreateAtomic(html))
+                {
+                    await using (var writer = new StreamWriter(write.Stream, leaveOpen: true))
+                    {
+                        HtmlReportWriter.Write(report, writer);
+                    }
+
+                    await write.CommitAsync(cancellationToken);
+                }
+
+                Console.WriteLine($"report written to {html}");
+                return ExitCodes.Success;
+            }
+            catch (Exception e)
+            {
+                return CommandErrors.Failed(e, "report", parse.GetValue(verbose));
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Builds the <c>inspect</c> command.</summary>
+    public static Command CreateInspectCommand()
+    {
+        var directory = new Argument<DirectoryInfo>("output") { Description = "The output directory of `curate run`." };
+        var reason = new Option<string?>("--reason") { Description = "A filter reason (filter_reason) or a drop list reason (dedup.exact, dedup.minhash, …)." };
+        var domain = new Option<string?>("--domain") { Description = "A mix domain: documents the mix put in it." };
+        var id = new Option<string?>("--id") { Description = "A document id." };
+        var limit = new Option<int?>("--limit") { Description = "The most documents printed (default 20).", CustomParser = NumberParsers.Int32 };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of a failure." };
+        var command = new Command("inspect", "Print the documents of a run that match a reason, a mix domain or an id, with their signals.")
+        {
+            directory, reason, domain, id, limit, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var query = new InspectQuery { Reason = parse.GetValue(reason), Domain = parse.GetValue(domain), Id = parse.GetValue(id), Limit = parse.GetValue(limit) ?? 20 };
+            try
+            {
+                int count = 0;
+                await foreach (InspectedDocument match in new DocumentInspector(LocalStorage.Instance).FindAsync(parse.GetValue(directory)!.FullName, query, cancellationToken))
+                {
+                    Print(match);
+                    count++;
+                }
+
+                Console.WriteLine($"{count} document(s)");
+                return ExitCodes.Success;
+            }
+            catch (Exception e)
+            {
+                return CommandErrors.Failed(e, "inspect", parse.GetValue(verbose));
+            }
+        });
+        return command;
+    }
+
+    private static void Print(InspectedDocument match)
+    {
+        AnnotatedDocument d = match.Document;
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine($"── {d.Id}  {d.Url}");
+        Console.WriteLine($"   title: {d.Title}  source: {d.SourcePath}@{d.SourceOffset.ToString(c)}");
+        Console.WriteLine($"   filter_reason: {d.FilterReason ?? "-"}  dedup: {match.DropReason ?? "kept"}  mix domain: {match.Domain ?? "-"}");
+        int number = 0, text = 0;
+        foreach ((string name, SignalKind kind) in d.Signals.Schema.Columns)
+        {
+            string value = kind == SignalKind.Number ? d.Signals.Numbers[number++].ToString("G6", c) : d.Signals.Texts[text++] ?? "null";
+            Console.WriteLine($"   {name} = {value}");
+        }
+
+        string excerpt = d.Text.ReplaceLineEndings(" ");
+        Console.WriteLine($"   text: {(excerpt.Length <= ExcerptChars ? excerpt : excerpt[..ExcerptChars] + "…")}");
+        Console.WriteLine();
+    }
+}
