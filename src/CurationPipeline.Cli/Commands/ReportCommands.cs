@@ -16,10 +16,11 @@ public static class ReportCommands
     {
         var directory = new Argument<DirectoryInfo>("output") { Description = "The output directory of a complete `curate run`." };
         var file = new Option<FileInfo?>("--output", "-o") { Description = "The HTML file to write (default: OUT/report.html)." };
+        var training = new Option<DirectoryInfo?>("--training") { Description = "A `curate train` or `curate ablate` output directory: loss curves, learning rate, throughput, the ablation table (default: OUT/training when present)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of a failure." };
         var command = new Command("report", "Write a self-contained HTML report of a run: funnel, drop reasons with examples, dedup, signal histograms, the mix.")
         {
-            directory, file, verbose,
+            directory, file, training, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -27,7 +28,7 @@ public static class ReportCommands
             string html = parse.GetValue(file)?.FullName ?? Path.Combine(output, "report.html");
             try
             {
-                RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, cancellationToken);
+                RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, parse.GetValue(training)?.FullName, cancellationToken);
                 await using (AtomicWrite write = LocalStorage.Instance.CreateAtomic(html))
                 {
                     await using (var writer = new StreamWriter(write.Stream, leaveOpen: true))

@@ -13,7 +13,8 @@ namespace CurationPipeline.Reporting;
 /// <remarks>
 /// Sections: the funnel (documents per stage as a share of the records read, tokens), languages, drop and error reasons with
 /// example documents beside kept ones, dedup (exact, near, semantic; cluster sizes; the largest clusters), one histogram per signal
-/// with the mix's thresholds marked, and the mix (target vs achieved share per domain). Funnel cells carry <c>data-*</c> attributes
+/// with the mix's thresholds marked, the mix (target vs achieved share per domain), and training runs (loss per step and per
+/// validation domain, learning rate, throughput; the ablation table) when a training directory was given. Funnel cells carry <c>data-*</c> attributes
 /// with the exact counts, so tools can read the numbers back.
 /// </remarks>
 public static class HtmlReportWriter
@@ -37,6 +38,7 @@ public static class HtmlReportWriter
         Dedup(html, report);
         Signals(html, report);
         Mix(html, report.Mix);
+        Training(html, report);
         html.Append("</body></html>");
         writer.Write(html.ToString());
     }
@@ -190,6 +192,78 @@ public static class HtmlReportWriter
         {
             html.Append(s_c, $"<p class=\"err\">{E(warning)}</p>");
         }
+    }
+
+    private static readonly string[] s_palette = ["#3b7dd8", "#e08a2e", "#4caf7d", "#8e6cc0", "#d33", "#2aa7b8", "#b8a12a", "#777"];
+
+    private static void Training(StringBuilder html, RunReport report)
+    {
+        if (report.Training.Count == 0 && report.AblationTable is null)
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"training\">Training</h2>");
+        if (report.AblationTable is { } table)
+        {
+            html.Append("<h3>Ablation</h3><pre>").Append(E(table)).Append("</pre>");
+        }
+
+        foreach (TrainingCurves run in report.Training)
+        {
+            html.Append(s_c, $"<h3>{E(run.Name)}</h3><div class=\"grid\">");
+            var loss = new List<(string, IReadOnlyList<(double, double)>)> { ("train", [.. run.Steps.Select(s => ((double)s.Step, s.Loss))]) };
+            if (run.Validations.Count > 0)
+            {
+                loss.Add(("validation", [.. run.Validations.Select(v => ((double)v.Step, v.Loss))]));
+                foreach (string domain in run.Validations.SelectMany(v => v.DomainLoss.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    loss.Add(($"val {domain}", [.. run.Validations.Where(v => v.DomainLoss.ContainsKey(domain)).Select(v => ((double)v.Step, v.DomainLoss[domain]))]));
+                }
+            }
+
+            Chart(html, "loss", loss);
+            Chart(html, "learning rate", [("lr", [.. run.Steps.Select(s => ((double)s.Step, s.LearningRate))])]);
+            Chart(html, "tokens/s", [("tokens/s", [.. run.Steps.Select(s => ((double)s.Step, s.TokensPerSecond))])]);
+            html.Append("</div>");
+        }
+    }
+
+    /// <summary>A line chart of one or more series over steps, with a legend; non-finite points are skipped.</summary>
+    private static void Chart(StringBuilder html, string title, IReadOnlyList<(string Name, IReadOnlyList<(double X, double Y)> Points)> series)
+    {
+        const int Width = 300, Height = 120;
+        var points = series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.Y)).ToArray();
+        html.Append(s_c, $"<figure><figcaption>{E(title)}</figcaption>");
+        if (points.Length == 0)
+        {
+            html.Append("<p class=\"sub\">no values</p></figure>");
+            return;
+        }
+
+        double x0 = points.Min(p => p.X), x1 = points.Max(p => p.X), y0 = points.Min(p => p.Y), y1 = points.Max(p => p.Y);
+        double X(double x) => x1 > x0 ? (x - x0) / (x1 - x0) * Width : Width / 2.0;
+        double Y(double y) => y1 > y0 ? Height - ((y - y0) / (y1 - y0) * Height) : Height / 2.0;
+        html.Append(s_c, $"<svg viewBox=\"0 0 {Width} {Height + 16}\" width=\"{Width}\" height=\"{Height + 16}\" role=\"img\">");
+        for (int i = 0; i < series.Count; i++)
+        {
+            string path = string.Join(' ', series[i].Points.Where(p => double.IsFinite(p.Y)).Select(p => string.Create(s_c, $"{X(p.X):F1},{Y(p.Y):F1}")));
+            html.Append(s_c, $"<polyline points=\"{path}\" fill=\"none\" stroke=\"{s_palette[i % s_palette.Length]}\" stroke-width=\"1.5\"><title>{E(series[i].Name)}</title></polyline>");
+        }
+
+        html.Append(s_c, $"<text x=\"0\" y=\"{Height + 13}\">step {x0:G6}</text><text x=\"{Width}\" y=\"{Height + 13}\" text-anchor=\"end\">{x1:G6} · y {y0:G4}–{y1:G4}</text></svg>");
+        if (series.Count > 1)
+        {
+            html.Append("<div class=\"sub\">");
+            for (int i = 0; i < series.Count; i++)
+            {
+                html.Append(s_c, $"<span style=\"color:{s_palette[i % s_palette.Length]}\">■</span> {E(series[i].Name)} ");
+            }
+
+            html.Append("</div>");
+        }
+
+        html.Append("</figure>");
     }
 
     private static void Documents(StringBuilder html, IReadOnlyList<ExampleDocument> documents)

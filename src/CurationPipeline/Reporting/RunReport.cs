@@ -36,6 +36,12 @@ public sealed record RunReport
 
     /// <summary>The mix report, or <c>null</c> when the run has no mix.</summary>
     public MixReport? Mix { get; init; }
+
+    /// <summary>Training runs found under the training directory (every <c>metrics.jsonl</c>); empty when none was given.</summary>
+    public IReadOnlyList<TrainingCurves> Training { get; init; } = [];
+
+    /// <summary>The ablation table (<c>results.md</c> of <c>curate ablate</c>) when the training directory holds one.</summary>
+    public string? AblationTable { get; init; }
 }
 
 /// <summary>One document as the report shows it: title, URL, a text excerpt.</summary>

@@ -37,13 +37,18 @@ public sealed class RunReportBuilder
 
     /// <summary>Builds the report of <paramref name="outputDirectory"/>.</summary>
     /// <param name="outputDirectory">The output directory of a complete <c>curate run</c> (with <c>stats.json</c>).</param>
+    /// <param name="trainingDirectory">A <c>curate train</c> or <c>curate ablate</c> output directory (local) whose
+    /// <c>metrics.jsonl</c> files and ablation table the report shows; <c>null</c>: <c>OUT/training</c> when it exists.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>The report.</returns>
     /// <exception cref="FileNotFoundException">The directory has no <c>stats.json</c>: the run is not complete.</exception>
-    /// <exception cref="InvalidDataException">A shard, the drop list or a report file is damaged.</exception>
-    public async Task<RunReport> BuildAsync(string outputDirectory, CancellationToken cancellationToken)
+    /// <exception cref="DirectoryNotFoundException">The training directory given does not exist.</exception>
+    /// <exception cref="InvalidDataException">A shard, the drop list, a metrics file or a report file is damaged.</exception>
+    public async Task<RunReport> BuildAsync(string outputDirectory, string? trainingDirectory, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        string defaultTraining = Path.Combine(outputDirectory, "training");
+        trainingDirectory ??= Directory.Exists(defaultTraining) ? defaultTraining : null;
         string statsPath = _storage.Combine(outputDirectory, OutputLayout.MergedStats);
         if (!_storage.Exists(statsPath))
         {
@@ -104,8 +109,15 @@ public sealed class RunReportBuilder
             LargestClusters = LargestClusters(drops, titles),
             SemanticDrops = drops.LongCount(d => d.Reason is not DedupReasons.Exact and not DedupReasons.MinHash),
             Mix = mix,
+            Training = trainingDirectory is null ? [] : TrainingMetricsReader.ReadAll(trainingDirectory),
+            AblationTable = trainingDirectory is not null && File.Exists(Path.Combine(trainingDirectory, AblationTableFileName))
+                ? await File.ReadAllTextAsync(Path.Combine(trainingDirectory, AblationTableFileName), cancellationToken).ConfigureAwait(false)
+                : null,
         };
     }
+
+    /// <summary>The ablation table <c>curate ablate</c> writes (Markdown).</summary>
+    private const string AblationTableFileName = "results.md";
 
     private IReadOnlyList<string> Shards(string outputDirectory, string folder)
     {

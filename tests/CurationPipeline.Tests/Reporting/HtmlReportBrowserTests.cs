@@ -24,7 +24,7 @@ public sealed class HtmlReportBrowserTests
         }
 
         string output = await QuickstartRun.OutputAsync(ct);
-        RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, ct);
+        RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, null, ct);
         string html = Path.Combine(TestData.NewTempDirectory(), "report.html");
         await using (var writer = new StreamWriter(html))
         {

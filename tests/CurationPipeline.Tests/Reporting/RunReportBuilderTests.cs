@@ -13,7 +13,7 @@ public sealed class RunReportBuilderTests
         CancellationToken ct = TestContext.Current.CancellationToken;
         string output = await QuickstartRun.OutputAsync(ct);
 
-        RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, ct);
+        RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, null, ct);
 
         StageStatsSnapshot read = report.Stats.Stages[0];
         Assert.Equal(read.Dropped.Values.Sum(), report.Reasons.Where(r => r.Stage == read.Name && !r.IsError).Sum(r => r.Count));
@@ -25,6 +25,37 @@ public sealed class RunReportBuilderTests
         Assert.Contains(0.3, quality.Thresholds); // quickstart-mix.yaml: quality at_least 0.3
         Assert.Equal(RunReportBuilder.LargestClusterCount, report.LargestClusters.Count);
         Assert.All(report.LargestClusters, c => Assert.True(c.Size >= 2 && c.Dropped.Count >= 1 && c.Kept.Id is not null));
+    }
+
+    [Fact]
+    public async Task BuildAsync_TrainingDirectory_ReadsEveryRunsCurvesAndTheAblationTable()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string output = await QuickstartRun.OutputAsync(ct);
+        string training = TestData.NewTempDirectory();
+        string run = Path.Combine(training, "runs", "general-heavy", "seed-1");
+        Directory.CreateDirectory(run);
+        await File.WriteAllLinesAsync(Path.Combine(run, "metrics.jsonl"),
+        [
+            """{"kind":"step","step":1,"loss":10.5,"grad_norm":1.2,"lr":0.0003,"batch_tokens":512,"tokens_seen":512,"tokens_per_second":900,"mfu":null}""",
+            """{"kind":"step","step":2,"loss":9.75,"lr":0.0006,"tokens_per_second":null}""",
+            """{"kind":"validation","step":2,"loss":9.9,"domain_loss":{"code":9.5,"general":null}}""",
+        ], ct);
+        await File.WriteAllTextAsync(Path.Combine(training, "results.md"), "| mix | loss |\n|---|---|\n| general-heavy | 9.9 |\n", ct);
+
+        RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, training, ct);
+
+        TrainingCurves curves = Assert.Single(report.Training);
+        Assert.Equal(Path.Combine("runs", "general-heavy", "seed-1"), curves.Name);
+        Assert.Equal([1L, 2L], curves.Steps.Select(s => s.Step));
+        Assert.True(double.IsNaN(curves.Steps[1].TokensPerSecond));
+        var validation = Assert.Single(curves.Validations);
+        Assert.Equal(9.5, validation.DomainLoss["code"]);
+        Assert.True(double.IsNaN(validation.DomainLoss["general"]));
+        Assert.Contains("general-heavy", report.AblationTable, StringComparison.Ordinal);
+        var html = new StringWriter();
+        HtmlReportWriter.Write(report, html);
+        Assert.Contains("id=\"training\"", html.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
