@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Reporting;
 using Spectre.Console;
 
 namespace CurationPipeline.Cli;
@@ -84,18 +85,10 @@ internal sealed class ProgressDisplay : IPipelineObserver, IAsyncDisposable
             return;
         }
 
-        double seconds = Math.Max(Stopwatch.GetElapsedTime(current.Start).TotalSeconds, 1e-3);
-        long read = current.Stats.For(TagPass.ReadStage).In;
-        long written = current.Stats.For(TagPass.WriteStage).Out;
-        long dropped = 0, errors = 0;
-        foreach (StageStats stage in current.Stats.Stages)
-        {
-            dropped += stage.Dropped;
-            errors += stage.Errors;
-        }
-
+        ProgressSnapshot p = ProgressSnapshot.Of(current.Task, current.Files, current.Stats, Stopwatch.GetElapsedTime(current.Start));
+        string eta = p.EtaSeconds is > 0 and { } left ? $"  ETA {TimeSpan.FromSeconds(Math.Ceiling(left)):c}" : "";
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"[{current.Task}] files {current.Stats.FilesDone}/{current.Files}  records {read:N0} ({read / seconds:N0}/s)  kept {written:N0}  dropped {dropped:N0}  errors {errors:N0}  tokens {current.Stats.Tokens:N0}  {seconds:F0}s");
+            $"[{p.Task}] files {p.FilesDone}/{p.Files}  records {p.Records:N0} ({p.RecordsPerSecond:N0}/s)  kept {p.Kept:N0}  dropped {p.Dropped:N0}  errors {p.Errors:N0}  tokens {p.Tokens:N0}  {p.Seconds:F0}s{eta}");
         if (_interactive)
         {
             int width = Math.Max(20, Console.WindowWidth - 1);

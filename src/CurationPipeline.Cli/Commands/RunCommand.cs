@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CurationPipeline.Dedup.Semantic;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Reporting;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -76,7 +77,8 @@ internal static class RunCommand
         try
         {
             StatsReport? report;
-            await using (var progress = new ProgressDisplay(options.Execution.ProgressInterval))
+            await using (var display = new ProgressDisplay(options.Execution.ProgressInterval))
+            await using (var progress = new RunProgressWriter(LocalStorage.Instance, output, options.Execution.ProgressInterval, display))
             {
                 report = await runner.RunAsync(inputs, output, options.Execution, parse.GetValue(s_rank), progress, cancellationToken, runDedup: pass == "all");
             }
