@@ -71,6 +71,11 @@ public static class AblateCommand
                 TorchSharp.torch.set_num_threads(options.Training.Threads);
             }
 
+            // One writer per output directory, and no run writing the tagged directory while its mixes are built.
+            await using OutputLock outputLock = await OutputLock.AcquireAsync(LocalStorage.Instance, options.OutputDirectory, "curate ablate", cancellationToken);
+            await using OutputLock? taggedLock = Path.TrimEndingDirectorySeparator(options.TaggedDirectory) == Path.TrimEndingDirectorySeparator(options.OutputDirectory)
+                ? null
+                : await OutputLock.AcquireReaderAsync(LocalStorage.Instance, options.TaggedDirectory, "curate ablate (reading)", cancellationToken);
             var runner = new AblationRunner(LocalStorage.Instance, loggerFactory, PeakFlops.MeasureMatmul());
             AblationResult result = await runner.RunAsync(options, cancellationToken);
             Console.WriteLine(AblationReport.FormatMarkdown(result));
