@@ -38,6 +38,9 @@ public static class OutputLayout
     /// <summary>Per-task stats.</summary>
     public const string Stats = "stats";
 
+    /// <summary>Live progress snapshots of running tasks (<c>progress/{pass}-{rank:D5}.json</c>).</summary>
+    public const string Progress = "progress";
+
     /// <summary>Per-task completion markers.</summary>
     public const string Completions = "completions";
 

@@ -16,8 +16,6 @@ public static class OutputScratch
 {
     private const string TemporaryPattern = ".tmp-*";
 
-    // Mixing/Internal/ShuffleWriter.cs spills its buckets here.
-    private const string ShuffleFolder = ".shuffle";
 
     /// <summary>Removes the scratch of a <c>curate run</c> output directory, including its <c>mix/</c>.</summary>
     /// <returns>The number of files removed.</returns>
@@ -25,7 +23,7 @@ public static class OutputScratch
     {
         ArgumentNullException.ThrowIfNull(storage);
         int removed = DeleteAll(storage, storage.Combine(outputDirectory, TemporaryPattern));
-        foreach (string folder in (string[])[.. OutputLayout.ShardFolders, OutputLayout.Dedup, OutputLayout.Stats, OutputLayout.Completions, SemanticPass.EmbeddingsFolder, OutputLock.TaskFolder])
+        foreach (string folder in (string[])[.. OutputLayout.ShardFolders, OutputLayout.Dedup, OutputLayout.Stats, OutputLayout.Completions, SemanticPass.EmbeddingsFolder, OutputLock.TaskFolder, OutputLayout.Progress])
         {
             removed += DeleteAll(storage, storage.Combine(outputDirectory, folder, "**", TemporaryPattern));
         }
@@ -45,7 +43,7 @@ public static class OutputScratch
             removed += DeleteAll(storage, storage.Combine(mixDirectory, folder, "**", TemporaryPattern));
         }
 
-        return removed + DeleteFolder(storage, storage.Combine(mixDirectory, ShuffleFolder));
+        return removed + DeleteFolder(storage, storage.Combine(mixDirectory, ShuffleWriter.SpillFolder));
     }
 
     private static int DeleteAll(IStorage storage, string pattern)

@@ -12,9 +12,6 @@ namespace CurationPipeline.Reporting;
 /// </summary>
 public sealed class RunProgressWriter : IPipelineObserver, IAsyncDisposable
 {
-    /// <summary>The folder of the snapshots in the output directory.</summary>
-    public const string Folder = "progress";
-
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     private readonly IStorage _storage;
@@ -39,7 +36,7 @@ public sealed class RunProgressWriter : IPipelineObserver, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         _storage = storage;
-        _directory = storage.Combine(outputDirectory, Folder);
+        _directory = storage.Combine(outputDirectory, OutputLayout.Progress);
         _inner = inner;
         _loop = LoopAsync(interval, _stop.Token);
     }

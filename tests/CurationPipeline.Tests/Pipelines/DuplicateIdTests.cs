@@ -87,6 +87,7 @@ public sealed class DuplicateIdTests
         {
             Input = new InputOptions { Paths = [input] },
             Execution = new ExecutionOptions { Workers = 2 },
+            Extract = new CurationPipeline.Extraction.ExtractionOptions { Timeout = TimeSpan.FromMinutes(10) }, // a wall-clock limit: a loaded machine must not drop pages
             Mix = Path.GetFullPath(mix),
         };
         PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);

@@ -25,25 +25,42 @@ public sealed class FaultInjectionTests
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string input = WriteInput();
+        string pipeline = WritePipeline(input);
         string reference = TestData.NewTempDirectory();
-        Assert.Equal(0, await RunToEndAsync(input, reference, worldSize: 1, workers: 2, ct));
+        Assert.Equal(0, await RunToEndAsync(pipeline, input, reference, worldSize: 1, workers: 2, ct));
         Assert.True(new FileInfo(Path.Combine(reference, "mix", "train", "train-00000.parquet")).Length > 0);
 
         string oneWorker = TestData.NewTempDirectory();
-        Assert.Equal(0, await RunToEndAsync(input, oneWorker, worldSize: 1, workers: 1, ct));
+        Assert.Equal(0, await RunToEndAsync(pipeline, input, oneWorker, worldSize: 1, workers: 1, ct));
         await AssertSameOutputsAsync(reference, oneWorker, ct);
 
         string[] passes1 = ["tokenized/.tmp-*", "completions/tag-00000", "dedup/work", "completions/dedup-cluster", "mix/.shuffle"];
         string faulted1 = TestData.NewTempDirectory();
-        int kills1 = await RunWithKillsAsync(input, faulted1, worldSize: 1, passes1, ct);
+        int kills1 = await RunWithKillsAsync(pipeline, input, faulted1, worldSize: 1, passes1, ct);
         await AssertSameOutputsAsync(reference, faulted1, ct);
 
         string[] passes4 = ["completions/tag-00000", "tokenized/.tmp-*-tag-00002-*", "completions/tag-00003", "dedup/work", "mix/.shuffle"];
         string faulted4 = TestData.NewTempDirectory();
-        int kills4 = await RunWithKillsAsync(input, faulted4, worldSize: 4, passes4, ct);
+        int kills4 = await RunWithKillsAsync(pipeline, input, faulted4, worldSize: 4, passes4, ct);
         await AssertSameOutputsAsync(reference, faulted4, ct);
 
         Assert.True(kills1 >= 3 && kills4 >= 3, $"only {kills1} and {kills4} kills landed before the run finished");
+    }
+
+    /// <summary>
+    /// The quickstart pipeline with its paths made absolute and a 10-minute extraction timeout: the timeout is the one
+    /// wall-clock limit of a run, and on a loaded test machine it must not drop a page in one run and not in another.
+    /// </summary>
+    private static string WritePipeline(string input)
+    {
+        string text = File.ReadAllText(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"))
+            .Replace("../", TestData.RepoRoot + "/", StringComparison.Ordinal)
+            .Replace("mix: quickstart-mix.yaml", $"mix: {Path.Combine(TestData.RepoRoot, "pipelines", "quickstart-mix.yaml")}", StringComparison.Ordinal)
+            .Replace("timeout: 2s", "timeout: 10m", StringComparison.Ordinal);
+        Assert.Contains("timeout: 10m", text, StringComparison.Ordinal);
+        string path = Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileName(input) + "-pipeline.yaml");
+        File.WriteAllText(path, text);
+        return path;
     }
 
     /// <summary>The sample crawl and its JSON Lines twice each, under other names: four tasks' worth, every id twice.</summary>
@@ -60,7 +77,7 @@ public sealed class FaultInjectionTests
 
     /// <summary>Starts a run per kill point, kills it (SIGKILL) once the point's path appears, then runs to the end.</summary>
     /// <returns>How many kills landed before their run finished on its own.</returns>
-    private static async Task<int> RunWithKillsAsync(string input, string output, int worldSize, string[] points, CancellationToken ct)
+    private static async Task<int> RunWithKillsAsync(string pipeline, string input, string output, int worldSize, string[] points, CancellationToken ct)
     {
         int kills = 0;
         foreach (string point in points)
@@ -70,7 +87,7 @@ public sealed class FaultInjectionTests
                 continue;
             }
 
-            using Process process = Start(input, output, worldSize, workers: 2);
+            using Process process = Start(pipeline, input, output, worldSize, workers: 2);
             while (!process.HasExited && !Exists(output, point))
             {
                 await Task.Delay(2, ct);
@@ -85,21 +102,21 @@ public sealed class FaultInjectionTests
             await process.WaitForExitAsync(ct);
         }
 
-        Assert.Equal(0, await RunToEndAsync(input, output, worldSize, workers: 2, ct));
+        Assert.Equal(0, await RunToEndAsync(pipeline, input, output, worldSize, workers: 2, ct));
         Assert.Empty(Directory.GetFiles(output, ".tmp-*", SearchOption.AllDirectories));
         return kills;
     }
 
-    private static async Task<int> RunToEndAsync(string input, string output, int worldSize, int workers, CancellationToken ct)
+    private static async Task<int> RunToEndAsync(string pipeline, string input, string output, int worldSize, int workers, CancellationToken ct)
     {
-        using Process process = Start(input, output, worldSize, workers);
+        using Process process = Start(pipeline, input, output, worldSize, workers);
         Task<string> stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
         Assert.True(process.ExitCode == 0, $"curate exited {process.ExitCode}: {await stderr}");
         return process.ExitCode;
     }
 
-    private static Process Start(string input, string output, int worldSize, int workers)
+    private static Process Start(string pipeline, string input, string output, int worldSize, int workers)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "curate"))
         {
@@ -107,7 +124,7 @@ public sealed class FaultInjectionTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in (string[])["run", Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"), "--input", input,
+        foreach (string argument in (string[])["run", pipeline, "--input", input,
             "--output", output, "--world-size", worldSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {

@@ -14,7 +14,7 @@ public sealed class RunProgressWriterTests
         string output = TestData.NewTempDirectory();
         var task = new PipelineTask("tag", 1, 4);
         var stats = new PipelineStats([TagPass.ReadStage, TagPass.WriteStage]);
-        string path = Path.Combine(output, RunProgressWriter.Folder, task.Stem + ".json");
+        string path = Path.Combine(output, OutputLayout.Progress, task.Stem + ".json");
 
         await using (var writer = new RunProgressWriter(LocalStorage.Instance, output, TimeSpan.FromMilliseconds(20), inner: null))
         {
