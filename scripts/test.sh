@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, with its one-time set-up (the DuckDB interop reader from npm). Usage: scripts/test.sh [dotnet test args]
+# Tests that need the third-party fixtures ($CURATE_SHARED_DATA, else ../shared/data next to the checkout) are skipped when
+# the fixtures are absent (scripts/fetch-test-data.sh downloads them); the end of the output counts the skipped tests by reason.
+# CURATE_REQUIRE_FIXTURES=1 turns an absent fixture root into failures (.ci/run sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The TorchSharp native library is patched at build time (Debian 12's libstdc++ is too old for it); that needs patchelf.
@@ -18,4 +21,26 @@ fi
 if [ ! -d tests/interop/node_modules/@duckdb/node-api ]; then
   npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
 fi
-dotnet test CurationPipeline.sln -c Release "$@"
+
+if [ -n "${CURATE_SHARED_DATA:-}" ]; then
+  echo "scripts/test.sh: fixtures from CURATE_SHARED_DATA=$CURATE_SHARED_DATA"
+elif [ -d ../shared/data ]; then
+  echo "scripts/test.sh: fixtures from $(cd ../shared/data && pwd)"
+else
+  echo "scripts/test.sh: no fixtures (CURATE_SHARED_DATA unset, no ../shared/data): the tests that need them will be skipped"
+fi
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test CurationPipeline.sln -c Release "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+set -e
+
+# Microsoft.Testing.Platform prints each skipped test as "skipped NAME" followed by its indented reason.
+skipped="$(grep -c '^skipped ' "$log" || true)"
+echo
+echo "scripts/test.sh: $skipped test(s) skipped$([ "$skipped" -gt 0 ] && echo ', by reason:')"
+awk '/^skipped / { reason = "(no reason given)"; if ((getline line) > 0) { sub(/^[ \t]+/, "", line); if (line !~ /^from /) reason = line } n[reason]++ }
+     END { for (r in n) printf "  %5d  %s\n", n[r], r }' "$log" | sort -rn
+exit "$rc"

@@ -17,14 +17,16 @@ internal static class BenchmarkPaths
         throw new DirectoryNotFoundException("CurationPipeline.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>../shared/data next to the checkout, or a path under it.</summary>
-    /// <param name="parts">Path parts under shared/data.</param>
+    /// <summary>The fixture root (<c>$CURATE_SHARED_DATA</c>, else ../shared/data next to the checkout), or a path under it.</summary>
+    /// <param name="parts">Path parts under the fixture root.</param>
     public static string SharedData(params string[] parts)
     {
-        string data = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data"));
+        string fromEnv = Environment.GetEnvironmentVariable("CURATE_SHARED_DATA") ?? "";
+        string data = fromEnv.Length > 0 ? Path.GetFullPath(fromEnv) : Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data"));
         if (!Directory.Exists(data))
         {
-            throw new DirectoryNotFoundException($"{data} not found: the benchmarks read the shared data beside the checkout.");
+            throw new DirectoryNotFoundException(
+                $"{data} not found: the benchmarks read the third-party fixtures (set CURATE_SHARED_DATA or run scripts/fetch-test-data.sh).");
         }
 
         return Path.Combine([data, .. parts]);

@@ -1,0 +1,316 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CurationPipeline.Documents;
+using CurationPipeline.Storage;
+using CurationPipeline.Tokenization;
+using CurationPipeline.Warc;
+
+namespace CurationPipeline.Benchmarks;
+
+/// <summary>
+/// Each stage next to its peer, measured in this one invocation on the same input: tokenization vs tiktoken (npm, WASM) with
+/// the ids compared, WARC reading vs warcio.js. Prints one table. Peers come from bench/peers (scripts/bench.sh installs them).
+/// </summary>
+/// <remarks>
+/// Usage: <c>suite [tokenize] [warc-read] [--quick]</c> (no name: every stage). Both sides run one thread, best of N warm passes
+/// after a cold one. Peak memory is the process's peak RSS (VmHWM) during the stage: ours is reset before each stage through
+/// <c>/proc/self/clear_refs</c>; the peer's is its own process's (Node.js itself is ~40-50 MB of it).
+/// </remarks>
+internal sealed class PeerSuiteBenchmark : IBenchmark
+{
+    private static readonly string[] s_warcFiles =
+    [
+        "cc/whirlwind-python/whirlwind.warc.gz",
+        "cc/jwarc/cc.warc.gz",
+        "cc/cdx_toolkit/CC-MAIN-20250804083340-20250804113340-00340.rec.warc.gz",
+        "other-real/dolma/sample-0000.warc.gz",
+        "other-real/dolma/sample-0001.warc.gz",
+        "other-real/ia-web-commons/IAH-urls-wget.warc.gz",
+        "other-real/node-warc/parseMe.warc.gz",
+        "other-real/resiliparse/clueweb-quirk.warc.gz",
+        "other-real/warcio/example.warc.gz",
+    ];
+
+    private static readonly string[] s_stages = ["tokenize", "warc-read"];
+
+    public string Name => "suite";
+
+    public string Description => "every stage beside its peer in one run (tiktoken, warcio.js): one table; [NAME...] [--quick]";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        bool quick = args.Contains("--quick");
+        string[] names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        string[] unknown = names.Except(s_stages).ToArray();
+        if (unknown.Length > 0)
+        {
+            Console.Error.WriteLine($"suite: unknown stage(s) {string.Join(", ", unknown)}; known: {string.Join(", ", s_stages)}");
+            return 2;
+        }
+
+        string peers = Path.Combine(BenchmarkPaths.RepoRoot(), "bench", "peers");
+        if (!Directory.Exists(Path.Combine(peers, "node_modules")))
+        {
+            Console.Error.WriteLine("suite: the peers are not installed: run scripts/bench.sh (or npm ci --prefix bench/peers)");
+            return 2;
+        }
+
+        var rows = new List<Row>();
+        int passes = quick ? 2 : 5;
+        foreach (string stage in names.Length > 0 ? names : s_stages)
+        {
+            var watch = Stopwatch.StartNew();
+            rows.Add(stage switch
+            {
+                "tokenize" => await TokenizeAsync(peers, passes),
+                _ => await WarcReadAsync(peers, quick ? 10 : 40, passes),
+            });
+            Console.Error.WriteLine($"suite: {stage} done in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+
+        Console.WriteLine($"one thread each, best of {passes} warm passes; {Environment.ProcessorCount} cores, {RuntimeInfo()}");
+        Console.WriteLine("| stage | input | ours (one core) | ours peak RSS | peer | peer (one core) | peer peak RSS | ours / peer | check |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (Row r in rows)
+        {
+            Console.WriteLine($"| {r.Stage} | {r.Input} | {r.Ours:F1} {r.Unit} | {Mb(r.OursPeakRss)} | {r.Peer} | {r.PeerRate:F1} {r.Unit} | " +
+                              $"{Mb(r.PeerPeakRss)} | **{r.Ours / r.PeerRate:F2}×** | {r.Check} |");
+        }
+
+        return rows.All(r => r.Ok) ? 0 : 1;
+    }
+
+    private static async Task<Row> TokenizeAsync(string peers, int passes)
+    {
+        List<string> texts = GroundTruthTexts();
+        long bytes = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+        string input = Path.Combine(Path.GetTempPath(), $"curate-suite-{Environment.ProcessId}.jsonl");
+        await File.WriteAllLinesAsync(input, texts.Select(t => JsonSerializer.Serialize(t)));
+        try
+        {
+            ResetPeakRss();
+            TextTokenizer tokenizer = TokenizerFactory.Create(new TokenizerOptions { Name = "cl100k_base" });
+            var ids = new List<int>();
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            byte[] le = [];
+            foreach (string text in texts) // cold pass: JIT, empty caches; also the ids to compare
+            {
+                ids.Clear();
+                tokenizer.EncodeDocument(text, ids);
+                ids.RemoveAt(ids.Count - 1); // the end-of-document id, which tiktoken does not append
+                if (le.Length < ids.Count * 4)
+                {
+                    le = new byte[ids.Count * 4];
+                }
+
+                for (int i = 0; i < ids.Count; i++)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(le.AsSpan(i * 4), ids[i]);
+                }
+
+                hash.AppendData(le, 0, ids.Count * 4);
+            }
+
+            string oursHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+            double best = double.MaxValue;
+            for (int p = 0; p < passes; p++)
+            {
+                var watch = Stopwatch.StartNew();
+                foreach (string text in texts)
+                {
+                    ids.Clear();
+                    tokenizer.EncodeDocument(text, ids);
+                }
+
+                best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            }
+
+            long oursRss = PeakRss();
+            JsonElement peer = await RunPeerAsync(peers, "tiktoken-peer.mjs", "cl100k_base", input, passes.ToString(CultureInfo.InvariantCulture));
+            bool same = peer.GetProperty("ids_sha256").GetString() == oursHash;
+            return new Row(
+                "tokenize (cl100k_base)",
+                $"Scrapinghub article bodies: {texts.Count} docs, {bytes / 1e6:F2} MB",
+                bytes / 1e6 / best,
+                oursRss,
+                peer.GetProperty("peer").GetString()!,
+                bytes / 1e6 / peer.GetProperty("seconds").GetDouble(),
+                peer.GetProperty("peak_rss_bytes").GetInt64(),
+                "MB/s",
+                same ? $"ids identical ({peer.GetProperty("tokens").GetInt64():N0} tokens)" : "**ids differ**",
+                same);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    private static async Task<Row> WarcReadAsync(string peers, int copies, int passes)
+    {
+        string root = BenchmarkPaths.SharedData("warc");
+        var corpus = new MemoryStream();
+        for (int i = 0; i < copies; i++)
+        {
+            foreach (string file in s_warcFiles)
+            {
+                corpus.Write(File.ReadAllBytes(Path.Combine(root, file)));
+            }
+        }
+
+        byte[] bytes = corpus.ToArray();
+        string input = Path.Combine(Path.GetTempPath(), $"curate-suite-{Environment.ProcessId}.warc.gz");
+        await File.WriteAllBytesAsync(input, bytes);
+        try
+        {
+            ResetPeakRss();
+            var options = new WarcReaderOptions();
+            long records = CountRecords(bytes, options);
+            await ReadAllAsync(bytes, options); // cold pass
+            double best = double.MaxValue;
+            for (int p = 0; p < passes; p++)
+            {
+                var watch = Stopwatch.StartNew();
+                await ReadAllAsync(bytes, options);
+                best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            }
+
+            long oursRss = PeakRss();
+            JsonElement peer = await RunPeerAsync(peers, "warcio-peer.mjs", input, passes.ToString(CultureInfo.InvariantCulture));
+            long peerRecords = peer.GetProperty("records").GetInt64();
+            return new Row(
+                "warc-read (records + HTTP + decoded body)",
+                $"{s_warcFiles.Length} real gzip WARCs × {copies}: {records:N0} records, {bytes.Length / 1e6:F1} MB",
+                records / best / 1e3,
+                oursRss,
+                peer.GetProperty("peer").GetString()!,
+                peerRecords / peer.GetProperty("seconds").GetDouble() / 1e3,
+                peer.GetProperty("peak_rss_bytes").GetInt64(),
+                "k rec/s",
+                peerRecords == records ? $"same record count ({records:N0})" : $"record counts differ: ours {records:N0}, peer {peerRecords:N0}",
+                true);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    private static long CountRecords(byte[] bytes, WarcReaderOptions options)
+    {
+        long records = 0;
+        using var reader = new WarcReader(new MemoryStream(bytes), options);
+        while (reader.MoveNext())
+        {
+            records++;
+        }
+
+        return records;
+    }
+
+    /// <summary>What a pipeline reads: every record framed, HTTP parsed, the body de-chunked, decoded and charset-decoded.</summary>
+    private static async Task<long> ReadAllAsync(byte[] bytes, WarcReaderOptions options)
+    {
+        long items = 0;
+        var source = new WarcDocumentSource(options);
+        await foreach (SourceItem item in source.ReadAsync(new BytesStorage(bytes), "corpus.warc.gz", CancellationToken.None))
+        {
+            items += item.Document is not null || item.Rejection is not null ? 1 : 0;
+        }
+
+        return items;
+    }
+
+    private static List<string> GroundTruthTexts()
+    {
+        string path = BenchmarkPaths.SharedData("extraction", "scrapinghub", "ground-truth.json");
+        using JsonDocument truth = JsonDocument.Parse(File.ReadAllText(path));
+        return truth.RootElement.EnumerateObject().Select(p => p.Value.GetProperty("articleBody").GetString()!).ToList();
+    }
+
+    private static async Task<JsonElement> RunPeerAsync(string peers, string script, params string[] args)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = peers, RedirectStandardOutput = true };
+        start.ArgumentList.Add(script);
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"peer {script} exited with {process.ExitCode}");
+        }
+
+        string last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        return JsonDocument.Parse(last).RootElement.Clone();
+    }
+
+    /// <summary>Resets this process's peak RSS (Linux: writing 5 to clear_refs); elsewhere the peak covers the whole run.</summary>
+    private static void ResetPeakRss()
+    {
+        GC.Collect();
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"suite: cannot reset the peak RSS ({e.Message}); ours is the process peak so far");
+        }
+    }
+
+    private static long PeakRss()
+    {
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return Process.GetCurrentProcess().PeakWorkingSet64;
+    }
+
+    private static string Mb(long bytes) => $"{bytes / 1048576.0:F0} MB";
+
+    private static string RuntimeInfo() => $".NET {Environment.Version}, Node.js {NodeVersion()}";
+
+    private static string NodeVersion()
+    {
+        using Process? p = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true });
+        string v = p?.StandardOutput.ReadToEnd().Trim() ?? "?";
+        p?.WaitForExit();
+        return v;
+    }
+
+    private sealed record Row(
+        string Stage, string Input, double Ours, long OursPeakRss, string Peer, double PeerRate, long PeerPeakRss, string Unit, string Check, bool Ok);
+
+    /// <summary>Serves the in-memory corpus as the one file the source reads.</summary>
+    private sealed class BytesStorage(byte[] bytes) : IStorage
+    {
+        public Stream OpenRead(string path) => new MemoryStream(bytes, writable: false);
+
+        public AtomicWrite CreateAtomic(string path) => throw new NotSupportedException();
+
+        public IReadOnlyList<string> List(string pattern) => throw new NotSupportedException();
+
+        public bool Exists(string path) => true;
+
+        public long Length(string path) => bytes.Length;
+
+        public void Delete(string path) => throw new NotSupportedException();
+
+        public void DeleteEmptyDirectory(string path) => throw new NotSupportedException();
+
+        public string Combine(params string[] parts) => string.Join('/', parts);
+    }
+}
