@@ -151,7 +151,7 @@ public static class ExtractionCommands
         {
             foreach (WcxbItemScore item in result.Items.OrderBy(i => i.F1))
             {
-                Console.WriteLine($"{item.Id}  {item.PageType,-13}  P={item.Precision:F3}  R={item.Recall:F3}  F1={item.F1:F3}  {item.Reason}");
+                Console.WriteLine($"{item.Id}  {item.PageType,-13}  P={item.Precision:F3}  R={item.Recall:F3}  F1={item.F1:F3}  conf={item.Confidence:F2}  {item.Reason}");
             }
         }
 

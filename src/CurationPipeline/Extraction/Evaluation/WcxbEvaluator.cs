@@ -55,6 +55,7 @@ public sealed class WcxbEvaluator
 
         var predictions = new Dictionary<string, string>(StringComparer.Ordinal);
         var reasons = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var confidences = new Dictionary<string, double>(StringComparer.Ordinal);
         long chars = 0;
         long start = Stopwatch.GetTimestamp();
         foreach ((string id, string html) in pages)
@@ -63,11 +64,12 @@ public sealed class WcxbEvaluator
             ExtractionResult result = _extractor.Extract(html);
             predictions[id] = result.Text;
             reasons[id] = result.Reason;
+            confidences[id] = result.Confidence;
             chars += html.Length;
         }
 
         TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-        return Score(truth, types, predictions, reasons) with { ExtractionTime = elapsed, HtmlChars = chars };
+        return Score(truth, types, predictions, reasons, confidences) with { ExtractionTime = elapsed, HtmlChars = chars };
     }
 
     /// <summary>Reads the reference main content and the page type of every page that has one.</summary>
@@ -140,19 +142,20 @@ public sealed class WcxbEvaluator
         IReadOnlyDictionary<string, string> groundTruth,
         IReadOnlyDictionary<string, string> pageTypes,
         IReadOnlyDictionary<string, string> predictions) =>
-        Score(groundTruth, pageTypes, predictions, reasons: null);
+        Score(groundTruth, pageTypes, predictions, reasons: null, confidences: null);
 
     private static WcxbEvaluation Score(
         IReadOnlyDictionary<string, string> groundTruth,
         IReadOnlyDictionary<string, string> pageTypes,
         IReadOnlyDictionary<string, string> predictions,
-        Dictionary<string, string?>? reasons)
+        Dictionary<string, string?>? reasons,
+        Dictionary<string, double>? confidences)
     {
         var items = ImmutableArray.CreateBuilder<WcxbItemScore>(groundTruth.Count);
         foreach (string id in groundTruth.Keys.Order(StringComparer.Ordinal))
         {
             (double p, double r, double f1) = WordBagMetric.Compare(groundTruth[id], predictions.GetValueOrDefault(id));
-            items.Add(new WcxbItemScore(id, pageTypes.GetValueOrDefault(id) ?? "unknown", p, r, f1, reasons?.GetValueOrDefault(id)));
+            items.Add(new WcxbItemScore(id, pageTypes.GetValueOrDefault(id) ?? "unknown", p, r, f1, confidences?.GetValueOrDefault(id) ?? 0, reasons?.GetValueOrDefault(id)));
         }
 
         ImmutableArray<WcxbItemScore> all = items.ToImmutable();
