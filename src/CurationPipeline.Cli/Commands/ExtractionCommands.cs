@@ -67,52 +67,119 @@ public static class ExtractionCommands
         return command;
     }
 
-    /// <summary><c>curate eval extraction --benchmark DIR [--predictions FILE]</c>: scores the extractor (or a peer's output file)
-    /// on the Scrapinghub benchmark and prints P, R, F1, accuracy, docs/s and the published peers.</summary>
+    /// <summary><c>curate eval extraction --benchmark DIR [--predictions FILE] [--per-item]</c>: scores the extractor (or a prediction file)
+    /// on the Scrapinghub article benchmark (a folder with <c>ground-truth.json</c>) or a WCXB split (a folder with <c>metadata.json</c>),
+    /// and prints the scores, pages/s and the published peers.</summary>
     public static Command CreateEvalCommand()
     {
-        var benchmark = new Option<string>("--benchmark") { Description = "folder with ground-truth.json and html/*.html.gz", Required = true };
+        var benchmark = new Option<string>("--benchmark")
+        {
+            Description = "Scrapinghub folder (ground-truth.json, html/*.html.gz) or WCXB split folder (metadata.json, html/, ground-truth/ or ground-truth.tar.xz)",
+            Required = true,
+        };
         var predictions = new Option<string?>("--predictions") { Description = "score this {id: {articleBody}} JSON file instead of running the extractor" };
-        var perItem = new Option<bool>("--per-item") { Description = "also print P and R per item, worst first" };
-        var extraction = new Command("extraction", "score main-content extraction on the Scrapinghub article benchmark") { benchmark, predictions, perItem };
+        var perItem = new Option<bool>("--per-item") { Description = "also print the scores per item, worst first" };
+        var extraction = new Command("extraction", "score main-content extraction on the Scrapinghub article benchmark or the WCXB benchmark")
+        {
+            benchmark, predictions, perItem,
+        };
         extraction.SetAction(async (parseResult, ct) =>
         {
             string dir = parseResult.GetValue(benchmark)!;
-            if (!File.Exists(Path.Combine(dir, "ground-truth.json")))
+            string? predictionFile = parseResult.GetValue(predictions);
+            bool printItems = parseResult.GetValue(perItem);
+            if (File.Exists(Path.Combine(dir, "ground-truth.json")))
             {
-                await Console.Error.WriteLineAsync($"Not a Scrapinghub benchmark folder (no ground-truth.json): {dir}").ConfigureAwait(false);
-                return ExitMissingInput;
+                await EvaluateScrapinghubAsync(dir, predictionFile, printItems, ct).ConfigureAwait(false);
+                return ExitOk;
             }
 
-            ExtractionEvaluation result = parseResult.GetValue(predictions) is { } file
-                ? ExtractionEvaluator.Score(
-                    await ExtractionEvaluator.LoadArticleBodiesAsync(Path.Combine(dir, "ground-truth.json"), ct).ConfigureAwait(false),
-                    await ExtractionEvaluator.LoadArticleBodiesAsync(file, ct).ConfigureAwait(false))
-                : await new ExtractionEvaluator(new MainContentExtractor(new ExtractionOptions())).EvaluateAsync(dir, ct).ConfigureAwait(false);
-            if (parseResult.GetValue(perItem))
+            if (WcxbEvaluator.IsBenchmark(dir))
             {
-                foreach (ExtractionItemScore item in result.Items.OrderBy(i => Math.Min(i.Precision ?? 0, i.Recall ?? 0)))
-                {
-                    Console.WriteLine($"{item.Id}  P={item.Precision:F3}  R={item.Recall:F3}  {item.Reason}");
-                }
+                await EvaluateWcxbAsync(dir, predictionFile, printItems, ct).ConfigureAwait(false);
+                return ExitOk;
             }
 
-            Console.WriteLine($"{"system",-30} {"F1",6} {"P",6} {"R",6} {"acc",6}");
-            Console.WriteLine($"{"CurationPipeline (this run)",-30} {result.F1,6:F3} {result.Precision,6:F3} {result.Recall,6:F3} {result.Accuracy,6:F3}");
-            foreach (PeerScore peer in PublishedPeerScores.All)
-            {
-                Console.WriteLine($"{peer.System,-30} {peer.F1,6:F3} {peer.Precision,6:F3} {peer.Recall,6:F3} {peer.Accuracy,6:F3}");
-            }
-
-            if (result.ExtractionTime > TimeSpan.Zero)
-            {
-                Console.WriteLine($"{result.Items.Length} pages in {result.ExtractionTime.TotalSeconds:F2} s: {result.DocumentsPerSecond:F1} docs/s, " +
-                    $"{result.HtmlChars / 1e6 / result.ExtractionTime.TotalSeconds:F1} M chars/s (single thread)");
-            }
-
-            return ExitOk;
+            await Console.Error.WriteLineAsync(
+                $"Not a benchmark folder (no ground-truth.json, nor metadata.json + html/ + ground-truth): {dir}").ConfigureAwait(false);
+            return ExitMissingInput;
         });
         return new Command("eval", "score stages on reference benchmarks") { extraction };
+    }
+
+    private static async Task EvaluateScrapinghubAsync(string dir, string? predictionFile, bool printItems, CancellationToken ct)
+    {
+        ExtractionEvaluation result = predictionFile is not null
+            ? ExtractionEvaluator.Score(
+                await ExtractionEvaluator.LoadArticleBodiesAsync(Path.Combine(dir, "ground-truth.json"), ct).ConfigureAwait(false),
+                await ExtractionEvaluator.LoadArticleBodiesAsync(predictionFile, ct).ConfigureAwait(false))
+            : await new ExtractionEvaluator(new MainContentExtractor(new ExtractionOptions())).EvaluateAsync(dir, ct).ConfigureAwait(false);
+        if (printItems)
+        {
+            foreach (ExtractionItemScore item in result.Items.OrderBy(i => Math.Min(i.Precision ?? 0, i.Recall ?? 0)))
+            {
+                Console.WriteLine($"{item.Id}  P={item.Precision:F3}  R={item.Recall:F3}  {item.Reason}");
+            }
+        }
+
+        Console.WriteLine("Scrapinghub article benchmark: 4-gram shingles, F1 of mean P and mean R");
+        Console.WriteLine($"{"system",-30} {"F1",6} {"P",6} {"R",6} {"acc",6}");
+        Console.WriteLine($"{"CurationPipeline (this run)",-30} {result.F1,6:F3} {result.Precision,6:F3} {result.Recall,6:F3} {result.Accuracy,6:F3}");
+        foreach (PeerScore peer in PublishedPeerScores.All)
+        {
+            Console.WriteLine($"{peer.System,-30} {peer.F1,6:F3} {peer.Precision,6:F3} {peer.Recall,6:F3} {peer.Accuracy,6:F3}");
+        }
+
+        PrintSpeed(result.Items.Length, result.ExtractionTime, result.HtmlChars);
+    }
+
+    private static async Task EvaluateWcxbAsync(string dir, string? predictionFile, bool printItems, CancellationToken ct)
+    {
+        WcxbEvaluation result;
+        if (predictionFile is not null)
+        {
+            (IReadOnlyDictionary<string, string> truth, IReadOnlyDictionary<string, string> types) =
+                await WcxbEvaluator.LoadGroundTruthAsync(dir, ct).ConfigureAwait(false);
+            result = WcxbEvaluator.Score(truth, types, await ExtractionEvaluator.LoadArticleBodiesAsync(predictionFile, ct).ConfigureAwait(false));
+        }
+        else
+        {
+            result = await new WcxbEvaluator(new MainContentExtractor(new ExtractionOptions())).EvaluateAsync(dir, ct).ConfigureAwait(false);
+        }
+
+        if (printItems)
+        {
+            foreach (WcxbItemScore item in result.Items.OrderBy(i => i.F1))
+            {
+                Console.WriteLine($"{item.Id}  {item.PageType,-13}  P={item.Precision:F3}  R={item.Recall:F3}  F1={item.F1:F3}  conf={item.Confidence:F2}  {item.Reason}");
+            }
+        }
+
+        Console.WriteLine("WCXB: word-level bag overlap, mean of per-page P, R and F1");
+        Console.WriteLine($"{"page type",-14} {"pages",5} {"F1",6} {"P",6} {"R",6}   {"trafilatura F1",14} {"Readability F1",14}");
+        foreach (PageTypeScore type in result.ByPageType.Append(result.Overall))
+        {
+            (double traf, double read) = WcxbPublishedScores.F1ByPageType.GetValueOrDefault(type.PageType, (double.NaN, double.NaN));
+            Console.WriteLine($"{type.PageType,-14} {type.Pages,5} {type.F1,6:F3} {type.Precision,6:F3} {type.Recall,6:F3}   {traf,14:F3} {read,14:F3}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"published (dev split, 1,497 pages)",-36} {"F1",6} {"P",6} {"R",6}");
+        foreach (PeerScore peer in WcxbPublishedScores.Overall)
+        {
+            Console.WriteLine($"{peer.System,-36} {peer.F1,6:F3} {peer.Precision,6:F3} {peer.Recall,6:F3}");
+        }
+
+        PrintSpeed(result.Items.Length, result.ExtractionTime, result.HtmlChars);
+    }
+
+    private static void PrintSpeed(int pages, TimeSpan time, long htmlChars)
+    {
+        if (time > TimeSpan.Zero)
+        {
+            Console.WriteLine($"{pages} pages in {time.TotalSeconds:F2} s: {pages / time.TotalSeconds:F1} docs/s, " +
+                $"{htmlChars / 1e6 / time.TotalSeconds:F1} M chars/s (single thread)");
+        }
     }
 
     private static IEnumerable<string> ExpandInputs(string[] paths)

@@ -20,6 +20,11 @@ public sealed record ExtractionResult
     /// <summary>The language the page declares (&lt;html lang&gt;, content-language, og:locale), lower-cased like <c>en</c> or <c>pt-br</c>; <c>null</c> when none.</summary>
     public string? Language { get; init; }
 
+    /// <summary>How sure the extractor is that <see cref="Text"/> is the whole main content, in [0, 1]: the share of the page's
+    /// paragraph-like text (blocks that are not link lists) that the main text covers, scaled down for main text under 200 chars.
+    /// Low values mean content was probably missed (or the page has little text); 0 when extraction failed.</summary>
+    public double Confidence { get; init; }
+
     /// <summary>Free text for a human about a failure (limit values, exception message); never parsed.</summary>
     public string? Detail { get; init; }
 

@@ -24,6 +24,14 @@ public sealed class MainContentExtractor
     /// <summary>See <see cref="RetryBelowChars"/>.</summary>
     private const double RetryBelowShare = 0.25;
 
+    /// <summary>Below this <see cref="ExtractionResult.Confidence"/> the more inclusive <see cref="SelectionFlags.Inclusive"/> strategy is
+    /// also tried (rs-trafilatura falls back below 0.80 of its own score; 0.4 on this scale was the best trade on WCXB dev that kept
+    /// Scrapinghub at 0.975).</summary>
+    private const double FallbackBelowConfidence = 0.4;
+
+    /// <summary>The fallback replaces the first result only when its confidence is higher by at least this much.</summary>
+    private const double FallbackMinGain = 0.1;
+
     private static readonly HtmlParserOptions s_parserOptions = new() { IsScripting = false, IsKeepingSourceReferences = false };
 
     private readonly ExtractionOptions _options;
@@ -146,10 +154,11 @@ public sealed class MainContentExtractor
         string? language = PageMetadata.Language(document);
         IElement? body = document.Body;
         string text = "";
+        double confidence = 0;
         if (body is not null)
         {
             DomWalker.Walk(body, DomCleaner.Instance, deadline);
-            text = BestAttempt(body, title, _options.Format, deadline);
+            (text, confidence) = BestAttempt(body, title, _options.Format, deadline);
         }
 
         if (text.Length < _options.MinTextChars)
@@ -161,37 +170,52 @@ public sealed class MainContentExtractor
             };
         }
 
-        return new ExtractionResult { Succeeded = true, Title = title, Text = text, Language = language };
+        return new ExtractionResult { Succeeded = true, Title = title, Text = text, Language = language, Confidence = confidence };
     }
 
-    private static string BestAttempt(IElement body, string title, ExtractionFormat format, ExtractionDeadline deadline)
+    private static (string Text, double Confidence) BestAttempt(IElement body, string title, ExtractionFormat format, ExtractionDeadline deadline)
     {
-        string best = "";
-        int pageChars;
+        (string Text, double Confidence) best = ("", 0);
         foreach (SelectionFlags flags in SelectionFlags.Attempts)
         {
-            DomAnalyzer analysis = DomAnalyzer.Analyze(body, deadline);
-            pageChars = analysis.All[0].TextLength;
-            List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline);
-            TitleHeadings.Remove(analysis.All, roots, title, deadline);
-            var writer = new BlockTextWriter(analysis.ByElement, format);
-            foreach (NodeInfo root in roots)
+            (string text, double confidence, int pageChars) = Attempt(body, title, format, flags, deadline);
+            if (text.Length > best.Text.Length)
             {
-                writer.Write(root, deadline);
+                best = (text, confidence);
             }
 
-            string text = writer.ToString();
-            if (text.Length > best.Length)
-            {
-                best = text;
-            }
-
-            if (best.Length >= RetryBelowChars || best.Length >= pageChars * RetryBelowShare)
+            if (best.Text.Length >= RetryBelowChars || best.Text.Length >= pageChars * RetryBelowShare)
             {
                 break;
             }
         }
 
+        if (best.Confidence < FallbackBelowConfidence)
+        {
+            (string text, double confidence, _) = Attempt(body, title, format, SelectionFlags.Inclusive, deadline);
+            if (confidence > best.Confidence + FallbackMinGain)
+            {
+                best = (text, confidence);
+            }
+        }
+
         return best;
+    }
+
+    private static (string Text, double Confidence, int PageChars) Attempt(
+        IElement body, string title, ExtractionFormat format, SelectionFlags flags, ExtractionDeadline deadline)
+    {
+        DomAnalyzer analysis = DomAnalyzer.Analyze(body, deadline);
+        int pageChars = analysis.All[0].TextLength;
+        List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline, out int pageGoodText);
+        TitleHeadings.Remove(analysis.All, roots, title, deadline);
+        var writer = new BlockTextWriter(analysis.ByElement, format);
+        foreach (NodeInfo root in roots)
+        {
+            writer.Write(root, deadline);
+        }
+
+        string text = writer.ToString();
+        return (text, ExtractionConfidence.Estimate(text, pageGoodText), pageChars);
     }
 }

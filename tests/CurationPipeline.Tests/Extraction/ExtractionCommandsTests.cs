@@ -40,4 +40,10 @@ public sealed class ExtractionCommandsTests
     {
         Assert.Equal(1, await InvokeAsync("eval", "extraction", "--benchmark", TestData.NewTempDirectory()));
     }
+
+    [Fact]
+    public async Task EvalExtraction_WcxbFolder_Succeeds()
+    {
+        Assert.Equal(0, await InvokeAsync("eval", "extraction", "--benchmark", WcxbEvaluatorTests.WriteTinyBenchmark()));
+    }
 }

@@ -5,9 +5,15 @@ namespace CurationPipeline.Extraction.Internal;
 /// <summary>Class/id/style cues for boilerplate and content (matched against <c>class + " " + id</c>, case-insensitive).</summary>
 internal static partial class BoilerplatePatterns
 {
-    /// <summary>Blocks that are almost never main content; removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
-    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo\w*)([^a-z]|$)|banner|breadcrumb|comment|header|caption|copyright|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|sidebar|side-bar|menu|navbar|masthead|footer|related|recommend|popular|trending|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link|widget|rss|byline|author-bio|tags|cover-wrap|agegate|remark|replies|community|shoutbox|skyscraper|supplemental|jump-link|read-more|more-stories|most-read", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Blocks that are almost never main content (ads, sharing, cookie bars, comments, captions, footers, tag lists, live-score
+    /// bars); removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
+    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo\w*)([^a-z]|$)|breadcrumb|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|navbar|masthead|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link|rss|agegate|shoutbox|skyscraper|jump-link|more-stories|most-read|comment|caption|credit|footer|copyright|tags|ad-?banner|(^|\s)live(\s|$)|live-?scores?|live-?ticker", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Unlikely();
+
+    /// <summary>Cues that name both chrome and content blocks (a page header or a section header, a site footer or a card footer,
+    /// an ad banner or a hero banner, a comment box or a forum post); removed only when the block also reads like chrome (link-dense).</summary>
+    [GeneratedRegex(@"banner|header|sidebar|side-bar|menu|related|recommend|popular|trending|widget|byline|author-bio|cover-wrap|remark|replies|community|supplemental|read-more", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex MaybeUnlikely();
 
     /// <summary>Cues that keep a block even when <see cref="Unlikely"/> matches.</summary>
     [GeneratedRegex(@"and|article|body|column|content|main|shadow|story|post-?text|entry", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

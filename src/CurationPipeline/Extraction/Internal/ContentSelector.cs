@@ -5,6 +5,12 @@ namespace CurationPipeline.Extraction.Internal;
 internal static class ContentSelector
 {
     private const int MinParagraphChars = 25;
+
+    /// <summary>Blocks whose link text is above this share are link lists or teasers, not paragraph-like text (<see cref="NodeInfo.GoodTextLength"/>).</summary>
+    private const double MaxGoodTextLinkDensity = 0.2;
+
+    /// <summary>A block named by an ambiguous cue (<see cref="BoilerplatePatterns.MaybeUnlikely"/>) is stripped only when its link text is above this share.</summary>
+    private const double MaxAmbiguousCueLinkDensity = 0.3;
     private const int MaxAncestorLevels = 5;
     private const int MaxAlternatives = 5;
     private const int MinAlternativesToClimb = 3;
@@ -13,12 +19,18 @@ internal static class ContentSelector
     private const double MaxCodeOrMathLinkDensity = 0.25;
 
     /// <summary>Returns the roots to serialize, in document order; marks dropped elements <see cref="NodeInfo.Removed"/>.</summary>
-    public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline)
+    /// <param name="analysis">A fresh analysis of the page (selection changes it).</param>
+    /// <param name="flags">The heuristics of this attempt.</param>
+    /// <param name="deadline">The page's time budget.</param>
+    /// <param name="pageGoodText">Paragraph-like text on the whole page before anything was stripped (see <see cref="NodeInfo.GoodTextLength"/>).</param>
+    public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline, out int pageGoodText)
     {
         List<NodeInfo> all = analysis.All;
+        pageGoodText = MeasureGoodText(all, deadline);
         if (flags.StripUnlikely)
         {
             StripUnlikely(all, deadline);
+            MeasureGoodText(all, deadline);
         }
 
         List<NodeInfo> candidates = ScoreParagraphs(all, flags, deadline);
@@ -38,6 +50,7 @@ internal static class ContentSelector
         }
 
         top = Climb(top, candidates, deadline);
+        top = Widen(top, all[0].GoodTextLength * flags.WidenShare);
         List<NodeInfo> roots = WithSiblings(top, analysis);
         if (flags.CleanConditionally)
         {
@@ -82,8 +95,18 @@ internal static class ContentSelector
             return false;
         }
 
-        bool unlikely = BoilerplatePatterns.Unlikely().IsMatch(cls) || BoilerplatePatterns.Unlikely().IsMatch(id);
-        return unlikely && !BoilerplatePatterns.MaybeContent().IsMatch(cls) && !BoilerplatePatterns.MaybeContent().IsMatch(id);
+        if (BoilerplatePatterns.MaybeContent().IsMatch(cls) || BoilerplatePatterns.MaybeContent().IsMatch(id))
+        {
+            return false;
+        }
+
+        if (BoilerplatePatterns.Unlikely().IsMatch(cls) || BoilerplatePatterns.Unlikely().IsMatch(id))
+        {
+            return true;
+        }
+
+        return (BoilerplatePatterns.MaybeUnlikely().IsMatch(cls) || BoilerplatePatterns.MaybeUnlikely().IsMatch(id))
+            && (info.LinkDensity > MaxAmbiguousCueLinkDensity || info.TextLength == 0);
     }
 
     private static List<NodeInfo> ScoreParagraphs(List<NodeInfo> all, SelectionFlags flags, ExtractionDeadline deadline)
@@ -181,6 +204,52 @@ internal static class ContentSelector
         while (top.Parent is { } only && only.Tag != "body" && only.Element.ChildElementCount == 1)
         {
             top = only;
+        }
+
+        return top;
+    }
+
+
+    /// <summary>Sets <see cref="NodeInfo.GoodTextLength"/> on every element that is not removed, bottom-up.</summary>
+    /// <returns>The root's value: the page's paragraph-like text.</returns>
+    private static int MeasureGoodText(List<NodeInfo> all, ExtractionDeadline deadline)
+    {
+        foreach (NodeInfo info in all)
+        {
+            info.GoodTextLength = 0;
+        }
+
+        // Document order puts every child after its parent: walking backwards finishes each subtree before its parent.
+        for (int i = all.Count - 1; i >= 0; i--)
+        {
+            deadline.Tick();
+            NodeInfo info = all[i];
+            if (info.Removed)
+            {
+                continue;
+            }
+
+            if (info.OwnTextLength > 0 && info.LinkDensity <= MaxGoodTextLinkDensity && HtmlTags.Block.Contains(info.Tag))
+            {
+                info.GoodTextLength += info.OwnTextLength;
+            }
+
+            if (info.Parent is { } parent)
+            {
+                parent.GoodTextLength += info.GoodTextLength;
+            }
+        }
+
+        return all[0].GoodTextLength;
+    }
+
+    /// <summary>Climbs from the chosen container until it holds <paramref name="wanted"/> chars of paragraph-like text: pages whose
+    /// main content is many sibling sections (services, forums, listings, product details) have no single dominant body.</summary>
+    private static NodeInfo Widen(NodeInfo top, double wanted)
+    {
+        while (top.GoodTextLength < wanted && top.Parent is { } parent && parent.Parent is not null && parent.Tag != "body")
+        {
+            top = parent;
         }
 
         return top;

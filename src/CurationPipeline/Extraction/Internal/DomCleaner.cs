@@ -8,6 +8,9 @@ internal sealed class DomCleaner : IDomVisitor
 {
     public static readonly DomCleaner Instance = new();
 
+    /// <summary>A <c>&lt;noscript&gt;</c> with elements and at least this much text is kept as page content.</summary>
+    private const int MinNoscriptChars = 200;
+
     public bool Enter(INode node)
     {
         switch (node)
@@ -40,6 +43,13 @@ internal sealed class DomCleaner : IDomVisitor
 
     private static bool IsJunk(IElement element)
     {
+        if (element.LocalName == "noscript")
+        {
+            // Server-rendered fallbacks (Discourse topics, some shops) put the whole page in <noscript>; tracking pixels and
+            // "enable JavaScript" notices are short.
+            return !HoldsContent(element);
+        }
+
         if (HtmlTags.Junk.Contains(element.LocalName))
         {
             return true;
@@ -56,4 +66,7 @@ internal sealed class DomCleaner : IDomVisitor
 
         return element.GetAttribute("role") is { Length: > 0 } role && BoilerplatePatterns.ChromeRole().IsMatch(role);
     }
+
+    private static bool HoldsContent(IElement noscript) =>
+        noscript.ChildElementCount > 0 && TextMeasure.NormalizedLength(noscript.TextContent) >= MinNoscriptChars;
 }

@@ -51,6 +51,10 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
     /// <summary>Block-level descendants (any depth).</summary>
     public int BlockCount { get; set; }
 
+    /// <summary>Text in paragraph-like blocks (own text of blocks that are not link lists) in the subtree, after unlikely blocks were
+    /// stripped; set by <see cref="ContentSelector"/>.</summary>
+    public int GoodTextLength { get; set; }
+
     /// <summary>Accumulated Readability-style content score; meaningful only when <see cref="IsCandidate"/>.</summary>
     public double Score { get; set; }
 
