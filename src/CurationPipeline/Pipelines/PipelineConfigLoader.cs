@@ -16,6 +16,7 @@ public static class PipelineConfigLoader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithTypeConverter(new DurationYamlConverter())
         .WithTypeConverter(new ImmutableArrayYamlConverter())
+        .WithTypeConverter(new FilterSpecYamlConverter())
         .WithTypeMapping<IReadOnlyList<string>, List<string>>()
         .WithTypeMapping<IReadOnlyCollection<string>, List<string>>()
         .WithTypeMapping<IReadOnlyList<FilterSpec>, List<FilterSpec>>()
@@ -108,19 +109,7 @@ public static class PipelineConfigLoader
                 ? Resolve(baseDirectory, options.Tokenize.Name)
                 : options.Tokenize.Name,
         };
-        FilterSpec[] filters = options.Filters.Select(f => f with
-        {
-            Url = f.Url is null ? null : f.Url with
-            {
-                BlockedDomainsPath = Opt(f.Url.BlockedDomainsPath),
-                BlockedUrlsPath = Opt(f.Url.BlockedUrlsPath),
-                BannedWordsPath = Opt(f.Url.BannedWordsPath),
-                SoftBannedWordsPath = Opt(f.Url.SoftBannedWordsPath),
-                BannedSubwordsPath = Opt(f.Url.BannedSubwordsPath),
-            },
-            C4Badwords = f.C4Badwords is null ? null : f.C4Badwords with { WordListPath = Opt(f.C4Badwords.WordListPath)! },
-            Language = f.Language is null ? null : f.Language with { ModelsDirectory = Opt(f.Language.ModelsDirectory) },
-        }).ToArray();
+        FilterSpec[] filters = [.. options.Filters.Select(f => f.ResolvePaths(Opt))];
         return options with
         {
             Input = options.Input with { Paths = options.Input.Paths.Select(p => Resolve(baseDirectory, p)).ToArray() },
@@ -181,19 +170,9 @@ public static class PipelineConfigLoader
         bool tokenizerFile = options.Tokenize.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             || options.Tokenize.Name.EndsWith(".model", StringComparison.OrdinalIgnoreCase);
         yield return (tokenizerFile ? options.Tokenize.Name : null, false);
-        foreach (FilterSpec filter in options.Filters)
+        foreach ((string? Path, bool IsDirectory) path in options.Filters.SelectMany(f => f.ReferencedPaths()))
         {
-            if (filter.Url is { } url)
-            {
-                yield return (url.BlockedDomainsPath, false);
-                yield return (url.BlockedUrlsPath, false);
-                yield return (url.BannedWordsPath, false);
-                yield return (url.SoftBannedWordsPath, false);
-                yield return (url.BannedSubwordsPath, false);
-            }
-
-            yield return (filter.C4Badwords?.WordListPath, false);
-            yield return (filter.Language?.ModelsDirectory, true);
+            yield return path;
         }
 
         foreach (string head in options.Semantic.Heads)

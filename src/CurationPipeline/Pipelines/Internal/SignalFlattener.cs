@@ -29,11 +29,11 @@ internal sealed class SignalFlattener
 
     public int TextCount => _texts.Length;
 
-    /// <summary>Builds the flattener of <paramref name="filter"/> from the return type of its <c>ComputeSignals</c>.</summary>
-    public static SignalFlattener For(ITextFilter filter)
+    /// <summary>Builds the flattener of a filter's signals record: its public properties become <c>{prefix}.{property}</c> columns.</summary>
+    /// <param name="prefix">The filter's name.</param>
+    /// <param name="signalsType">The signals record its definition declares (<see cref="FilterDefinition.SignalsType"/>).</param>
+    public static SignalFlattener For(string prefix, Type signalsType)
     {
-        Type signalsType = filter.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Single(m => m.Name == "ComputeSignals").ReturnType;
         var numbers = new List<(string, Func<object, double>)>();
         var texts = new List<(string, Func<object, string?>)>();
         foreach (PropertyInfo property in signalsType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -43,7 +43,7 @@ internal sealed class SignalFlattener
                 continue;
             }
 
-            string name = $"{filter.Name}.{UnderscoredNamingConvention.Instance.Apply(property.Name)}";
+            string name = $"{prefix}.{UnderscoredNamingConvention.Instance.Apply(property.Name)}";
             ParameterExpression boxed = Expression.Parameter(typeof(object), "signals");
             MemberExpression value = Expression.Property(Expression.Convert(boxed, signalsType), property);
             if (property.PropertyType == typeof(string))
