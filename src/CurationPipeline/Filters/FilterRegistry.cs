@@ -44,6 +44,7 @@ public sealed class FilterRegistry
         FilterDefinition.For<C4BadWordsOptions, C4BadWordsSignals>("c4_badwords", o => new C4BadWordsFilter(o), o => o.Validate())
             .WithFile<C4BadWordsOptions>(o => o.WordListPath, (o, p) => o with { WordListPath = p! }),
         FilterDefinition.For<FineWebQualityOptions, FineWebQualitySignals>("fineweb", o => new FineWebQualityFilter(o), o => o.Validate()),
+        FilterDefinition.For<MaxLineLengthOptions, MaxLineLengthSignals>("max_line_length", o => new MaxLineLengthFilter(o), o => o.Validate()),
     ]);
 
     /// <summary>Every definition, in registration order.</summary>
