@@ -1,5 +1,7 @@
+using CurationPipeline.Configuration;
 using CurationPipeline.Filters;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
 using CurationPipeline.Pipelines.Stages;
 
 namespace CurationPipeline.Tests.Filters;

@@ -1,5 +1,7 @@
+using CurationPipeline.Configuration;
 using CurationPipeline.Documents;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
 using CurationPipeline.Pipelines.Stages;
 using CurationPipeline.Filters;
 

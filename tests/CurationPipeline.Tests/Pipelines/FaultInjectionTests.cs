@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Layout;
 using CurationPipeline.Storage;
 using CurationPipeline.Tokenization;
 

@@ -1,7 +1,8 @@
 using CurationPipeline.Documents;
 using CurationPipeline.Filters;
 using CurationPipeline.Filters.Pii;
-using CurationPipeline.Pipelines.Internal;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Stages.Internal;
 
 namespace CurationPipeline.Pipelines.Stages;
 
