@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>Writes the Markdown model card that ships beside each classifier file.</summary>
 public static class ClassifierModelCard

@@ -1,4 +1,4 @@
-namespace CurationPipeline.Classifiers.Internal;
+namespace CurationPipeline.Classifiers.Training.Internal;
 
 /// <summary>The AdaGrad update both plain C# trainers use: a parameter moves by rate · g / (√Σg² + ε).</summary>
 internal static class AdaGrad

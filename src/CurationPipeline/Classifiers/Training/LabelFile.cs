@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>Reads and writes label files: JSON Lines of <c>{"text", "label"}</c> (string or number) or <c>{"text", "score"}</c>.</summary>
 public static class LabelFile

@@ -1,4 +1,4 @@
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>How <see cref="ClassifierTraining"/> splits, tunes and evaluates a model.</summary>
 /// <remarks>

@@ -1,4 +1,5 @@
-namespace CurationPipeline.Classifiers.Internal;
+using CurationPipeline.Classifiers.Internal;
+namespace CurationPipeline.Classifiers.Training.Internal;
 
 /// <summary>The training examples as sparse rows: distinct buckets (ascending) with their mean-pooled counts.</summary>
 internal sealed class SparseRows

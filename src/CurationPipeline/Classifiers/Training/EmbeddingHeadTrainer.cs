@@ -1,7 +1,8 @@
 using System.Numerics.Tensors;
 using CurationPipeline.Classifiers.Internal;
+using CurationPipeline.Classifiers.Training.Internal;
 
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>Trains <see cref="EmbeddingHead"/> models with AdaGrad on precomputed embeddings, single-threaded and deterministic.</summary>
 public static class EmbeddingHeadTrainer

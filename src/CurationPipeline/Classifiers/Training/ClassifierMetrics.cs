@@ -1,4 +1,4 @@
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>Binary metrics of a classifier on one split: positives are documents whose label is not the negative label (or whose target score reaches the target threshold).</summary>
 /// <param name="Count">Documents scored.</param>

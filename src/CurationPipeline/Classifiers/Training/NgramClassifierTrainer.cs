@@ -1,6 +1,7 @@
 using CurationPipeline.Classifiers.Internal;
+using CurationPipeline.Classifiers.Training.Internal;
 
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>Trains <see cref="NgramClassifier"/> models with AdaGrad on hashed n-gram features, single-threaded and deterministic.</summary>
 public static class NgramClassifierTrainer

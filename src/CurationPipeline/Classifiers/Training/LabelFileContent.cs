@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>What <see cref="LabelFile.Read"/> found: usable examples and rejected lines counted by <see cref="ClassifierReasons"/> code.</summary>
 /// <param name="Examples">The usable examples in file order.</param>

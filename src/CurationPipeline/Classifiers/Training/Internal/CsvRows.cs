@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CurationPipeline.Classifiers.Internal;
+namespace CurationPipeline.Classifiers.Training.Internal;
 
 /// <summary>Reads RFC 4180 CSV (quoted fields may hold commas, doubled quotes and line breaks); yields one field array per record.</summary>
 internal static class CsvRows

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>Splits labelled data (stratified, seeded), trains an n-gram model or an embedding head, tunes its threshold on validation and reports held-out metrics.</summary>
 public static class ClassifierTraining

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using CurationPipeline.Classifiers.Internal;
 
-namespace CurationPipeline.Classifiers.Internal;
+namespace CurationPipeline.Classifiers.Training.Internal;
 
 /// <summary>What both trainers share: the model kind and labels a data set implies, class weights, and the output gradient.</summary>
 internal static class TrainingTargets

@@ -1,4 +1,4 @@
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>One training example: a text with a class label (binary or multi-class) or a numeric score (regression).</summary>
 /// <param name="Text">The document text.</param>

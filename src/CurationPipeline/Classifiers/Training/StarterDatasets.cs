@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CurationPipeline.Classifiers.Internal;
+using CurationPipeline.Classifiers.Training.Internal;
 
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>
 /// Turns the third-party labelled data of <c>shared/data/classify</c> (see its SOURCES.md) into the label sets of the

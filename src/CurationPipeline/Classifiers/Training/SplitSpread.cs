@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>
 /// Held-out metrics of the same training recipe over several stratified splits (each trains a fresh model and tunes its own

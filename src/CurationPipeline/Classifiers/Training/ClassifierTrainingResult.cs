@@ -1,4 +1,4 @@
-namespace CurationPipeline.Classifiers;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>A trained model with its split sizes and its metrics on the validation and held-out test splits.</summary>
 /// <param name="Classifier">The model, its threshold set from the validation split.</param>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace CurationPipeline.Classifiers.Internal;
+namespace CurationPipeline.Classifiers.Training.Internal;
 
 /// <summary>Reads an <c>.xz</c> file's text through the <c>xz</c> binary (.NET has no xz codec; xz's own errors go to stderr); other files are read directly.</summary>
 internal static class XzText

@@ -1,4 +1,5 @@
-namespace CurationPipeline.Classifiers;
+using CurationPipeline.Classifiers.Training.Internal;
+namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>Hyper-parameters of <see cref="NgramClassifierTrainer"/>.</summary>
 /// <remarks>
