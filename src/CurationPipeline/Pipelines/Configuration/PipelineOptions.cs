@@ -1,7 +1,6 @@
 using CurationPipeline.Classifiers;
 using CurationPipeline.Extraction;
 using CurationPipeline.Filters.Pii;
-using CurationPipeline.Pipelines.Stages;
 using CurationPipeline.Inputs;
 using CurationPipeline.Tokenization;
 using CurationPipeline.Warc;

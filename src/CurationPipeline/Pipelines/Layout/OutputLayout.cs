@@ -35,6 +35,9 @@ public static class OutputLayout
     /// <summary>The mix pass's output (train/, validation/, bin/, mix-report.json) when the pipeline names a mix.</summary>
     public const string Mix = "mix";
 
+    /// <summary>The semantic pass's embedding matrices, one file per tag task.</summary>
+    public const string Embeddings = "embeddings";
+
     /// <summary>Per-task stats.</summary>
     public const string Stats = "stats";
 

@@ -1,5 +1,4 @@
 using CurationPipeline.Mixing.Internal;
-using CurationPipeline.Pipelines.Passes;
 using CurationPipeline.Storage;
 
 namespace CurationPipeline.Pipelines.Layout;
@@ -26,7 +25,7 @@ public static class OutputScratch
     {
         ArgumentNullException.ThrowIfNull(storage);
         int removed = DeleteAll(storage, storage.Combine(outputDirectory, TemporaryPattern));
-        foreach (string folder in (string[])[.. OutputLayout.ShardFolders, OutputLayout.Dedup, OutputLayout.Stats, OutputLayout.Completions, SemanticPass.EmbeddingsFolder, OutputLock.TaskFolder])
+        foreach (string folder in (string[])[.. OutputLayout.ShardFolders, OutputLayout.Dedup, OutputLayout.Stats, OutputLayout.Completions, OutputLayout.Embeddings, OutputLock.TaskFolder])
         {
             removed += DeleteAll(storage, storage.Combine(outputDirectory, folder, "**", TemporaryPattern));
         }

@@ -33,7 +33,7 @@ public sealed class SemanticPass
     public const string DedupStage = PassRegistry.SemDedup;
 
     /// <summary>The folder of the embed tasks' outputs (<c>{stem}.emb</c>).</summary>
-    internal const string EmbeddingsFolder = "embeddings";
+    internal const string EmbeddingsFolder = OutputLayout.Embeddings;
     private const string EmbeddingExtension = ".emb";
 
     private readonly IStorage _storage;
