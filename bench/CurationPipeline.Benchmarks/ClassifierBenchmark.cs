@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CurationPipeline.Classifiers;
+using CurationPipeline.Classifiers.Training;
 
 namespace CurationPipeline.Benchmarks;
 

@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using CurationPipeline.Mixing;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Passes;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,7 @@
+using CurationPipeline.Configuration;
 using CurationPipeline.Mixing;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Layout;
 
 namespace CurationPipeline.Cli;
 

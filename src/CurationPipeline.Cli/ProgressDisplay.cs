@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Reporting;
 using Spectre.Console;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CurationPipeline.Mixing;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Layout;
 using CurationPipeline.Storage;
 using CurationPipeline.Training.Ablation;
 using CurationPipeline.Training.Loop;

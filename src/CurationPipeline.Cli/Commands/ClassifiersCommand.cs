@@ -3,6 +3,8 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using CurationPipeline.Classifiers;
+using CurationPipeline.Classifiers.Training;
+using CurationPipeline.Classifiers.Training.Internal;
 using CurationPipeline.Embeddings;
 using CurationPipeline.Training.Classifiers;
 

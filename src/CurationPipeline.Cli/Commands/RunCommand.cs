@@ -1,6 +1,9 @@
 using System.CommandLine;
 using CurationPipeline.Dedup.Semantic;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Passes;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Reporting;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -10,6 +13,9 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary><c>curate run PIPELINE.yaml</c>: runs the tag pass of a pipeline file.</summary>
 internal static class RunCommand
 {
+    /// <summary>The <c>--pass</c> value that runs every pass in order.</summary>
+    private const string All = "all";
+
     private static readonly Argument<FileInfo> s_pipeline = new("pipeline") { Description = "The pipeline YAML file." };
 
     private static readonly Option<string[]> s_input = new("--input", "-i")
@@ -31,7 +37,7 @@ internal static class RunCommand
         Description = "all: tag tasks, then dedup once every tag task is done (default); tag: only the tag tasks; "
             + "dedup: the candidate step of dedup task --rank of --world-size; cluster: the final dedup step over all --world-size candidate tasks; "
             + "embed: embed the survivors of tag task --rank (semantic: enabled); semdedup: SemDeDup over all embeddings.",
-        DefaultValueFactory = _ => "all",
+        DefaultValueFactory = _ => All,
     };
 
     private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "Debug logging, including every per-document failure." };
@@ -42,7 +48,7 @@ internal static class RunCommand
         {
             s_pipeline, s_input, s_output, s_pass, s_rank, s_worldSize, s_workers, s_verbose,
         };
-        s_pass.AcceptOnlyFromAmong("all", "tag", "dedup", "cluster", "embed", "semdedup");
+        s_pass.AcceptOnlyFromAmong([All, .. PassRegistry.RunnableAlone.Select(p => p.Name)]);
         command.SetAction(RunAsync);
         return command;
     }
@@ -69,7 +75,7 @@ internal static class RunCommand
         }
 
         string pass = parse.GetValue(s_pass)!;
-        if (pass is "dedup" or "cluster" or "embed" or "semdedup")
+        if (pass != All && PassRegistry.Get(pass).IsStepAfterTag)
         {
             return await RunGlobalStepAsync(runner, pass, output, options.Execution.WorldSize, parse.GetValue(s_rank), logger, verbose, cancellationToken);
         }
@@ -80,7 +86,7 @@ internal static class RunCommand
             await using (var display = new ProgressDisplay(options.Execution.ProgressInterval))
             await using (var progress = new RunProgressWriter(LocalStorage.Instance, output, options.Execution.ProgressInterval, display))
             {
-                report = await runner.RunAsync(inputs, output, options.Execution, parse.GetValue(s_rank), progress, cancellationToken, runDedup: pass == "all");
+                report = await runner.RunAsync(inputs, output, options.Execution, parse.GetValue(s_rank), progress, cancellationToken, runDedup: pass == All);
             }
 
             if (report is null)
@@ -101,13 +107,14 @@ internal static class RunCommand
         }
         catch (Exception e)
         {
-            return CommandErrors.Failed(e, "tag", verbose);
+            return CommandErrors.Failed(e, PassRegistry.Tag, verbose);
         }
     }
 
     private static async Task<int> RunGlobalStepAsync(PipelineRunner runner, string pass, string output, int worldSize, int? rank, ILogger logger, bool verbose, CancellationToken cancellationToken)
     {
-        bool semantic = pass is "embed" or "semdedup";
+        PassInfo step = PassRegistry.Get(pass);
+        bool semantic = step.IsSemantic;
         if ((semantic ? runner.Semantic : (object?)runner.Dedup) is null)
         {
             Console.Error.WriteLine(semantic
@@ -116,7 +123,7 @@ internal static class RunCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        if (pass is "dedup" or "embed" && rank is null)
+        if (step.NeedsRank && rank is null)
         {
             Console.Error.WriteLine($"curate: --pass {pass} needs --rank (and --world-size).");
             return ExitCodes.InvalidConfiguration;
@@ -124,16 +131,16 @@ internal static class RunCommand
 
         try
         {
-            if (pass == "embed")
+            if (pass == PassRegistry.Embed)
             {
                 await runner.Semantic!.EmbedTaskAsync(output, rank!.Value, worldSize, cancellationToken);
             }
-            else if (pass == "semdedup")
+            else if (pass == PassRegistry.SemDedup)
             {
                 SemanticDedupStats stats = await runner.Semantic!.DeduplicateAsync(output, cancellationToken);
                 logger.LogInformation("SemDeDup: {Dropped} of {Documents} documents dropped", stats.Dropped, stats.Documents);
             }
-            else if (pass == "dedup")
+            else if (pass == PassRegistry.Dedup)
             {
                 DedupPass dedup = runner.Dedup!;
                 long pairs = await dedup.RunCandidatesAsync(output, rank!.Value, worldSize, cancellationToken);

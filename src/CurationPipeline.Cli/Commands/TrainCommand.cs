@@ -11,9 +11,6 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary><c>curate train</c>: trains a GPT on tokenized shards (or, with <c>--benchmark</c>, times training steps on random tokens).</summary>
 public static class TrainCommand
 {
-    private const int ExitSuccess = 0;
-    private const int ExitBadInput = 2;
-
     private static readonly Option<string?> s_train = new("--train") { Description = "training shards: file, directory or glob" };
     private static readonly Option<string?> s_validation = new("--validation") { Description = "validation shards (default: hold out a fraction of --train)" };
     private static readonly Option<double> s_validationFraction = new("--validation-fraction") { Description = "documents held out when --validation is not given", DefaultValueFactory = _ => 0.02 };
@@ -69,13 +66,13 @@ public static class TrainCommand
         catch (Exception e) when (e is ArgumentOutOfRangeException or ArgumentException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync("curate train: " + e.Message).ConfigureAwait(false);
-            return ExitBadInput;
+            return ExitCodes.InvalidConfiguration;
         }
         catch (TypeInitializationException e) when (e.TypeName == "TorchSharp.torch")
         {
             // TorchSharp's own message blames a missing package and carries its whole loader trace; on Debian 12 the cause is the unpatched native library.
             await Console.Error.WriteLineAsync(TorchLoadFailure.Describe(e, parse.GetValue(s_verbose))).ConfigureAwait(false);
-            return ExitBadInput;
+            return ExitCodes.RunFailed;
         }
     }
 
@@ -112,7 +109,7 @@ public static class TrainCommand
             }
         }
 
-        return ExitSuccess;
+        return ExitCodes.Success;
     }
 
     private static async Task<int> BenchmarkAsync(ParseResult parse, CancellationToken cancellationToken)
@@ -124,7 +121,7 @@ public static class TrainCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"benchmark {parse.GetValue(s_preset)}: d={model.EmbeddingSize} L={model.Layers} T={options.SequenceLength} B={options.MicroBatchSize} " +
             $"params={result.ParameterCount} | {result.TokensPerSecond:F0} tok/s | peak fp32 matmul {peak / 1e9:F1} GFLOP/s | MFU {result.Mfu:P1}"));
-        return ExitSuccess;
+        return ExitCodes.Success;
     }
 
     private static TrainingOptions Options(ParseResult parse, GptOptions model)

@@ -1,10 +1,8 @@
+using CurationPipeline.Configuration;
 using CurationPipeline.Mixing;
-using CurationPipeline.Pipelines;
 using CurationPipeline.Training.Ablation.Internal;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace CurationPipeline.Training.Ablation;
 
@@ -18,9 +16,7 @@ namespace CurationPipeline.Training.Ablation;
 /// </remarks>
 public static class AblationConfigLoader
 {
-    private static readonly IDeserializer s_deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
+    private static readonly IDeserializer s_deserializer = YamlConfigReader.CreateBuilder().Build();
 
     /// <summary>Loads and validates the ablation at <paramref name="path"/>.</summary>
     /// <param name="path">The YAML file.</param>
@@ -43,26 +39,8 @@ public static class AblationConfigLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        AblationFile file;
-        YamlMappingNode root;
-        try
-        {
-            file = s_deserializer.Deserialize<AblationFile?>(yaml) ?? new AblationFile();
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping ? mapping : new YamlMappingNode();
-        }
-        catch (YamlException e)
-        {
-            Exception inner = e;
-            while (inner.InnerException is not null)
-            {
-                inner = inner.InnerException;
-            }
-
-            throw new PipelineConfigException(sourceName, e.Start.Line, e.Start.Column, inner.Message, e);
-        }
-
+        AblationFile file = YamlConfigReader.Deserialize<AblationFile>(s_deserializer, yaml, sourceName, out YamlStream stream);
+        YamlMappingNode root = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping ? mapping : new YamlMappingNode();
         if (string.IsNullOrWhiteSpace(file.Tagged) || string.IsNullOrWhiteSpace(file.Output))
         {
             throw Error(sourceName, string.IsNullOrWhiteSpace(file.Tagged) ? "tagged" : "output", "is required");
@@ -87,18 +65,7 @@ public static class AblationConfigLoader
             TrainingTokens = file.TrainingTokens ?? options.TrainingTokens,
             Training = file.Training ?? options.Training,
         };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            // The first line, without the " (Parameter 'X')" suffix: the key is named in front.
-            string message = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-            int newline = message.IndexOf('\n');
-            throw Error(sourceName, UnderscoredNamingConvention.Instance.Apply(e.ParamName ?? ""), newline < 0 ? message : message[..newline].TrimEnd(), e);
-        }
-
+        YamlConfigReader.Validate(stream, sourceName, section: null, options.Validate);
         return options;
     }
 
@@ -152,5 +119,5 @@ public static class AblationConfigLoader
         mapping.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
 
     private static PipelineConfigException Error(string sourceName, string key, string message, Exception? inner = null) =>
-        new(sourceName, 0, 0, $"invalid value for '{key}': {message}", inner);
+        YamlConfigReader.Error(null, sourceName, null, key, message, inner);
 }

@@ -1,5 +1,7 @@
 using CurationPipeline.Classifiers;
 using CurationPipeline.Classifiers.Internal;
+using CurationPipeline.Classifiers.Training;
+using CurationPipeline.Classifiers.Training.Internal;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -72,3 +72,10 @@ public sealed class C4BadWordsFilter : ITextFilter
         return signals.BadWordMatches > 0 ? FilterVerdict.Drop(FilterReasons.C4BadWords) : FilterVerdict.Kept;
     }
 }
+
+/// <content>The reason codes of <see cref="C4BadWordsFilter"/>.</content>
+public static partial class FilterReasons
+{
+    /// <summary>The text contains a word from the bad-words list.</summary>
+    public const string C4BadWords = "c4_badwords.bad_words";
+}

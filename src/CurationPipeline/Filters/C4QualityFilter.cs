@@ -223,3 +223,16 @@ public sealed partial class C4QualityFilter : ITextFilter
         return sentences;
     }
 }
+
+/// <content>The reason codes of <see cref="C4QualityFilter"/>.</content>
+public static partial class FilterReasons
+{
+    /// <summary>A kept line mentions "lorem ipsum".</summary>
+    public const string C4LoremIpsum = "c4.lorem_ipsum";
+
+    /// <summary>A kept line contains a curly bracket.</summary>
+    public const string C4CurlyBracket = "c4.curly_bracket";
+
+    /// <summary>Fewer sentences than <see cref="C4QualityOptions.MinSentences"/> after line filtering.</summary>
+    public const string C4TooFewSentences = "c4.too_few_sentences";
+}

@@ -107,3 +107,22 @@ public sealed class FineWebQualityFilter : ITextFilter
         return signals.NewLineRatio > o.NewLineRatio ? FilterVerdict.Drop(FilterReasons.FineWebListRatio) : FilterVerdict.Kept;
     }
 }
+
+/// <content>The reason codes of <see cref="FineWebQualityFilter"/>.</content>
+public static partial class FilterReasons
+{
+    /// <summary>No non-blank line at all.</summary>
+    public const string FineWebEmpty = "fineweb.empty";
+
+    /// <summary>Share of lines ending in terminal punctuation below the threshold.</summary>
+    public const string FineWebLinePunctRatio = "fineweb.line_punct_ratio";
+
+    /// <summary>Share of short lines above the threshold.</summary>
+    public const string FineWebShortLineRatio = "fineweb.short_line_ratio";
+
+    /// <summary>Characters in duplicated lines / characters above the threshold.</summary>
+    public const string FineWebCharDupRatio = "fineweb.char_dup_ratio";
+
+    /// <summary>Newlines per word above the threshold (list-like pages).</summary>
+    public const string FineWebListRatio = "fineweb.list_ratio";
+}

@@ -177,3 +177,37 @@ public sealed class GopherQualityFilter : ITextFilter
 
     private static double Div(long numerator, long denominator) => denominator == 0 ? 0 : (double)numerator / denominator;
 }
+
+/// <content>The reason codes of <see cref="GopherQualityFilter"/>.</content>
+public static partial class FilterReasons
+{
+    /// <summary>Fewer non-symbol words than <see cref="GopherQualityOptions.MinDocWords"/>.</summary>
+    public const string GopherShortDoc = "gopher_quality.short_doc";
+
+    /// <summary>More non-symbol words than <see cref="GopherQualityOptions.MaxDocWords"/>.</summary>
+    public const string GopherLongDoc = "gopher_quality.long_doc";
+
+    /// <summary>Mean non-symbol word length below <see cref="GopherQualityOptions.MinAvgWordLength"/>.</summary>
+    public const string GopherBelowAvgWordLength = "gopher_quality.below_avg_word_length";
+
+    /// <summary>Mean non-symbol word length above <see cref="GopherQualityOptions.MaxAvgWordLength"/>.</summary>
+    public const string GopherAboveAvgWordLength = "gopher_quality.above_avg_word_length";
+
+    /// <summary><c>#</c> per word above <see cref="GopherQualityOptions.MaxSymbolWordRatio"/>.</summary>
+    public const string GopherTooManyHashes = "gopher_quality.too_many_hashes";
+
+    /// <summary>Ellipses per word above <see cref="GopherQualityOptions.MaxSymbolWordRatio"/>.</summary>
+    public const string GopherTooManyEllipsis = "gopher_quality.too_many_ellipsis";
+
+    /// <summary>Share of lines starting with a bullet above <see cref="GopherQualityOptions.MaxBulletLinesRatio"/>.</summary>
+    public const string GopherTooManyBullets = "gopher_quality.too_many_bullets";
+
+    /// <summary>Share of lines ending with an ellipsis above <see cref="GopherQualityOptions.MaxEllipsisLinesRatio"/>.</summary>
+    public const string GopherTooManyEndEllipsis = "gopher_quality.too_many_end_ellipsis";
+
+    /// <summary>Share of words with a letter below <see cref="GopherQualityOptions.MinAlphaWordsRatio"/>.</summary>
+    public const string GopherBelowAlphaThreshold = "gopher_quality.below_alpha_threshold";
+
+    /// <summary>Fewer distinct stop words than <see cref="GopherQualityOptions.MinStopWords"/>.</summary>
+    public const string GopherNotEnoughStopWords = "gopher_quality.not_enough_stop_words";
+}

@@ -106,3 +106,49 @@ public sealed class GopherRepetitionFilter : ITextFilter
 
     private static int LeadingWhiteSpace(ReadOnlySpan<char> span) => span.Length - span.TrimStart().Length;
 }
+
+/// <content>The reason codes of <see cref="GopherRepetitionFilter"/>.</content>
+public static partial class FilterReasons
+{
+    /// <summary>Duplicate paragraphs / paragraphs above the threshold.</summary>
+    public const string RepetitionDupParaFrac = "gopher_repetition.dup_para_frac";
+
+    /// <summary>Characters in duplicate paragraphs / characters above the threshold.</summary>
+    public const string RepetitionDupParaCharFrac = "gopher_repetition.dup_para_char_frac";
+
+    /// <summary>Duplicate lines / lines above the threshold.</summary>
+    public const string RepetitionDupLineFrac = "gopher_repetition.dup_line_frac";
+
+    /// <summary>Characters in duplicate lines / characters above the threshold.</summary>
+    public const string RepetitionDupLineCharFrac = "gopher_repetition.dup_line_char_frac";
+
+    /// <summary>The most frequent 2-gram covers too many characters.</summary>
+    public const string RepetitionTop2Gram = "gopher_repetition.top_2_gram";
+
+    /// <summary>The most frequent 3-gram covers too many characters.</summary>
+    public const string RepetitionTop3Gram = "gopher_repetition.top_3_gram";
+
+    /// <summary>The most frequent 4-gram covers too many characters.</summary>
+    public const string RepetitionTop4Gram = "gopher_repetition.top_4_gram";
+
+    /// <summary>Duplicated 5-grams cover too many characters.</summary>
+    public const string RepetitionDuplicated5Grams = "gopher_repetition.duplicated_5_n_grams";
+
+    /// <summary>Duplicated 6-grams cover too many characters.</summary>
+    public const string RepetitionDuplicated6Grams = "gopher_repetition.duplicated_6_n_grams";
+
+    /// <summary>Duplicated 7-grams cover too many characters.</summary>
+    public const string RepetitionDuplicated7Grams = "gopher_repetition.duplicated_7_n_grams";
+
+    /// <summary>Duplicated 8-grams cover too many characters.</summary>
+    public const string RepetitionDuplicated8Grams = "gopher_repetition.duplicated_8_n_grams";
+
+    /// <summary>Duplicated 9-grams cover too many characters.</summary>
+    public const string RepetitionDuplicated9Grams = "gopher_repetition.duplicated_9_n_grams";
+
+    /// <summary>Duplicated 10-grams cover too many characters.</summary>
+    public const string RepetitionDuplicated10Grams = "gopher_repetition.duplicated_10_n_grams";
+
+    /// <summary>An empty document (no characters), which no repetition fraction is defined for.</summary>
+    public const string RepetitionEmpty = "gopher_repetition.empty";
+}

@@ -79,3 +79,13 @@ public sealed class LanguageIdentifier : ITextFilter
         return text.AsSpan(0, cut > maxChars / 2 ? cut : maxChars);
     }
 }
+
+/// <content>The reason codes of <see cref="LanguageIdentifier"/>.</content>
+public static partial class FilterReasons
+{
+    /// <summary>The detected language is not in <see cref="LanguageIdOptions.KeepLanguages"/>.</summary>
+    public const string LanguageNotKept = "language.not_kept";
+
+    /// <summary>The detected language's score is not above <see cref="LanguageIdOptions.MinScore"/>.</summary>
+    public const string LanguageLowScore = "language.low_score";
+}

@@ -164,3 +164,25 @@ public sealed class UrlFilter : ITextFilter
     private static FrozenSet<string> Load(string? path, Func<string, string> normalize) =>
         path is null ? FrozenSet<string>.Empty : ListFile.Read(path, normalize).ToFrozenSet(StringComparer.Ordinal);
 }
+
+/// <content>The reason codes of <see cref="UrlFilter"/>.</content>
+public static partial class FilterReasons
+{
+    /// <summary>The URL's host or one of its parent domains is block-listed.</summary>
+    public const string UrlBlockedDomain = "url.blocked_domain";
+
+    /// <summary>The full URL is block-listed.</summary>
+    public const string UrlBlockedUrl = "url.blocked_url";
+
+    /// <summary>A hard-banned word is one of the URL's words.</summary>
+    public const string UrlBannedWord = "url.banned_word";
+
+    /// <summary>At least <see cref="UrlFilterOptions.SoftWordThreshold"/> soft-banned words are among the URL's words.</summary>
+    public const string UrlSoftBannedWords = "url.soft_banned_words";
+
+    /// <summary>A banned sub-word occurs in the normalized URL.</summary>
+    public const string UrlBannedSubword = "url.banned_subword";
+
+    /// <summary>The URL is present but is not an absolute http(s) URL with a host.</summary>
+    public const string UrlInvalid = "url.invalid";
+}

@@ -1,15 +1,13 @@
-using CurationPipeline.Pipelines;
-using YamlDotNet.Core;
+using CurationPipeline.Configuration;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace CurationPipeline.Mixing;
 
 /// <summary>Reads a mix YAML file (snake_case keys of <see cref="MixOptions"/>) and validates it before any work.</summary>
 public static class MixConfigLoader
 {
-    private static readonly IDeserializer s_deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+    private static readonly IDeserializer s_deserializer = YamlConfigReader.CreateBuilder()
         .WithTypeMapping<IReadOnlyList<MixCondition>, List<MixCondition>>()
         .WithTypeMapping<IReadOnlyList<DomainRule>, List<DomainRule>>()
         .WithTypeMapping<IReadOnlyDictionary<string, double>, Dictionary<string, double>>()
@@ -30,23 +28,8 @@ public static class MixConfigLoader
     /// <exception cref="PipelineConfigException">The text is invalid; the message names the line or key.</exception>
     public static MixOptions Parse(string yaml, string sourceName)
     {
-        MixOptions options;
-        try
-        {
-            options = s_deserializer.Deserialize<MixOptions?>(yaml) ?? new MixOptions();
-        }
-        catch (YamlException e)
-        {
-            Exception inner = e;
-            while (inner.InnerException is not null)
-            {
-                inner = inner.InnerException;
-            }
-
-            throw new PipelineConfigException(sourceName, e.Start.Line, e.Start.Column, inner.Message, e);
-        }
-
-        try
+        MixOptions options = YamlConfigReader.Deserialize<MixOptions>(s_deserializer, yaml, sourceName, out YamlStream stream);
+        YamlConfigReader.Validate(stream, sourceName, section: null, () =>
         {
             foreach (DomainRule rule in options.Domains)
             {
@@ -57,15 +40,7 @@ public static class MixConfigLoader
             }
 
             options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            string key = UnderscoredNamingConvention.Instance.Apply(e.ParamName ?? "");
-            string message = e.Message;
-            int newline = message.IndexOf('\n');
-            throw new PipelineConfigException(sourceName, 0, 0, $"invalid value for '{key}': {(newline < 0 ? message : message[..newline].TrimEnd())}", e);
-        }
-
+        });
         return options;
     }
 }

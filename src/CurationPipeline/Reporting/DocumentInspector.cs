@@ -3,6 +3,9 @@ using CurationPipeline.Dedup;
 using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 using CurationPipeline.Tokenization;
 

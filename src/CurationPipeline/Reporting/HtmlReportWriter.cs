@@ -3,6 +3,9 @@ using System.Net;
 using System.Text;
 using CurationPipeline.Mixing;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Stats;
 
 namespace CurationPipeline.Reporting;
 

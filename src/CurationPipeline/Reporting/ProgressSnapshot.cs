@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Stats;
 
 namespace CurationPipeline.Reporting;
 

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 
 namespace CurationPipeline.Reporting;

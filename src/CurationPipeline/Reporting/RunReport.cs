@@ -1,6 +1,9 @@
 using CurationPipeline.Dedup;
 using CurationPipeline.Mixing;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Stats;
 
 namespace CurationPipeline.Reporting;
 

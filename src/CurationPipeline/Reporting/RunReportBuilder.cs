@@ -3,6 +3,9 @@ using CurationPipeline.Documents;
 using CurationPipeline.Mixing;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Reporting.Internal;
 using CurationPipeline.Storage;
 

@@ -1,4 +1,5 @@
 using CurationPipeline.Classifiers;
+using CurationPipeline.Classifiers.Training;
 
 namespace CurationPipeline.Tests.Classifiers;
 

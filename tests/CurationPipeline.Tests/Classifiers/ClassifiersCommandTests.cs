@@ -1,4 +1,5 @@
 using CurationPipeline.Classifiers;
+using CurationPipeline.Classifiers.Training;
 using CurationPipeline.Cli.Commands;
 
 namespace CurationPipeline.Tests.Classifiers;

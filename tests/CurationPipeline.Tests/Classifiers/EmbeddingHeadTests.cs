@@ -1,5 +1,6 @@
 using CurationPipeline.Classifiers;
 using CurationPipeline.Classifiers.Internal;
+using CurationPipeline.Classifiers.Training;
 
 namespace CurationPipeline.Tests.Classifiers;
 

@@ -1,5 +1,6 @@
 using CurationPipeline.Extraction;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
 
 namespace CurationPipeline.Tests.Extraction;
 

@@ -1,5 +1,6 @@
 using CurationPipeline.Filters;
 using CurationPipeline.Filters.Pii;
+using CurationPipeline.Pipelines.Configuration;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 

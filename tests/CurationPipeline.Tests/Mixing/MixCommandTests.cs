@@ -1,7 +1,9 @@
 using System.CommandLine;
 using CurationPipeline.Cli.Commands;
+using CurationPipeline.Configuration;
 using CurationPipeline.Mixing;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Layout;
 
 namespace CurationPipeline.Tests.Mixing;
 

@@ -1,5 +1,9 @@
 using CurationPipeline.Dedup;
 using CurationPipeline.Outputs;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Passes;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Tokenization;
 using CurationPipeline.Pipelines;
 using CurationPipeline.Storage;

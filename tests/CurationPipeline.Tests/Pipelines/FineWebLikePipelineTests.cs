@@ -4,6 +4,7 @@ using CurationPipeline.Documents;
 using CurationPipeline.Filters;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Layout;
 using CurationPipeline.Pipelines.Stages;
 using CurationPipeline.Storage;
 using CurationPipeline.Tests.Filters;

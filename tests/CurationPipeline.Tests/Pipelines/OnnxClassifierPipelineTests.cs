@@ -1,7 +1,10 @@
 using CurationPipeline.Classifiers;
+using CurationPipeline.Configuration;
 using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Passes;
 using CurationPipeline.Storage;
 using CurationPipeline.Tests.Classifiers;
 using Microsoft.Extensions.Logging.Abstractions;

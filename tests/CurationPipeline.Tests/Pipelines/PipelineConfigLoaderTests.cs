@@ -1,4 +1,7 @@
+using CurationPipeline.Configuration;
+using CurationPipeline.Filters;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
 
 namespace CurationPipeline.Tests.Pipelines;
 
@@ -141,8 +144,8 @@ public sealed class PipelineConfigLoaderTests
         Assert.Equal(Path.Combine(sub, "crawl", "a.warc.gz"), options.Input.Paths[0]);
         Assert.Equal(Path.Combine(sub, "out"), options.Output);
         Assert.Equal(Path.Combine(sub, "models", "code.ngram"), options.Classifiers[0]);
-        Assert.Equal(Path.Combine(sub, "lists", "domains.txt"), options.Filters[0].Url!.BlockedDomainsPath);
-        Assert.Equal(Path.Combine(sub, "lists", "en.txt"), options.Filters[1].C4Badwords!.WordListPath);
+        Assert.Equal(Path.Combine(sub, "lists", "domains.txt"), ((UrlFilterOptions)options.Filters[0].Options!).BlockedDomainsPath);
+        Assert.Equal(Path.Combine(sub, "lists", "en.txt"), ((C4BadWordsOptions)options.Filters[1].Options!).WordListPath);
         Assert.Equal(Path.Combine(sub, "tok", "tokenizer.json"), options.Tokenize.Name);
         Assert.Equal(Path.Combine(sub, "encoder"), options.Semantic.Embedding.ModelDirectory);
         Assert.Equal(Path.Combine(sub, "mix.yaml"), options.Mix);
@@ -213,6 +216,6 @@ public sealed class PipelineConfigLoaderTests
     {
         PipelineOptions options = PipelineConfigLoader.Parse("filters:\n  - language: { keep_languages: [en, DE, fr] }\n", "p.yaml");
 
-        Assert.Equal(["en", "DE", "fr"], options.Filters[0].Language!.KeepLanguages);
+        Assert.Equal(["en", "DE", "fr"], ((LanguageIdOptions)options.Filters[0].Options!).KeepLanguages);
     }
 }

@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Passes;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,11 @@
 using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Passes;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 using CurationPipeline.Tokenization;
 using Microsoft.Extensions.Logging.Abstractions;

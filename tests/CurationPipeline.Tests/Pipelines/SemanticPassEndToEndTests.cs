@@ -6,6 +6,11 @@ using CurationPipeline.Dedup.Semantic;
 using CurationPipeline.Embeddings;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Passes;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

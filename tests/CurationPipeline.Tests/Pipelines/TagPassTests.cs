@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using CurationPipeline.Documents;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,10 @@
 using System.Text.Json;
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Passes;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Reporting;
 using CurationPipeline.Storage;
 using PuppeteerSharp;

@@ -1,4 +1,9 @@
 using CurationPipeline.Pipelines;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Passes;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,3 +1,4 @@
+using CurationPipeline.Configuration;
 using CurationPipeline.Pipelines;
 using CurationPipeline.Training.Ablation;
 using CurationPipeline.Training.Loop;

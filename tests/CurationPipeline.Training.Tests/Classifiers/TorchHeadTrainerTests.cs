@@ -1,4 +1,5 @@
 using CurationPipeline.Classifiers;
+using CurationPipeline.Classifiers.Training;
 using CurationPipeline.Training.Classifiers;
 
 namespace CurationPipeline.Training.Tests.Classifiers;

@@ -1,5 +1,6 @@
 using CurationPipeline.Classifiers;
 using CurationPipeline.Documents;
+using CurationPipeline.Pipelines.Graph;
 
 namespace CurationPipeline.Pipelines.Stages;
 

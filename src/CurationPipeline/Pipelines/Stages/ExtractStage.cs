@@ -1,5 +1,6 @@
 using CurationPipeline.Documents;
 using CurationPipeline.Extraction;
+using CurationPipeline.Pipelines.Graph;
 
 namespace CurationPipeline.Pipelines.Stages;
 

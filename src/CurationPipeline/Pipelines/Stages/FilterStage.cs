@@ -1,7 +1,8 @@
 using CurationPipeline.Documents;
 using CurationPipeline.Filters;
 using CurationPipeline.Filters.Pii;
-using CurationPipeline.Pipelines.Internal;
+using CurationPipeline.Pipelines.Graph;
+using CurationPipeline.Pipelines.Stages.Internal;
 
 namespace CurationPipeline.Pipelines.Stages;
 
@@ -20,15 +21,16 @@ public sealed class FilterStage : IPipelineStage
     private readonly SignalFlattener[] _flatteners;
     private readonly PiiRedactor? _pii;
 
-    /// <summary>Creates the stage; builds the signal schema from the filters' signal types.</summary>
-    /// <param name="filters">The cascade, in decision order.</param>
+    /// <summary>Creates the stage; builds the signal schema from the signals types the filters' <see cref="FilterRegistry"/> entries declare.</summary>
+    /// <param name="filters">The cascade, in decision order; each registered under its name.</param>
     /// <param name="pii">The redactor, or <c>null</c> for none.</param>
     /// <param name="prior">The signals earlier stages (classifiers) put on every document; this stage's columns follow them.</param>
+    /// <exception cref="KeyNotFoundException">A filter is not registered under its name.</exception>
     public FilterStage(IReadOnlyList<ITextFilter> filters, PiiRedactor? pii, SignalSchema? prior = null)
     {
         prior ??= SignalSchema.Empty;
         _filters = [.. filters];
-        _flatteners = Array.ConvertAll(_filters, SignalFlattener.For);
+        _flatteners = Array.ConvertAll(_filters, f => SignalFlattener.For(f.Name, FilterRegistry.Default.Get(f.Name).SignalsType));
         _pii = pii;
         IEnumerable<(string, SignalKind)> numbers = prior.Columns.Where(c => c.Kind == SignalKind.Number)
             .Concat(_flatteners.SelectMany(f => f.Columns.Where(c => c.Kind == SignalKind.Number)));

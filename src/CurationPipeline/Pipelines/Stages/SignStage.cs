@@ -1,4 +1,5 @@
 using CurationPipeline.Dedup;
+using CurationPipeline.Pipelines.Graph;
 
 namespace CurationPipeline.Pipelines.Stages;
 

@@ -1,3 +1,4 @@
+using CurationPipeline.Pipelines.Graph;
 using CurationPipeline.Tokenization;
 
 namespace CurationPipeline.Pipelines.Stages;

@@ -1,7 +1,0 @@
-namespace CurationPipeline.Classifiers;
-
-/// <summary>One training example: a text with a class label (binary or multi-class) or a numeric score (regression).</summary>
-/// <param name="Text">The document text.</param>
-/// <param name="Label">The class label, or <c>null</c> for a regression example.</param>
-/// <param name="Value">The regression target; 0 for a labelled example.</param>
-public sealed record LabeledText(string Text, string? Label, double Value = 0);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+
+namespace CurationPipeline.Classifiers.Training;
+
+/// <summary>Writes the Markdown model card that ships beside each classifier file.</summary>
+public static class ClassifierModelCard
+{
+    /// <summary>Formats a model card.</summary>
+    /// <param name="result">The training result (model, split sizes, metrics).</param>
+    /// <param name="options">The options the model was trained with.</param>
+    /// <param name="hyperParameters">The training hyper-parameters in words.</param>
+    /// <param name="data">What the labels are and where they come from (Markdown).</param>
+    /// <param name="command">The exact command that retrains the model (Markdown, code in backticks).</param>
+    /// <param name="limits">Honest limits of the model (Markdown).</param>
+    /// <param name="date">The training date (UTC).</param>
+    /// <param name="modelFileName">The model file's name.</param>
+    /// <param name="modelBytes">The model file's size.</param>
+    /// <param name="spread">Held-out metrics of the same recipe over several splits, if measured.</param>
+    /// <returns>The card text.</returns>
+    public static string Format(ClassifierTrainingResult result, ClassifierTrainingOptions options, string hyperParameters, string data, string command, string limits, DateOnly date, string modelFileName, long modelBytes, SplitSpread? spread = null)
+    {
+        ITrainedClassifier model = result.Classifier;
+        var card = new StringBuilder();
+        CultureInfo c = CultureInfo.InvariantCulture;
+        card.AppendLine(c, $"# Classifier `{model.Name}`");
+        card.AppendLine();
+        card.AppendLine(c, $"- **Model**: {model.Description} File: {modelFileName} ({modelBytes:N0} bytes).");
+        card.AppendLine(c, $"- **Score**: {ScoreMeaning(model)}; decision threshold **{model.Threshold:G6}** (chosen on the validation split{(options.MinPrecision is { } p ? string.Create(c, $" for the best recall at precision ≥ {p:F2}") : " for the best F1")}).");
+        card.AppendLine(c, $"- **Trained**: {date:yyyy-MM-dd}, {result.TrainCount:N0} training examples ({hyperParameters}), {result.TrainSeconds:F1} s.");
+        card.AppendLine(c, $"- **Retrain**: {command}");
+        card.AppendLine();
+        card.AppendLine("## Data");
+        card.AppendLine();
+        card.AppendLine(data);
+        card.AppendLine();
+        card.AppendLine(c, $"Split: stratified by label (regression: by rounded score), seed {options.SplitSeed}: {options.TestFraction:P0} held-out test, {options.ValidationFraction:P0} validation (threshold only), the rest training.");
+        card.AppendLine();
+        card.AppendLine("## Metrics (positives: " + (model.Kind == ClassifierKind.Regression ? string.Create(c, $"target ≥ {options.TargetThreshold}") : $"label ≠ `{model.NegativeLabel}`") + ")");
+        card.AppendLine();
+        card.AppendLine("| split | documents | positives | threshold | precision | recall | F1 |" + (model.Kind == ClassifierKind.Regression ? " RMSE |" : ""));
+        card.AppendLine("|---|---:|---:|---:|---:|---:|---:|" + (model.Kind == ClassifierKind.Regression ? "---:|" : ""));
+        card.AppendLine(Row("validation", result.Validation));
+        card.AppendLine(Row("held-out test", result.Test));
+        card.AppendLine();
+        if (spread is not null)
+        {
+            card.AppendLine(spread.Describe() + " The table above is the first of them.");
+            card.AppendLine();
+        }
+
+        card.AppendLine("## Limits");
+        card.AppendLine();
+        card.AppendLine(limits);
+        return card.ToString();
+    }
+
+    /// <summary>One line of metrics for a console.</summary>
+    /// <param name="split">The split's name.</param>
+    /// <param name="m">Its metrics.</param>
+    /// <returns>The line.</returns>
+    public static string Summary(string split, ClassifierMetrics m) => string.Create(CultureInfo.InvariantCulture,
+        $"{split}: n={m.Count} positives={m.Positives} threshold={m.Threshold:G4} precision={m.Precision:F3} recall={m.Recall:F3} F1={m.F1:F3}{(m.Rmse is { } r ? $" RMSE={r:F3}" : "")}");
+
+    private static string ScoreMeaning(ITrainedClassifier model) => model.Kind switch
+    {
+        ClassifierKind.Binary => $"P(label = `{model.Labels[1]}`)",
+        ClassifierKind.Multiclass => $"1 − P(label = `{model.NegativeLabel}`) over labels {string.Join(", ", model.Labels.Select(l => $"`{l}`"))}",
+        _ => "the predicted target value",
+    };
+
+    private static string Row(string split, ClassifierMetrics m) => string.Create(CultureInfo.InvariantCulture,
+        $"| {split} | {m.Count} | {m.Positives} | {m.Threshold:G4} | {m.Precision:F3} | {m.Recall:F3} | {m.F1:F3} |{(m.Rmse is { } r ? $" {r:F3} |" : "")}");
+}

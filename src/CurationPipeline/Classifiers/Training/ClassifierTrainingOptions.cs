@@ -1,0 +1,49 @@
+namespace CurationPipeline.Classifiers.Training;
+
+/// <summary>How <see cref="ClassifierTraining"/> splits, tunes and evaluates a model.</summary>
+/// <remarks>
+/// <list type="table">
+/// <listheader><term>Property</term><description>Default</description></listheader>
+/// <item><term><see cref="TestFraction"/></term><description>0.2 held out, never seen by training or threshold tuning</description></item>
+/// <item><term><see cref="ValidationFraction"/></term><description>0.1 used only to choose the decision threshold</description></item>
+/// <item><term><see cref="SplitSeed"/></term><description>7: the per-label (stratified) shuffle of the split</description></item>
+/// <item><term><see cref="MinPrecision"/></term><description><c>null</c>: the threshold maximises F1; set, it maximises recall at this precision</description></item>
+/// <item><term><see cref="TargetThreshold"/></term><description>3: regression targets at or above it are positives (FineWeb-Edu keeps ≥ 3)</description></item>
+/// </list>
+/// </remarks>
+public sealed record ClassifierTrainingOptions
+{
+    /// <summary>Share of examples held out for the reported metrics.</summary>
+    public double TestFraction { get; init; } = 0.2;
+
+    /// <summary>Share of examples used to choose the threshold.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <summary>Seed of the split.</summary>
+    public int SplitSeed { get; init; } = 7;
+
+    /// <summary>Precision floor for the threshold choice, or <c>null</c> for best F1.</summary>
+    public double? MinPrecision { get; init; }
+
+    /// <summary>Regression only: targets at or above this are positives.</summary>
+    public double TargetThreshold { get; init; } = 3;
+
+    /// <summary>Hyper-parameters of the n-gram model.</summary>
+    public NgramTrainingOptions Ngram { get; init; } = new();
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the parameter name is the property.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(TestFraction, nameof(TestFraction));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ValidationFraction, nameof(ValidationFraction));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(TestFraction + ValidationFraction, 0.9, nameof(ValidationFraction));
+        if (MinPrecision is { } p)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(p, nameof(MinPrecision));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(p, 1, nameof(MinPrecision));
+        }
+
+        Ngram.Validate();
+    }
+}

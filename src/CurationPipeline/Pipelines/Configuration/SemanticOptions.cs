@@ -1,0 +1,42 @@
+using CurationPipeline.Dedup.Semantic;
+using CurationPipeline.Embeddings;
+
+namespace CurationPipeline.Pipelines.Configuration;
+
+/// <summary>The <c>semantic:</c> section: ONNX embeddings of the kept documents, then SemDeDup over them.</summary>
+/// <remarks>
+/// Defaults: disabled (embedding runs at tens of documents per second per CPU core; on a GPU at thousands). When enabled,
+/// the default model is all-MiniLM-L6-v2 (extracted once from its NuGet package, never downloaded), CUDA when it loads.
+/// </remarks>
+public sealed record SemanticOptions
+{
+    /// <summary>Whether <c>curate run</c> embeds the documents that survive the filters and MinHash dedup, then runs SemDeDup.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>Model, batching, truncation, execution provider.</summary>
+    public EmbeddingOptions Embedding { get; init; } = new();
+
+    /// <summary>k-means, epsilon, keep rule.</summary>
+    public SemanticDedupOptions Dedup { get; init; } = new();
+
+    /// <summary>
+    /// Embedding-head files (<c>.head</c>, classifiers/README.md) scored on every embedded document: each score becomes a
+    /// numeric column of the annotated shards named after the head (NaN for documents that were not embedded: filter or
+    /// MinHash drops), so the mix can threshold it. A head's column replaces a tag-pass column of the same name (an n-gram
+    /// classifier's, say). The heads must have been trained on this pass's embedding model.
+    /// </summary>
+    public IReadOnlyList<string> Heads { get; init; } = [];
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        Embedding.Validate();
+        Dedup.Validate();
+        ArgumentNullException.ThrowIfNull(Heads, nameof(Heads));
+        if (Heads.Count > 0 && !Enabled)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Heads), "Heads are scored on the semantic pass's embeddings: set semantic.enabled: true.");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using CurationPipeline.Dedup;
+using CurationPipeline.Pipelines.Configuration;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Layout.Internal;
+using CurationPipeline.Pipelines.Stats;
+using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CurationPipeline.Pipelines.Passes;
+
+/// <summary>
+/// The global dedup pass over the tag pass's signature files: candidate pairs per band (one task per rank), then one
+/// clustering task that writes <c>dedup/drop-list.bin</c>. It reads signatures only, never text.
+/// </summary>
+/// <remarks>
+/// Locally <see cref="RunLocalAsync"/> runs both steps; on a cluster each rank runs <see cref="RunCandidatesAsync"/> and one
+/// task then runs <see cref="RunClusterAsync"/>. Every step writes a completion marker last and is skipped when it exists.
+/// </remarks>
+public sealed class DedupPass
+{
+    /// <summary>The stage name of dedup in <c>stats.json</c>.</summary>
+    public const string StageName = PassRegistry.Dedup;
+
+    private const string ClusterMarker = PassRegistry.Dedup + "-" + PassRegistry.Cluster;
+
+    private readonly IStorage _storage;
+    private readonly DedupOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the pass.</summary>
+    public DedupPass(IStorage storage, DedupOptions options, ILogger logger)
+    {
+        _storage = storage;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Runs both steps in this process and folds the result into <c>stats.json</c>; the caller holds the output directory (<see cref="OutputLock.AcquireAsync"/>).</summary>
+    /// <returns>The dedup statistics, or <c>null</c> when the pass was already complete.</returns>
+    /// <exception cref="InvalidDataException">A signature file is damaged.</exception>
+    internal async Task<DedupStats?> RunLocalAsync(string outputDirectory, CancellationToken cancellationToken)
+    {
+        if (_storage.Exists(Marker(outputDirectory, ClusterMarker)))
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> signatures = SignatureFiles(outputDirectory);
+        string work = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork);
+        DedupStats stats = await GlobalDedup.RunLocalAsync(_storage, signatures, work, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
+        _storage.DeleteEmptyDirectory(work);
+        await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
+        return stats;
+    }
+
+    /// <summary>Finds the candidate pairs of the bands owned by <paramref name="rank"/> (bands <c>rank</c>, <c>rank + worldSize</c>, …).</summary>
+    /// <returns>The number of candidate pairs written.</returns>
+    /// <exception cref="OutputLockedException">A whole-directory run holds the output directory, or this task runs elsewhere.</exception>
+    public async Task<long> RunCandidatesAsync(string outputDirectory, int rank, int worldSize, CancellationToken cancellationToken)
+    {
+        var task = new PipelineTask(StageName, rank, worldSize);
+        task.Validate();
+        await using OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false);
+        string marker = Marker(outputDirectory, task.Stem);
+        if (_storage.Exists(marker))
+        {
+            Log.TaskSkipped(_logger, task.ToString(), marker);
+            return 0;
+        }
+
+        long pairs = await GlobalDedup.FindCandidatesAsync(_storage, SignatureFiles(outputDirectory), rank, worldSize,
+            PairsPath(outputDirectory, rank), _storage.Combine(outputDirectory, OutputLayout.Dedup, "work"), _options.Cluster, cancellationToken).ConfigureAwait(false);
+        await CompletionMarker.WriteAsync(_storage, marker, task + "\n", cancellationToken).ConfigureAwait(false);
+        return pairs;
+    }
+
+    /// <summary>Clusters the candidate pairs of all <paramref name="worldSize"/> ranks and writes the drop list.</summary>
+    /// <remarks>Holds the output directory exclusively, and first removes what killed tasks left (<see cref="OutputScratch"/>).</remarks>
+    /// <exception cref="InvalidOperationException">A rank's candidate step is not complete.</exception>
+    /// <exception cref="OutputLockedException">Another run or a task is writing the output directory.</exception>
+    public async Task<DedupStats> RunClusterAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
+    {
+        await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, "dedup cluster step", cancellationToken).ConfigureAwait(false);
+        OutputScratch.RemoveFromRun(_storage, outputDirectory);
+        var pairFiles = new List<string>();
+        for (int rank = 0; rank < worldSize; rank++)
+        {
+            var task = new PipelineTask(StageName, rank, worldSize);
+            if (!_storage.Exists(Marker(outputDirectory, task.Stem)))
+            {
+                throw new InvalidOperationException($"Dedup task {task} has not completed; run it before clustering.");
+            }
+
+            pairFiles.Add(PairsPath(outputDirectory, rank));
+        }
+
+        DedupStats stats = await GlobalDedup.ClusterAsync(_storage, SignatureFiles(outputDirectory), pairFiles, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
+        foreach (string pairs in pairFiles)
+        {
+            _storage.Delete(pairs);
+        }
+
+        return stats;
+    }
+
+    /// <summary>The drop list of a run.</summary>
+    public string DropListPath(string outputDirectory) => _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
+
+    /// <summary>The pass's own stats file, which every rewrite of <c>stats.json</c> merges in.</summary>
+    internal string StatsPath(string outputDirectory) => _storage.Combine(outputDirectory, OutputLayout.Stats, StageName + ".json");
+
+    private async Task FinishAsync(string outputDirectory, DedupStats stats, CancellationToken cancellationToken)
+    {
+        // Own stats file first: stats.json is rewritten by every rerun from the task files and this one.
+        await new StatsReport([StageName], 0, 0, 0, 0, []).WithDedup(stats).WriteAsync(_storage, StatsPath(outputDirectory), cancellationToken).ConfigureAwait(false);
+        string statsPath = _storage.Combine(outputDirectory, OutputLayout.MergedStats);
+        if (_storage.Exists(statsPath))
+        {
+            StatsReport report = await StatsReport.ReadAsync(_storage, statsPath, cancellationToken).ConfigureAwait(false);
+            await report.WithDedup(stats).WriteAsync(_storage, statsPath, cancellationToken).ConfigureAwait(false);
+        }
+
+        await CompletionMarker.WriteAsync(_storage, Marker(outputDirectory, ClusterMarker), ClusterMarker + "\n", cancellationToken).ConfigureAwait(false);
+        Log.DedupDone(_logger, stats.Documents, stats.Clusters, stats.DroppedExact, stats.DroppedNear);
+        if (stats.DuplicateIds > 0)
+        {
+            Log.DuplicateIds(_logger, stats.DuplicateIds);
+        }
+    }
+
+    private IReadOnlyList<string> SignatureFiles(string outputDirectory) =>
+        _storage.List(_storage.Combine(outputDirectory, OutputLayout.Signatures, "*" + SignatureFileWriter.FileExtension));
+
+    private string PairsPath(string outputDirectory, int rank) =>
+        _storage.Combine(outputDirectory, OutputLayout.Dedup, $"pairs-{rank:D5}.bin");
+
+    private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
+}
