@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CurationPipeline.Documents;
+using CurationPipeline.Pipelines.Configuration;
 using CurationPipeline.Reporting;
 using CurationPipeline.Storage;
 
@@ -16,19 +17,33 @@ public static class ReportCommands
     {
         var directory = new Argument<DirectoryInfo>("output") { Description = "The output directory of a complete `curate run`." };
         var file = new Option<FileInfo?>("--output", "-o") { Description = "The HTML file to write (default: OUT/report.html)." };
+        var pipeline = new Option<FileInfo?>("--pipeline") { Description = "The pipeline the run was made with: its filters' thresholds are marked on the histograms." };
         var training = new Option<DirectoryInfo?>("--training") { Description = "A `curate train` or `curate ablate` output directory: loss curves, learning rate, throughput, the ablation table (default: OUT/training when present)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of a failure." };
         var command = new Command("report", "Write a self-contained HTML report of a run: funnel, drop reasons with examples, dedup, signal histograms, the mix.")
         {
-            directory, file, training, verbose,
+            directory, file, pipeline, training, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string output = parse.GetValue(directory)!.FullName;
             string html = parse.GetValue(file)?.FullName ?? Path.Combine(output, "report.html");
+            RunReportOptions options;
             try
             {
-                RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, parse.GetValue(training)?.FullName, cancellationToken);
+                string? trainingDirectory = parse.GetValue(training)?.FullName;
+                options = parse.GetValue(pipeline) is { } pipelineFile
+                    ? RunReportOptions.ForPipeline(PipelineConfigLoader.Load(pipelineFile.FullName), trainingDirectory)
+                    : new RunReportOptions { TrainingDirectory = trainingDirectory };
+            }
+            catch (Exception e) when (CommandErrors.IsConfiguration(e))
+            {
+                return CommandErrors.Configuration(e, parse.GetValue(verbose));
+            }
+
+            try
+            {
+                RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, options, cancellationToken);
                 await using (AtomicWrite write = LocalStorage.Instance.CreateAtomic(html))
                 {
                     await using (var writer = new StreamWriter(write.Stream, leaveOpen: true))

@@ -14,9 +14,12 @@ public sealed class FilterDefinition
     private readonly Func<object, ITextFilter> _create;
     private readonly Action<object> _validate;
     private readonly IReadOnlyList<PathOption> _paths;
+    private readonly Func<object, IEnumerable<(string Signal, double? Value)>> _thresholds = static _ => [];
 
-    private FilterDefinition(string key, Type optionsType, Type signalsType, Func<object, ITextFilter> create, Action<object> validate, IReadOnlyList<PathOption> paths)
+    private FilterDefinition(string key, Type optionsType, Type signalsType, Func<object, ITextFilter> create, Action<object> validate, IReadOnlyList<PathOption> paths,
+        Func<object, IEnumerable<(string Signal, double? Value)>>? thresholds = null)
     {
+        _thresholds = thresholds ?? _thresholds;
         Key = key;
         OptionsType = optionsType;
         SignalsType = signalsType;
@@ -113,6 +116,27 @@ public sealed class FilterDefinition
         return options;
     }
 
+    /// <summary>Declares which options are thresholds on which signals (the report marks them on the signal's histogram).</summary>
+    /// <typeparam name="TOptions">The options record (as given to <see cref="For{TOptions, TSignals}"/>).</typeparam>
+    /// <param name="thresholds">The (signal member in snake_case, value) pairs of some options; a <c>null</c> value (rule off) is skipped.</param>
+    /// <returns>A new definition with the thresholds declared.</returns>
+    public FilterDefinition WithThresholds<TOptions>(Func<TOptions, IEnumerable<(string Signal, double? Value)>> thresholds) where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (typeof(TOptions) != OptionsType)
+        {
+            throw new ArgumentException($"Filter '{Key}' takes {OptionsType.Name}, not {typeof(TOptions).Name}.", nameof(thresholds));
+        }
+
+        return new FilterDefinition(Key, OptionsType, SignalsType, _create, _validate, _paths, o => thresholds((TOptions)o));
+    }
+
+    /// <summary>The thresholds <paramref name="options"/> sets, by annotated column (<c>{key}.{signal}</c>).</summary>
+    /// <param name="options">An instance of <see cref="OptionsType"/>.</param>
+    /// <returns>Every threshold that is on.</returns>
+    public IReadOnlyList<(string Column, double Value)> Thresholds(object options) =>
+        [.. _thresholds(Checked(options)).Where(t => t.Value is not null).Select(t => ($"{Key}.{t.Signal}", t.Value!.Value))];
+
     private FilterDefinition With<TOptions>(Func<TOptions, string?> get, Func<TOptions, string?, TOptions> set, bool isDirectory) where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(get);
@@ -123,7 +147,7 @@ public sealed class FilterDefinition
         }
 
         var path = new PathOption(o => get((TOptions)o), (o, p) => set((TOptions)o, p), isDirectory);
-        return new FilterDefinition(Key, OptionsType, SignalsType, _create, _validate, [.. _paths, path]);
+        return new FilterDefinition(Key, OptionsType, SignalsType, _create, _validate, [.. _paths, path], _thresholds);
     }
 
     private object Checked(object options)

@@ -73,11 +73,11 @@ public static class HtmlReportWriter
             return;
         }
 
-        html.Append("<h2 id=\"languages\">Languages</h2><table><tr><th>language</th><th>documents</th><th>kept by the filters</th><th>kept share</th></tr>");
+        html.Append("<h2 id=\"languages\">Languages</h2><table><tr><th>language</th><th>documents</th><th>kept by the filters</th><th>after dedup</th><th>kept share</th></tr>");
         foreach (LanguageFunnel language in report.Languages)
         {
-            double share = language.Documents == 0 ? 0 : (double)language.Kept / language.Documents;
-            html.Append(s_c, $"<tr><td>{E(language.Language)}</td><td>{language.Documents:N0}</td><td>{language.Kept:N0}</td><td>{Bar(share, "#4caf7d")} {share:P0}</td></tr>");
+            double share = language.Documents == 0 ? 0 : (double)language.AfterDedup / language.Documents;
+            html.Append(s_c, $"<tr><td>{E(language.Language)}</td><td>{language.Documents:N0}</td><td>{language.Kept:N0}</td><td>{language.AfterDedup:N0}</td><td>{Bar(share, "#4caf7d")} {share:P0}</td></tr>");
         }
 
         html.Append("</table>");

@@ -62,11 +62,12 @@ public sealed record ExampleDocument(string? Id, string? Url, string? Title, str
 /// <param name="Examples">Up to <see cref="RunReportBuilder.ExamplesPerReason"/> of them.</param>
 public sealed record ReasonExamples(string Stage, string Reason, bool IsError, long Count, IReadOnlyList<ExampleDocument> Examples);
 
-/// <summary>Documents of one language after extraction, and how many every filter kept.</summary>
+/// <summary>Documents of one language after extraction, how many every filter kept, and how many of those dedup kept.</summary>
 /// <param name="Language">The language code of the language-ID signal (<c>?</c> when absent).</param>
 /// <param name="Documents">Documents that passed extraction.</param>
 /// <param name="Kept">Of those, documents no filter dropped.</param>
-public sealed record LanguageFunnel(string Language, long Documents, long Kept);
+/// <param name="AfterDedup">Of those, documents the drop list does not name.</param>
+public sealed record LanguageFunnel(string Language, long Documents, long Kept, long AfterDedup);
 
 /// <summary>The distribution of one numeric column of the annotated shards.</summary>
 /// <param name="Name">The column.</param>

@@ -40,18 +40,18 @@ public sealed class RunReportBuilder
 
     /// <summary>Builds the report of <paramref name="outputDirectory"/>.</summary>
     /// <param name="outputDirectory">The output directory of a complete <c>curate run</c> (with <c>stats.json</c>).</param>
-    /// <param name="trainingDirectory">A <c>curate train</c> or <c>curate ablate</c> output directory (local) whose
-    /// <c>metrics.jsonl</c> files and ablation table the report shows; <c>null</c>: <c>OUT/training</c> when it exists.</param>
+    /// <param name="options">Training curves and filter thresholds to add; <c>null</c> for none beyond <c>OUT/training</c>.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>The report.</returns>
     /// <exception cref="FileNotFoundException">The directory has no <c>stats.json</c>: the run is not complete.</exception>
     /// <exception cref="DirectoryNotFoundException">The training directory given does not exist.</exception>
     /// <exception cref="InvalidDataException">A shard, the drop list, a metrics file or a report file is damaged.</exception>
-    public async Task<RunReport> BuildAsync(string outputDirectory, string? trainingDirectory, CancellationToken cancellationToken)
+    public async Task<RunReport> BuildAsync(string outputDirectory, RunReportOptions? options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        options ??= new RunReportOptions();
         string defaultTraining = Path.Combine(outputDirectory, "training");
-        trainingDirectory ??= Directory.Exists(defaultTraining) ? defaultTraining : null;
+        string? trainingDirectory = options.TrainingDirectory ?? (Directory.Exists(defaultTraining) ? defaultTraining : null);
         string statsPath = _storage.Combine(outputDirectory, OutputLayout.MergedStats);
         if (!_storage.Exists(statsPath))
         {
@@ -63,11 +63,12 @@ public sealed class RunReportBuilder
         MixReport? mix = _storage.Exists(mixPath) ? await MixReport.ReadAsync(_storage, mixPath, cancellationToken).ConfigureAwait(false) : null;
 
         var examples = new ExampleCollector(ExamplesPerReason);
-        var histograms = new HistogramCollector(mix?.Rules ?? []);
-        var languages = new SortedDictionary<string, (long Documents, long Kept)>(StringComparer.Ordinal);
+        var histograms = new HistogramCollector(mix?.Rules ?? [], options.FilterThresholds);
+        var languages = new SortedDictionary<string, (long Documents, long Kept, long AfterDedup)>(StringComparer.Ordinal);
         var titles = new Dictionary<string, ExampleDocument>(StringComparer.Ordinal);
         IReadOnlyList<DropListRow> drops = ReadDropList(outputDirectory);
         var wanted = new HashSet<string>(drops.Select(d => d.KeptId).Concat(drops.Select(d => d.DocumentId)), StringComparer.Ordinal);
+        var dropped = drops.Select(d => d.Key).ToHashSet();
 
         foreach (string shard in Shards(outputDirectory, OutputLayout.Annotated))
         {
@@ -77,8 +78,10 @@ public sealed class RunReportBuilder
                 examples.Add(document.FilterReason is null ? null : (FilterStage(stats, document.FilterReason), document.FilterReason), Key(document), example);
                 histograms.Add(document.Signals);
                 string language = LanguageOf(document.Signals);
-                (long total, long kept) = languages.GetValueOrDefault(language);
-                languages[language] = (total + 1, kept + (document.FilterReason is null ? 1 : 0));
+                (long total, long kept, long afterDedup) = languages.GetValueOrDefault(language);
+                bool passed = document.FilterReason is null;
+                bool deduped = passed && !dropped.Contains(DocumentIdentity.KeyOf(document.Id, document.SourcePath, document.SourceOffset));
+                languages[language] = (total + 1, kept + (passed ? 1 : 0), afterDedup + (deduped ? 1 : 0));
                 if (wanted.Contains(document.Id))
                 {
                     titles.TryAdd(document.Id, example);
@@ -106,7 +109,7 @@ public sealed class RunReportBuilder
             Stats = stats,
             Reasons = Reasons(stats, examples),
             KeptExamples = examples.Kept,
-            Languages = [.. languages.Select(l => new LanguageFunnel(l.Key, l.Value.Documents, l.Value.Kept)).OrderByDescending(l => l.Documents)],
+            Languages = [.. languages.Select(l => new LanguageFunnel(l.Key, l.Value.Documents, l.Value.Kept, l.Value.AfterDedup)).OrderByDescending(l => l.Documents)],
             Signals = histograms.Build(),
             Dedup = stats.Dedup,
             LargestClusters = LargestClusters(drops, titles),

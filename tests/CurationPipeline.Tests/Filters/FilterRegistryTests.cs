@@ -10,6 +10,25 @@ namespace CurationPipeline.Tests.Filters;
 public sealed class FilterRegistryTests
 {
     [Fact]
+    public void Default_EveryThreshold_NamesANumericColumnOfItsFilter()
+    {
+        int thresholds = 0;
+        foreach (FilterDefinition definition in FilterRegistry.Default.Definitions)
+        {
+            object defaults = Activator.CreateInstance(definition.OptionsType)!;
+            var columns = CurationPipeline.Pipelines.Stages.Internal.SignalFlattener.For(definition.Key, definition.SignalsType).Columns
+                .Where(c => c.Kind == CurationPipeline.Documents.SignalKind.Number).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            foreach ((string column, _) in definition.Thresholds(defaults))
+            {
+                Assert.Contains(column, columns);
+                thresholds++;
+            }
+        }
+
+        Assert.True(thresholds >= 20, $"{thresholds} thresholds declared");
+    }
+
+    [Fact]
     public void Default_EveryReasonCode_StartsWithARegisteredKey()
     {
         string[] reasons = [.. typeof(FilterReasons).GetFields().Select(f => (string)f.GetValue(null)!)];

@@ -25,6 +25,7 @@ public sealed class RunReportBuilderTests
         Assert.All(report.Reasons.Where(r => r.Stage == read.Name), r => Assert.InRange(r.Examples.Count, 1, RunReportBuilder.ExamplesPerReason));
         long extracted = report.Stats.Stages.Single(s => s.Name == "extract").Out;
         Assert.Equal(extracted, report.Languages.Sum(l => l.Documents));
+        Assert.Equal(report.Stats.Stages.Single(s => s.Name == "dedup").Out, report.Languages.Sum(l => l.AfterDedup));
         SignalHistogram quality = report.Signals.Single(s => s.Name == "quality");
         Assert.Equal(extracted, quality.Counts.Sum() + quality.Missing);
         Assert.Contains(0.3, quality.Thresholds); // quickstart-mix.yaml: quality at_least 0.3
@@ -48,7 +49,7 @@ public sealed class RunReportBuilderTests
         ], ct);
         await File.WriteAllTextAsync(Path.Combine(training, "results.md"), "| mix | loss |\n|---|---|\n| general-heavy | 9.9 |\n", ct);
 
-        RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, training, ct);
+        RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, new RunReportOptions { TrainingDirectory = training }, ct);
 
         TrainingCurves curves = Assert.Single(report.Training);
         Assert.Equal(Path.Combine("runs", "general-heavy", "seed-1"), curves.Name);
@@ -61,6 +62,19 @@ public sealed class RunReportBuilderTests
         var html = new StringWriter();
         HtmlReportWriter.Write(report, html);
         Assert.Contains("id=\"training\"", html.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForPipeline_FineWebLike_CarriesTheFiltersThresholdsByColumn()
+    {
+        PipelineOptions pipeline = PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "fineweb-like.yaml"));
+
+        RunReportOptions options = RunReportOptions.ForPipeline(pipeline, trainingDirectory: null);
+
+        Assert.Contains(("fineweb.line_punct_ratio", 0.12), options.FilterThresholds);
+        Assert.Contains(("gopher_quality.non_symbol_word_count", 50.0), options.FilterThresholds);
+        Assert.Contains(("gopher_repetition.dup_line_frac", 0.3), options.FilterThresholds);
+        Assert.Contains(options.FilterThresholds, t => t.Column == "language.score");
     }
 
     [Fact]

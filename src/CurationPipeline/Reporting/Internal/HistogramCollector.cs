@@ -7,7 +7,7 @@ namespace CurationPipeline.Reporting.Internal;
 /// Collects every numeric annotated column into a histogram: exact minimum, maximum and NaN count, and bin counts from a seeded
 /// reservoir of <see cref="ReservoirSize"/> values per column (exact below that, scaled to the column's count above it).
 /// </summary>
-internal sealed class HistogramCollector(IReadOnlyList<MixCondition> rules)
+internal sealed class HistogramCollector(IReadOnlyList<MixCondition> rules, IReadOnlyList<(string Column, double Value)> filterThresholds)
 {
     public const int Bins = 30;
     private const int ReservoirSize = 100_000;
@@ -39,7 +39,8 @@ internal sealed class HistogramCollector(IReadOnlyList<MixCondition> rules)
         [.. _columns.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value.ToHistogram(c.Key, ThresholdsOf(c.Key)))];
 
     private double[] ThresholdsOf(string column) =>
-        [.. rules.Where(r => r.Column == column).SelectMany(r => (double?[])[r.AtLeast, r.Below]).OfType<double>().Distinct().Order()];
+        [.. rules.Where(r => r.Column == column).SelectMany(r => (double?[])[r.AtLeast, r.Below]).OfType<double>()
+            .Concat(filterThresholds.Where(t => t.Column == column).Select(t => t.Value)).Distinct().Order()];
 
     private sealed class Column
     {
