@@ -42,6 +42,8 @@ public sealed class HtmlReportBrowserTests
         {
             Headless = true,
             ExecutablePath = Chromium,
+            Timeout = 180_000, // Chromium starts in about a second, but the suite runs tests in parallel on two cores
+            ProtocolTimeout = 180_000,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
         });
         await using IPage page = await browser.NewPageAsync();
