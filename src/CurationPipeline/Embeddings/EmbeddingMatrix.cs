@@ -9,7 +9,7 @@ namespace CurationPipeline.Embeddings;
 /// </summary>
 /// <remarks>
 /// Float16 halves memory (768 MB per million 384-d rows); on L2-normalized MiniLM vectors it moves a cosine by under 1e-3
-/// (measured by <c>EmbeddingMatrixTests</c> and the <c>embed</c> benchmark). Not thread-safe for <see cref="Add"/>; reads may run
+/// (measured by <c>EmbeddingMatrixTests</c> and the <c>embed</c> benchmark). Not thread-safe for <see cref="Add(string, string, long, ReadOnlySpan{float})"/> or <see cref="SortByIdentity"/>; reads may run
 /// concurrently once writing is done.
 /// </remarks>
 public sealed class EmbeddingMatrix
