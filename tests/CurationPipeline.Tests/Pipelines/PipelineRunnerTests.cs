@@ -223,6 +223,28 @@ public sealed class PipelineRunnerTests
         Assert.Empty(Directory.GetFiles(output, "*.holder", SearchOption.AllDirectories));
     }
 
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(1, 4)]
+    public async Task RunAsync_OutputOfAnotherWorldSize_RefusedBeforeAnyWrite(int first, int second)
+    {
+        // A marker of tag/0/2 is not tag/0/1: resuming with another split would skip files, or mix another split's shards.
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        (PipelineOptions options, PipelineRunner runner) = Docs();
+        IReadOnlyList<string> inputs = [.. runner.ResolveInputs(options.Input.Paths), Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart.warc.gz")];
+        string output = TestData.NewTempDirectory();
+        await runner.RunAsync(inputs, output, options.Execution with { WorldSize = first }, null, null, ct, runDedup: false);
+        byte[] stats = await File.ReadAllBytesAsync(Path.Combine(output, OutputLayout.MergedStats), ct);
+
+        var refused = await Assert.ThrowsAsync<WorldSizeMismatchException>(() =>
+            runner.RunAsync(inputs, output, options.Execution with { WorldSize = second }, null, null, ct, runDedup: false));
+
+        Assert.Contains($"world size {second}", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(stats, await File.ReadAllBytesAsync(Path.Combine(output, OutputLayout.MergedStats), ct));
+        await Assert.ThrowsAsync<WorldSizeMismatchException>(() =>
+            runner.RunAsync(inputs, output, options.Execution with { WorldSize = second }, rank: 0, null, ct, runDedup: false));
+    }
+
     /// <summary>No temporary file anywhere, and no scratch folder (<c>dedup/work</c>, the mix's <c>.shuffle</c>).</summary>
     private static void AssertNoScratch(string output)
     {

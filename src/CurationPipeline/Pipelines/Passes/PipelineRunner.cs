@@ -96,6 +96,7 @@ public sealed class PipelineRunner
     /// <exception cref="OperationCanceledException">The run was cancelled; the running task leaves no marker and no committed shard set.</exception>
     /// <exception cref="PipelineStageException">A task failed beyond single documents.</exception>
     /// <exception cref="OutputLockedException">Another run (or this task, elsewhere) is writing the output directory; nothing was written.</exception>
+    /// <exception cref="WorldSizeMismatchException">The directory holds tag tasks of another world size; nothing was written.</exception>
     public async Task<StatsReport?> RunAsync(
         IReadOnlyList<string> inputs,
         string outputDirectory,
@@ -112,6 +113,7 @@ public sealed class PipelineRunner
         }
 
         await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, $"run of all {worldSize} tag tasks", cancellationToken).ConfigureAwait(false);
+        CompletionMarker.CheckWorldSize(_storage, outputDirectory, Pass, worldSize);
         OutputScratch.RemoveFromRun(_storage, outputDirectory);
         for (int taskRank = 0; taskRank < worldSize; taskRank++)
         {
@@ -136,6 +138,7 @@ public sealed class PipelineRunner
         StatsReport? report;
         await using (OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false))
         {
+            CompletionMarker.CheckWorldSize(_storage, outputDirectory, Pass, task.WorldSize);
             await RunTaskAsync(task, inputs, outputDirectory, execution, observer, cancellationToken).ConfigureAwait(false);
             report = await MergeIfCompleteAsync(outputDirectory, task.WorldSize, cancellationToken).ConfigureAwait(false);
         }
