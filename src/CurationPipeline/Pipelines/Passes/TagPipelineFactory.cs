@@ -30,11 +30,12 @@ public static class TagPipelineFactory
             .Add(WarcDocumentSource.CanRead, new WarcDocumentSource(options.Read))
             .Add(JsonLinesDocumentSource.CanRead, new JsonLinesDocumentSource(options.JsonLines))
             .Add(ParquetDocumentSource.CanRead, new ParquetDocumentSource());
-        var stages = new List<IPipelineStage> { new ExtractStage(new MainContentExtractor(options.Extract)) };
-        SignalSchema signals = SignalSchema.Empty;
+        var extract = new ExtractStage(new MainContentExtractor(options.Extract));
+        var stages = new List<IPipelineStage> { extract };
+        SignalSchema signals = extract.Schema;
         if (options.Classifiers.Count + options.OnnxClassifiers.Count > 0)
         {
-            var classify = new ClassifyStage([.. options.Classifiers.Select(ClassifierLoader.Load), .. options.OnnxClassifiers.Select(OnnxSequenceClassifier.Create)]);
+            var classify = new ClassifyStage([.. options.Classifiers.Select(ClassifierLoader.Load), .. options.OnnxClassifiers.Select(OnnxSequenceClassifier.Create)], signals);
             signals = classify.Schema;
             stages.Add(classify);
         }

@@ -22,10 +22,15 @@ public sealed class ClassifyStage : IPipelineStage
     /// <summary>Creates the stage.</summary>
     /// <param name="classifiers">The classifiers; their names must be unique.</param>
     /// <exception cref="ArgumentException">Two classifiers share a name.</exception>
-    public ClassifyStage(IReadOnlyList<IDocumentClassifier> classifiers)
+    public ClassifyStage(IReadOnlyList<IDocumentClassifier> classifiers, SignalSchema? prior = null)
     {
         _classifiers = [.. classifiers];
-        Schema = new SignalSchema(_classifiers.Select(c => (c.Name, SignalKind.Number)));
+        prior ??= SignalSchema.Empty;
+        // Earlier stages' numbers first, then one score per classifier, then earlier text signals (the order FilterStage extends).
+        Schema = new SignalSchema([
+            .. prior.Columns.Where(c => c.Kind == SignalKind.Number),
+            .. _classifiers.Select(c => (c.Name, SignalKind.Number)),
+            .. prior.Columns.Where(c => c.Kind == SignalKind.Text)]);
         int[] ngrams = [.. Enumerable.Range(0, _classifiers.Length).Where(i => _classifiers[i] is NgramClassifier)];
         _setColumns = ngrams.Length > 1 && ngrams.All(i => ((NgramClassifier)_classifiers[i]).HashBits == ((NgramClassifier)_classifiers[ngrams[0]]).HashBits)
             ? ngrams
@@ -44,7 +49,9 @@ public sealed class ClassifyStage : IPipelineStage
     public PipelineItem Process(PipelineItem item)
     {
         AnnotatedDocument document = item.Annotated!;
-        var scores = new double[_classifiers.Length];
+        var numbers = new double[Schema.NumberCount];
+        document.Signals.Numbers.CopyTo(numbers, 0);
+        Span<double> scores = numbers.AsSpan(document.Signals.Numbers.Length, _classifiers.Length);
         if (_set is not null)
         {
             Span<double> together = stackalloc double[_setColumns.Length];
@@ -60,6 +67,6 @@ public sealed class ClassifyStage : IPipelineStage
             scores[i] = _classifiers[i].Score(document.Text);
         }
 
-        return item with { Annotated = document with { Signals = new SignalSet(Schema, scores, []) } };
+        return item with { Annotated = document with { Signals = new SignalSet(Schema, numbers, document.Signals.Texts) } };
     }
 }

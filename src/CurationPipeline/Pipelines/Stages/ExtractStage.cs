@@ -18,6 +18,13 @@ public sealed class ExtractStage : IPipelineStage
     /// <inheritdoc/>
     public string Name => StageName;
 
+    /// <summary>The stage's signal: <c>extract.confidence</c>, the share of the page's paragraph-like text the main text covers
+    /// (<see cref="ExtractionResult.Confidence"/>; NaN for documents that arrive as text and are not extracted).</summary>
+    public SignalSchema Schema { get; } = new([(ConfidenceColumn, SignalKind.Number)]);
+
+    /// <summary>The name of the extraction-confidence column in the annotated shards.</summary>
+    public const string ConfidenceColumn = "extract.confidence";
+
     /// <inheritdoc/>
     public PipelineItem Process(PipelineItem item)
     {
@@ -43,11 +50,22 @@ public sealed class ExtractStage : IPipelineStage
                 return item.Reject(Name, result.Reason ?? ExtractionReasons.Error, isError, result.Detail);
             }
 
-            annotated = annotated with { Text = result.Text, Title = NullIfEmpty(result.Title), DeclaredLanguage = result.Language };
+            annotated = annotated with
+            {
+                Text = result.Text,
+                Title = NullIfEmpty(result.Title),
+                DeclaredLanguage = result.Language,
+                Signals = new SignalSet(Schema, [result.Confidence], []),
+            };
         }
         else if (string.IsNullOrWhiteSpace(raw.Content))
         {
             return item.Reject(Name, ExtractionReasons.Empty, isError: false);
+        }
+
+        if (raw.Kind != ContentKind.Html)
+        {
+            annotated = annotated with { Signals = new SignalSet(Schema, [double.NaN], []) };
         }
 
         return item with { Raw = null, Annotated = annotated };
