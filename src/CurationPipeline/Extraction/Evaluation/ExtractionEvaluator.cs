@@ -95,7 +95,8 @@ public sealed class ExtractionEvaluator
         return bodies;
     }
 
-    private static async Task<string> LoadPageAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Reads a benchmark page stored as gzip-compressed UTF-8 HTML (both benchmarks' layout).</summary>
+    internal static async Task<string> LoadPageAsync(string path, CancellationToken cancellationToken)
     {
         await using FileStream file = File.OpenRead(path);
         await using var gzip = new GZipStream(file, CompressionMode.Decompress);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -50,7 +49,7 @@ public sealed class WcxbEvaluator
         var pages = new List<(string Id, string Html)>(truth.Count);
         foreach (string id in truth.Keys.Order(StringComparer.Ordinal))
         {
-            pages.Add((id, await LoadPageAsync(Path.Combine(benchmarkDirectory, HtmlFolder, id + HtmlSuffix), cancellationToken).ConfigureAwait(false)));
+            pages.Add((id, await ExtractionEvaluator.LoadPageAsync(Path.Combine(benchmarkDirectory, HtmlFolder, id + HtmlSuffix), cancellationToken).ConfigureAwait(false)));
         }
 
         var predictions = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -216,13 +215,5 @@ public sealed class WcxbEvaluator
         }
 
         return target;
-    }
-
-    private static async Task<string> LoadPageAsync(string path, CancellationToken cancellationToken)
-    {
-        await using FileStream file = File.OpenRead(path);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 }

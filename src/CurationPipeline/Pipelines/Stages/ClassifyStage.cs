@@ -21,6 +21,7 @@ public sealed class ClassifyStage : IPipelineStage
 
     /// <summary>Creates the stage.</summary>
     /// <param name="classifiers">The classifiers; their names must be unique.</param>
+    /// <param name="prior">The signals earlier stages set (extraction's), kept ahead of the scores; <c>null</c> for none.</param>
     /// <exception cref="ArgumentException">Two classifiers share a name.</exception>
     public ClassifyStage(IReadOnlyList<IDocumentClassifier> classifiers, SignalSchema? prior = null)
     {
