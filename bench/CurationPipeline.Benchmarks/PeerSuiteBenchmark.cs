@@ -168,13 +168,13 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         {
             ResetPeakRss();
             var options = new WarcReaderOptions();
-            long records = CountRecords(bytes, options);
-            await ReadAllAsync(bytes, options); // cold pass
+            long records = WarcReadBenchmark.FramingOnly(bytes, options);
+            await WarcReadBenchmark.FullDecodeAsync(bytes, options); // cold pass
             double best = double.MaxValue;
             for (int p = 0; p < passes; p++)
             {
                 var watch = Stopwatch.StartNew();
-                await ReadAllAsync(bytes, options);
+                await WarcReadBenchmark.FullDecodeAsync(bytes, options);
                 best = Math.Min(best, watch.Elapsed.TotalSeconds);
             }
 
@@ -197,31 +197,6 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         {
             File.Delete(input);
         }
-    }
-
-    private static long CountRecords(byte[] bytes, WarcReaderOptions options)
-    {
-        long records = 0;
-        using var reader = new WarcReader(new MemoryStream(bytes), options);
-        while (reader.MoveNext())
-        {
-            records++;
-        }
-
-        return records;
-    }
-
-    /// <summary>What a pipeline reads: every record framed, HTTP parsed, the body de-chunked, decoded and charset-decoded.</summary>
-    private static async Task<long> ReadAllAsync(byte[] bytes, WarcReaderOptions options)
-    {
-        long items = 0;
-        var source = new WarcDocumentSource(options);
-        await foreach (SourceItem item in source.ReadAsync(new BytesStorage(bytes), "corpus.warc.gz", CancellationToken.None))
-        {
-            items += item.Document is not null || item.Rejection is not null ? 1 : 0;
-        }
-
-        return items;
     }
 
     private static List<string> GroundTruthTexts()
@@ -293,24 +268,4 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
 
     private sealed record Row(
         string Stage, string Input, double Ours, long OursPeakRss, string Peer, double PeerRate, long PeerPeakRss, string Unit, string Check, bool Ok);
-
-    /// <summary>Serves the in-memory corpus as the one file the source reads.</summary>
-    private sealed class BytesStorage(byte[] bytes) : IStorage
-    {
-        public Stream OpenRead(string path) => new MemoryStream(bytes, writable: false);
-
-        public AtomicWrite CreateAtomic(string path) => throw new NotSupportedException();
-
-        public IReadOnlyList<string> List(string pattern) => throw new NotSupportedException();
-
-        public bool Exists(string path) => true;
-
-        public long Length(string path) => bytes.Length;
-
-        public void Delete(string path) => throw new NotSupportedException();
-
-        public void DeleteEmptyDirectory(string path) => throw new NotSupportedException();
-
-        public string Combine(params string[] parts) => string.Join('/', parts);
-    }
 }

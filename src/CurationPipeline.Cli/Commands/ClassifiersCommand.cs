@@ -13,7 +13,7 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary><c>curate classifiers train|build-starters</c>: trains document classifiers and writes them with model cards.</summary>
 public static class ClassifiersCommand
 {
-    private const string EmbeddingCacheFolder = "/tmp/curate-classify-embeddings";
+    private static readonly string s_embeddingCacheFolder = Path.Combine(Path.GetTempPath(), "curate-classify-embeddings");
 
     private static readonly Option<FileInfo> s_labels = new("--labels") { Description = "JSON Lines of {\"text\",\"label\"} or {\"text\",\"score\"}.", Required = true };
 
@@ -45,7 +45,7 @@ public static class ClassifiersCommand
 
     private static readonly Option<DirectoryInfo> s_data = new("--data") { Description = "The shared classify data folder.", DefaultValueFactory = _ => new DirectoryInfo("../shared/data/classify") };
 
-    private static readonly Option<string> s_work = new("--work") { Description = "Where the starter label files are written.", DefaultValueFactory = _ => "/tmp/curate-classify-labels" };
+    private static readonly Option<string> s_work = new("--work") { Description = "Where the starter label files are written.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "curate-classify-labels") };
 
     private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (quality), embedding the label texts on the CPU (slow; cached under /tmp)." };
 
@@ -210,7 +210,7 @@ public static class ClassifiersCommand
             hash.Append(MemoryMarshal.AsBytes(example.Text.AsSpan()));
         }
 
-        string cache = Path.Combine(EmbeddingCacheFolder, $"{hash.GetCurrentHashAsUInt64():x16}.f32");
+        string cache = Path.Combine(s_embeddingCacheFolder, $"{hash.GetCurrentHashAsUInt64():x16}.f32");
         if (File.Exists(cache))
         {
             byte[] bytes = await File.ReadAllBytesAsync(cache, cancellationToken);
@@ -226,7 +226,7 @@ public static class ClassifiersCommand
             vectors[item.Item] = item.Vector ?? new float[embedder.Dimension];
         }
 
-        Directory.CreateDirectory(EmbeddingCacheFolder);
+        Directory.CreateDirectory(s_embeddingCacheFolder);
         await using (var stream = new FileStream(cache + ".tmp", FileMode.Create, FileAccess.Write))
         {
             foreach (float[] v in vectors)

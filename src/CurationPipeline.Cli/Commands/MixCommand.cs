@@ -68,7 +68,6 @@ public static class MixCommand
             await using OutputLock? taggedLock = Path.TrimEndingDirectorySeparator(tagged) == Path.TrimEndingDirectorySeparator(output)
                 ? null
                 : await OutputLock.AcquireReaderAsync(LocalStorage.Instance, tagged, "curate mix (reading)", cancellationToken);
-            OutputScratch.RemoveFromMix(LocalStorage.Instance, output);
             var mixer = new Mixer(LocalStorage.Instance, loggerFactory.CreateLogger<Mixer>());
             MixReport report = await mixer.RunAsync(tagged, output, options, cancellationToken);
             Console.WriteLine(report.FormatTable());

@@ -18,6 +18,8 @@ namespace CurationPipeline.Mixing;
 /// </remarks>
 public sealed class Mixer
 {
+    private const string TemporaryPattern = ".tmp-*";
+
     private readonly IStorage _storage;
     private readonly ILogger<Mixer> _logger;
 
@@ -51,6 +53,7 @@ public sealed class Mixer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         long start = Stopwatch.GetTimestamp();
+        RemoveScratch(_storage, outputDirectory);
         await MixColumnValidator.ValidateAsync(_storage, taggedDirectory, options, cancellationToken).ConfigureAwait(false);
 
         Catalog catalog = await new CatalogBuilder(_storage, options).BuildAsync(taggedDirectory, cancellationToken).ConfigureAwait(false);
@@ -70,11 +73,7 @@ public sealed class Mixer
         }
 
         MixTally tally = await new ShuffleWriter(_storage, options, catalog, plan).WriteAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
-        tally.Files.Sort(StringComparer.Ordinal);
-        MixReport report = Report(options, catalog, plan, tally, warnings, Stopwatch.GetElapsedTime(start).TotalSeconds) with
-        {
-            Files = [.. tally.Files.Select(f => Path.GetRelativePath(outputDirectory, f))],
-        };
+        MixReport report = Report(options, catalog, plan, tally, warnings, outputDirectory, Stopwatch.GetElapsedTime(start).TotalSeconds);
         await report.WriteAsync(_storage, _storage.Combine(outputDirectory, MixReport.FileName), cancellationToken).ConfigureAwait(false);
         Log.Done(_logger, options.Name, report.Seconds, report.TrainTokens, report.ValidationTokens);
         return report;
@@ -105,23 +104,48 @@ public sealed class Mixer
             + $"({available:N0} training tokens are available). Raise total_tokens, or set it to 0 for the largest budget the data allows.");
     }
 
+    /// <summary>
+    /// Removes the scratch a killed mix leaves in <paramref name="mixDirectory"/>: temporary files (<c>.tmp-…</c>) of its shards
+    /// and report, and the shuffle's spill folder. Finished files stay.
+    /// </summary>
+    /// <param name="storage">Where the directory is.</param>
+    /// <param name="mixDirectory">A mix's output directory.</param>
+    /// <returns>The number of files removed.</returns>
+    public static int RemoveScratch(IStorage storage, string mixDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        int removed = Delete(storage, storage.List(storage.Combine(mixDirectory, TemporaryPattern)));
+        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder])
+        {
+            removed += Delete(storage, storage.List(storage.Combine(mixDirectory, folder, "**", TemporaryPattern)));
+        }
+
+        string spill = storage.Combine(mixDirectory, ShuffleWriter.SpillFolder);
+        removed += Delete(storage, storage.List(storage.Combine(spill, "**", "*")));
+        storage.DeleteEmptyDirectory(spill);
+        return removed;
+    }
+
     private void RemovePreviousMix(string outputDirectory)
     {
         _storage.Delete(_storage.Combine(outputDirectory, MixReport.FileName));
-        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder, ShuffleWriter.SpillFolder])
+        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder])
         {
-            // Finished files, and the temporary ones a killed mix leaves (a directory listing skips those).
-            string directory = _storage.Combine(outputDirectory, folder);
-            foreach (string file in (IEnumerable<string>)[.. _storage.List(directory), .. _storage.List(_storage.Combine(directory, ".tmp-*"))])
-            {
-                _storage.Delete(file);
-            }
+            Delete(_storage, _storage.List(_storage.Combine(outputDirectory, folder)));
         }
-
-        _storage.DeleteEmptyDirectory(_storage.Combine(outputDirectory, ShuffleWriter.SpillFolder));
     }
 
-    private static MixReport Report(MixOptions options, Catalog catalog, SamplePlan plan, MixTally tally, List<string> warnings, double seconds)
+    private static int Delete(IStorage storage, IReadOnlyList<string> files)
+    {
+        foreach (string file in files)
+        {
+            storage.Delete(file);
+        }
+
+        return files.Count;
+    }
+
+    private static MixReport Report(MixOptions options, Catalog catalog, SamplePlan plan, MixTally tally, List<string> warnings, string outputDirectory, double seconds)
     {
         long trainTokens = tally.TrainTokens.Sum();
         var domains = new List<DomainMixReport>();
@@ -166,7 +190,7 @@ public sealed class Mixer
             FilterDrops = catalog.FilterDrops,
             Domains = domains,
             Warnings = warnings,
-            Files = tally.Files,
+            Files = [.. tally.Files.Select(f => Path.GetRelativePath(outputDirectory, f)).Order(StringComparer.Ordinal)],
             Rules = [.. options.Filters, .. options.Domains.Select(d => d.When)],
             Seconds = seconds,
         };

@@ -75,7 +75,8 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
         var idHashes = new UInt128[files.DocumentCount];
         foreach (SignedDocument document in files.Documents(options.ReadBufferBytes))
         {
-            idHashes[document.Doc] = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(document.Id));
+            // Equality of ids is all the count needs: hash the UTF-16 chars in place, no copy per document.
+            idHashes[document.Doc] = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(document.Id.AsSpan()));
             if (!unionFind.InCluster(document.Doc))
             {
                 continue;

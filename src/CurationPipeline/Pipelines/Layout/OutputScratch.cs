@@ -1,4 +1,4 @@
-using CurationPipeline.Mixing.Internal;
+using CurationPipeline.Mixing;
 using CurationPipeline.Storage;
 
 namespace CurationPipeline.Pipelines.Layout;
@@ -32,19 +32,9 @@ public static class OutputScratch
         return removed + RemoveFromMix(storage, storage.Combine(outputDirectory, OutputLayout.Mix));
     }
 
-    /// <summary>Removes the scratch of a mix output directory (<c>curate mix --output</c>, or a run's <c>mix/</c>).</summary>
+    /// <summary>Removes the scratch of a mix output directory (<c>curate mix --output</c>, or a run's <c>mix/</c>): <see cref="Mixer.RemoveScratch"/>.</summary>
     /// <returns>The number of files removed.</returns>
-    public static int RemoveFromMix(IStorage storage, string mixDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        int removed = DeleteAll(storage, storage.Combine(mixDirectory, TemporaryPattern));
-        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder])
-        {
-            removed += DeleteAll(storage, storage.Combine(mixDirectory, folder, "**", TemporaryPattern));
-        }
-
-        return removed + DeleteFolder(storage, storage.Combine(mixDirectory, ShuffleWriter.SpillFolder));
-    }
+    public static int RemoveFromMix(IStorage storage, string mixDirectory) => Mixer.RemoveScratch(storage, mixDirectory);
 
     private static int DeleteAll(IStorage storage, string pattern)
     {
