@@ -1,3 +1,4 @@
+using CurationPipeline.Storage.Internal;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CurationPipeline.Storage;
@@ -125,8 +126,10 @@ public sealed class LocalStorage : IStorage
             await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             _stream.Flush(flushToDisk: true);
             await _stream.DisposeAsync().ConfigureAwait(false);
+            CommitKillPoint.BeforeCommit(Path);
             File.Move(_temporaryPath, Path, overwrite: true);
             _committed = true;
+            CommitKillPoint.AfterCommit(Path);
         }
 
         public override async ValueTask DisposeAsync()

@@ -18,8 +18,8 @@ namespace CurationPipeline.Tests.Pipelines;
 /// </summary>
 /// <remarks>
 /// The input has four files, two of them copies of the other two, so every record id occurs twice: the duplicate-id case runs
-/// through every pass too. A kill point is a path appearing in the output directory; the kill lands a few milliseconds later,
-/// wherever the process then is, and a point the run passes before the poll sees it only weakens that one try.
+/// through every pass too. A kill point is a named commit (<c>CURATE_FAULT_KILL</c>): the process kills itself there, so the
+/// kill lands at the same point on every machine however fast the run is.
 /// </remarks>
 public sealed class FaultInjectionTests
 {
@@ -39,17 +39,15 @@ public sealed class FaultInjectionTests
         Assert.Equal(0, await RunToEndAsync(pipeline, input, oneWorker, worldSize: 1, workers: 1, ct));
         await AssertSameOutputsAsync(reference, oneWorker, ct);
 
-        string[] passes1 = ["tokenized/.tmp-*", "completions/tag-00000", "dedup/work", "completions/dedup-cluster", "mix/.shuffle"];
+        string[] points1 = ["before:*/tokenized/tag-00000-*", "after:*/completions/tag-00000", "before:*/dedup/work/*", "after:*/dedup/drop-list.bin", "before:*/mix/.shuffle/*"];
         string faulted1 = TestData.NewTempDirectory();
-        int kills1 = await RunWithKillsAsync(pipeline, input, faulted1, worldSize: 1, passes1, ct);
+        await RunWithKillsAsync(pipeline, input, faulted1, worldSize: 1, points1, ct);
         await AssertSameOutputsAsync(reference, faulted1, ct);
 
-        string[] passes4 = ["completions/tag-00000", "tokenized/.tmp-*-tag-00002-*", "completions/tag-00003", "dedup/work", "mix/.shuffle"];
+        string[] points4 = ["after:*/completions/tag-00000", "before:*/tokenized/tag-00002-*", "after:*/completions/tag-00003", "before:*/dedup/work/*", "before:*/mix/.shuffle/*"];
         string faulted4 = TestData.NewTempDirectory();
-        int kills4 = await RunWithKillsAsync(pipeline, input, faulted4, worldSize: 4, passes4, ct);
+        await RunWithKillsAsync(pipeline, input, faulted4, worldSize: 4, points4, ct);
         await AssertSameOutputsAsync(reference, faulted4, ct);
-
-        Assert.True(kills1 >= 3 && kills4 >= 3, $"only {kills1} and {kills4} kills landed before the run finished");
     }
 
     /// <summary>
@@ -80,36 +78,22 @@ public sealed class FaultInjectionTests
         return input;
     }
 
-    /// <summary>Starts a run per kill point, kills it (SIGKILL) once the point's path appears, then runs to the end.</summary>
-    /// <returns>How many kills landed before their run finished on its own.</returns>
-    private static async Task<int> RunWithKillsAsync(string pipeline, string input, string output, int worldSize, string[] points, CancellationToken ct)
+    /// <summary>
+    /// Runs once per kill point with <c>CURATE_FAULT_KILL</c> set, so the process kills itself (SIGKILL) at that commit, then runs to
+    /// the end. Each point lies past the previous one, so every try must die there: a run that exits on its own fails the test.
+    /// </summary>
+    private static async Task RunWithKillsAsync(string pipeline, string input, string output, int worldSize, string[] points, CancellationToken ct)
     {
-        int kills = 0;
         foreach (string point in points)
         {
-            if (Exists(output, point))
-            {
-                continue;
-            }
-
-            using Process process = Start(pipeline, input, output, worldSize, workers: 2);
-            while (!process.HasExited && !Exists(output, point))
-            {
-                await Task.Delay(2, ct);
-            }
-
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true); // SIGKILL: no finally block, no cleanup
-                kills++;
-            }
-
+            using Process process = Start(pipeline, input, output, worldSize, workers: 2, killAt: point);
+            Task<string> stderr = process.StandardError.ReadToEndAsync(ct);
             await process.WaitForExitAsync(ct);
+            Assert.True(process.ExitCode == 137, $"the run with kill point {point} exited {process.ExitCode}, not by SIGKILL: {await stderr}");
         }
 
         Assert.Equal(0, await RunToEndAsync(pipeline, input, output, worldSize, workers: 2, ct));
         Assert.Empty(Directory.GetFiles(output, ".tmp-*", SearchOption.AllDirectories));
-        return kills;
     }
 
     private static async Task<int> RunToEndAsync(string pipeline, string input, string output, int worldSize, int workers, CancellationToken ct)
@@ -121,7 +105,7 @@ public sealed class FaultInjectionTests
         return process.ExitCode;
     }
 
-    private static Process Start(string pipeline, string input, string output, int worldSize, int workers)
+    private static Process Start(string pipeline, string input, string output, int worldSize, int workers, string? killAt = null)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "curate"))
         {
@@ -129,6 +113,11 @@ public sealed class FaultInjectionTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (killAt is not null)
+        {
+            start.Environment["CURATE_FAULT_KILL"] = killAt;
+        }
+
         foreach (string argument in (string[])["run", pipeline, "--input", input,
             "--output", output, "--world-size", worldSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture)])
@@ -140,16 +129,6 @@ public sealed class FaultInjectionTests
         process.OutputDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();
         return process;
-    }
-
-    private static bool Exists(string output, string point)
-    {
-        string path = Path.Combine(output, point);
-        string directory = Path.GetDirectoryName(path)!;
-        string name = Path.GetFileName(path);
-        return name.Contains('*')
-            ? Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory, name).Any()
-            : File.Exists(path) || Directory.Exists(path);
     }
 
     private static async Task AssertSameOutputsAsync(string expected, string actual, CancellationToken ct)
