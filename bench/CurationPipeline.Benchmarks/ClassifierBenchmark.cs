@@ -18,8 +18,8 @@ internal sealed class ClassifierBenchmark : IBenchmark
 
     public Task<int> RunAsync(string[] args)
     {
-        double seconds = DoubleArg(args, "--seconds", 3);
-        string folder = StringArg(args, "--classifiers") ?? Path.Combine(BenchmarkPaths.RepoRoot(), "classifiers");
+        double seconds = BenchmarkArgs.Double(args, "--seconds", 3);
+        string folder = BenchmarkArgs.String(args, "--classifiers") ?? Path.Combine(BenchmarkPaths.RepoRoot(), "classifiers");
         string classify = BenchmarkPaths.SharedData("classify");
         string[] texts = [.. StarterDatasets.Build(classify, "quality").Select(e => e.Text)];
         double megabytes = texts.Sum(t => (long)t.Length) * 2 / 1e6;
@@ -142,13 +142,4 @@ internal sealed class ClassifierBenchmark : IBenchmark
         Console.WriteLine($"  {label,-26} threads={threads}: {perSecond:N0} docs/s, {perSecond / threads:N0} docs/s/thread, " +
             $"{perSecond * megabytes / texts.Length:F1} MB/s (UTF-16) (checksum {sink:E3})");
     }
-
-    private static string? StringArg(string[] args, string name)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static double DoubleArg(string[] args, string name, double fallback) =>
-        StringArg(args, name) is { } value ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }

@@ -24,9 +24,9 @@ internal sealed class DedupBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args)
     {
         string mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
-        int docs = IntArg(args, "--docs", 1_000_000);
-        int files = IntArg(args, "--files", 20);
-        int seconds = IntArg(args, "--seconds", 3);
+        int docs = BenchmarkArgs.Int(args, "--docs", 1_000_000);
+        int files = BenchmarkArgs.Int(args, "--files", 20);
+        int seconds = BenchmarkArgs.Int(args, "--seconds", 3);
         if (mode is not ("signatures" or "cluster" or "all"))
         {
             Console.Error.WriteLine("usage: dedup [signatures|cluster|all] [--docs N] [--files F] [--seconds S]");
@@ -178,22 +178,7 @@ internal sealed class DedupBenchmark : IBenchmark
 
     private static string[] LoadArticles()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CurationPipeline.sln")))
-            {
-                string path = Path.Combine(dir.FullName, "..", "shared", "data", "extraction", "scrapinghub", "ground-truth.json");
-                using JsonDocument json = JsonDocument.Parse(File.ReadAllText(path));
-                return json.RootElement.EnumerateObject().Select(p => p.Value.GetProperty("articleBody").GetString() ?? "").ToArray();
-            }
-        }
-
-        throw new InvalidOperationException("CurationPipeline.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(BenchmarkPaths.SharedData("extraction", "scrapinghub", "ground-truth.json")));
+        return json.RootElement.EnumerateObject().Select(p => p.Value.GetProperty("articleBody").GetString() ?? "").ToArray();
     }
 }

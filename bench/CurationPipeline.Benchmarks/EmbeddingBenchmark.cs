@@ -18,9 +18,9 @@ internal sealed class EmbeddingBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        int docs = IntArg(args, "--docs", 256);
-        int vectors = IntArg(args, "--vectors", 1_000_000);
-        int clusters = IntArg(args, "--clusters", 0);
+        int docs = BenchmarkArgs.Int(args, "--docs", 256);
+        int vectors = BenchmarkArgs.Int(args, "--vectors", 1_000_000);
+        int clusters = BenchmarkArgs.Int(args, "--clusters", 0);
         bool cuda = args.Contains("--cuda");
         if (!args.Contains("--skip-embed"))
         {
@@ -193,11 +193,5 @@ internal sealed class EmbeddingBenchmark : IBenchmark
         }
 
         return "n/a";
-    }
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : fallback;
     }
 }

@@ -98,37 +98,47 @@ public sealed class OnnxSequenceClassifier : IDocumentClassifier, IDisposable
     }
 
     /// <inheritdoc/>
+    public int PreferredBatchSize => Options.BatchSize;
+
+    /// <inheritdoc/>
     public double Score(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ids = new List<int>(Math.Min(Options.MaxTokens, (text.Length / 3) + 2));
-        _tokenizer.Encode(text, Options.MaxTokens, ids);
-        int length = ids.Count;
-        long[] shape = [1, length];
-        var values = new OrtValue[_inputNames.Length];
-        try
+        Span<double> score = stackalloc double[1];
+        ScoreBatch([text], score);
+        return score[0];
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Documents with the same token count run together, up to <see cref="OnnxClassifierOptions.BatchSize"/> documents and
+    /// <see cref="OnnxClassifierOptions.BatchTokens"/> tokens per call, and nothing is padded: a document's inputs are then the same tensor row whatever shares its call, so its score does not
+    /// depend on its batch (tested bit for bit).
+    /// </remarks>
+    public void ScoreBatch(ReadOnlySpan<string> texts, Span<double> scores)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scores.Length, texts.Length, nameof(scores));
+        var rows = new List<int>[texts.Length];
+        for (int i = 0; i < texts.Length; i++)
         {
-            for (int i = 0; i < _inputNames.Length; i++)
-            {
-                var data = new long[length];
-                for (int t = 0; t < length; t++)
-                {
-                    data[t] = _inputNames[i] switch { InputIds => ids[t], AttentionMask => 1, _ => 0 };
-                }
-
-                values[i] = OrtValue.CreateTensorValueFromMemory(data, shape);
-            }
-
-            using var runOptions = new RunOptions();
-            using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(runOptions, _inputNames, values, _outputNames);
-            return FromLogits(outputs[0].GetTensorDataAsSpan<float>()[..LabelCount]);
+            ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
+            rows[i] = new List<int>(Math.Min(Options.MaxTokens, (texts[i].Length / 3) + 2));
+            _tokenizer.Encode(texts[i], Options.MaxTokens, rows[i]);
         }
-        finally
+
+        int[] order = [.. Enumerable.Range(0, rows.Length).OrderBy(i => rows[i].Count)];
+        for (int start = 0; start < order.Length;)
         {
-            foreach (OrtValue? value in values)
+            int length = rows[order[start]].Count;
+            int most = Math.Clamp(Options.BatchTokens / length, 1, Options.BatchSize);
+            int end = start + 1;
+            while (end < order.Length && end - start < most && rows[order[end]].Count == length)
             {
-                value?.Dispose();
+                end++;
             }
+
+            Run(rows, order.AsSpan(start, end - start), length, scores);
+            start = end;
         }
     }
 
@@ -137,6 +147,50 @@ public sealed class OnnxSequenceClassifier : IDocumentClassifier, IDisposable
     {
         _session.Dispose();
         _sessionOptions.Dispose();
+    }
+
+    /// <summary>One model call over the rows <paramref name="members"/>, all <paramref name="length"/> tokens long.</summary>
+    private void Run(List<int>[] rows, ReadOnlySpan<int> members, int length, Span<double> scores)
+    {
+        long[] shape = [members.Length, length];
+        var values = new OrtValue[_inputNames.Length];
+        try
+        {
+            for (int i = 0; i < _inputNames.Length; i++)
+            {
+                var data = new long[members.Length * length];
+                for (int r = 0; r < members.Length; r++)
+                {
+                    List<int> ids = rows[members[r]];
+                    for (int t = 0; t < length; t++)
+                    {
+                        data[(r * length) + t] = _inputNames[i] switch { InputIds => ids[t], AttentionMask => 1, _ => 0 };
+                    }
+                }
+
+                values[i] = OrtValue.CreateTensorValueFromMemory(data, shape);
+            }
+
+            using var runOptions = new RunOptions();
+            using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(runOptions, _inputNames, values, _outputNames);
+            ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>();
+            if (logits.Length != members.Length * LabelCount)
+            {
+                throw new InvalidDataException($"ONNX classifier {Options.ModelPath} returned {logits.Length} values for {members.Length} documents of {LabelCount} labels.");
+            }
+
+            for (int r = 0; r < members.Length; r++)
+            {
+                scores[members[r]] = FromLogits(logits.Slice(r * LabelCount, LabelCount));
+            }
+        }
+        finally
+        {
+            foreach (OrtValue? value in values)
+            {
+                value?.Dispose();
+            }
+        }
     }
 
     private double FromLogits(ReadOnlySpan<float> logits)

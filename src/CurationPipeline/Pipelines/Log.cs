@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Dedup: {Documents} documents share their id with another document (dedup.duplicate_id); each is kept apart by its source path and offset, and only duplicate text drops one")]
     public static partial void DuplicateIds(ILogger logger, long documents);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Stage {Stage} failed on a batch of {Count} documents; running them one by one")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, string stage, int count);
 }

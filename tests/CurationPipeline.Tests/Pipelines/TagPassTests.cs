@@ -78,6 +78,25 @@ public sealed class TagPassTests
         Assert.Equal(1, stats.FilesDone);
     }
 
+    [Fact]
+    public async Task RunAsync_BatchStage_GetsLiveItemsInBatchesAndAFailingBatchCostsOnlyItsBadDocument()
+    {
+        var sink = new CollectingSink();
+        var stats = new PipelineStats();
+        var batched = new BatchRecordingStage(batchSize: 16, poison: 77);
+        TagPass pass = NewPass(new NumberedSource(300), [new EveryNthStage("even", 2, failEvery: 0), batched]);
+
+        await pass.RunAsync(Files("a.fake"), sink, stats, TestContext.Current.CancellationToken);
+
+        Assert.Equal(300, sink.Items.Count);
+        Assert.True(batched.Batches.Max() > 1 && batched.Batches.Max() <= 16, string.Join(",", batched.Batches));
+        StageStatsSnapshot stage = stats.ToReport(1, []).Stages.Single(s => s.Name == batched.Name);
+        Assert.True(stage.AddsUp);
+        Assert.Equal(300 - 30 - 150, stage.In); // minus damaged records (numbers ending in 9) and even numbers
+        Assert.Equal(1, stage.Errors["batch.exception"]); // document 77 only; the rest of its batch went through one by one
+        Assert.Equal(stage.In - 1, sink.Items.Count(i => i.Rejection is null && i.Annotated?.Id == "batched"));
+    }
+
     private static string[] Files(params string[] names)
     {
         string dir = TestData.NewTempDirectory();
@@ -129,6 +148,31 @@ public sealed class TagPassTests
             }
 
             return number % n == 0 ? item.Reject(name, $"{name}.multiple", isError: false) : item;
+        }
+    }
+
+    /// <summary>Marks each document it sees; records its batch sizes; throws on a batch holding document <c>poison</c>.</summary>
+    private sealed class BatchRecordingStage(int batchSize, int poison) : IBatchPipelineStage
+    {
+        public System.Collections.Concurrent.ConcurrentBag<int> Batches { get; } = [];
+
+        public string Name => "batch";
+
+        public StageResources Resources { get; } = new(BatchSize: batchSize);
+
+        public PipelineItem Process(PipelineItem item) =>
+            item.Raw!.Id.EndsWith($"#{poison}", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("poisoned")
+                : item with { Annotated = new AnnotatedDocument { Id = "batched", Text = "", SourcePath = "" } };
+
+        public void ProcessBatch(ReadOnlySpan<PipelineItem> items, Span<PipelineItem> results)
+        {
+            Batches.Add(items.Length);
+            for (int i = 0; i < items.Length; i++)
+            {
+                Assert.Null(items[i].Rejection);
+                results[i] = Process(items[i]);
+            }
         }
     }
 

@@ -13,7 +13,8 @@ namespace CurationPipeline.Pipelines.Graph;
 /// </summary>
 /// <remarks>
 /// Every block is bounded, so back-pressure reaches the readers and memory stays flat whatever the input size.
-/// CPU stages run <see cref="ExecutionOptions.EffectiveWorkers"/> items at once; the sink runs one at a time.
+/// CPU stages run <see cref="ExecutionOptions.EffectiveWorkers"/> items at once; an <see cref="IBatchPipelineStage"/> gets its
+/// items in batches, with as many calls at once as its <see cref="StageResources"/> allow; the sink runs one at a time.
 /// A failing document becomes a counted error; only infrastructure failures (the sink, an unreadable file system) fault the task.
 /// </remarks>
 public sealed class TagPass
@@ -67,12 +68,14 @@ public sealed class TagPass
             CancellationToken = blockToken,
         };
 
-        var blocks = new List<TransformBlock<PipelineItem, PipelineItem>>();
+        var blocks = new List<IPropagatorBlock<PipelineItem, PipelineItem>>();
         for (int i = 0; i < _stages.Count; i++)
         {
             IPipelineStage stage = _stages[i];
             StageStats counters = stageStats[i];
-            blocks.Add(new TransformBlock<PipelineItem, PipelineItem>(item => RunStage(stage, counters, item), cpu));
+            blocks.Add(stage is IBatchPipelineStage { Resources.BatchSize: > 1 } batched
+                ? CreateBatchBlock(batched, counters, cpu)
+                : new TransformBlock<PipelineItem, PipelineItem>(item => RunStage(stage, counters, item), cpu));
         }
 
         var sinkBlock = new ActionBlock<PipelineItem>(
@@ -192,6 +195,29 @@ public sealed class TagPass
         }
     }
 
+    /// <summary>
+    /// A batch collector in front of the stage: items wait until <see cref="StageResources.BatchSize"/> have arrived (or the input
+    /// ends), then one call handles the live ones and the batch flows on item by item.
+    /// </summary>
+    private IPropagatorBlock<PipelineItem, PipelineItem> CreateBatchBlock(IBatchPipelineStage stage, StageStats counters, ExecutionDataflowBlockOptions cpu)
+    {
+        StageResources resources = stage.Resources;
+        var collect = new BatchBlock<PipelineItem>(resources.BatchSize, new GroupingDataflowBlockOptions
+        {
+            BoundedCapacity = Math.Max(resources.BatchSize, cpu.BoundedCapacity),
+            CancellationToken = cpu.CancellationToken,
+        });
+        var run = new TransformManyBlock<PipelineItem[], PipelineItem>(batch => RunBatch(stage, counters, batch), new ExecutionDataflowBlockOptions
+        {
+            BoundedCapacity = cpu.BoundedCapacity,
+            MaxDegreeOfParallelism = resources.ParallelCalls(cpu.MaxDegreeOfParallelism),
+            EnsureOrdered = false,
+            CancellationToken = cpu.CancellationToken,
+        });
+        collect.LinkTo(run, new DataflowLinkOptions { PropagateCompletion = true });
+        return DataflowBlock.Encapsulate(collect, run);
+    }
+
     private PipelineItem RunStage(IPipelineStage stage, StageStats counters, PipelineItem item)
     {
         if (item.Rejection is not null)
@@ -201,20 +227,71 @@ public sealed class TagPass
 
         counters.CountIn();
         long start = Stopwatch.GetTimestamp();
-        PipelineItem result;
+        PipelineItem result = Process(stage, item);
+        counters.AddBusy(Stopwatch.GetTimestamp() - start);
+        Count(counters, result);
+        return result;
+    }
+
+    private PipelineItem[] RunBatch(IBatchPipelineStage stage, StageStats counters, PipelineItem[] batch)
+    {
+        PipelineItem[] live = [.. batch.Where(static item => item.Rejection is null)];
+        if (live.Length == 0)
+        {
+            return batch;
+        }
+
+        foreach (PipelineItem _ in live)
+        {
+            counters.CountIn();
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        var results = new PipelineItem[live.Length];
         try
         {
-            result = stage.Process(item);
+            stage.ProcessBatch(live, results);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.BatchFailed(_logger, e, stage.Name, live.Length);
+            for (int i = 0; i < live.Length; i++)
+            {
+                results[i] = Process(stage, live[i]);
+            }
+        }
+
+        counters.AddBusy(Stopwatch.GetTimestamp() - start);
+        int next = 0;
+        for (int i = 0; i < batch.Length; i++)
+        {
+            if (batch[i].Rejection is null)
+            {
+                batch[i] = results[next++];
+                Count(counters, batch[i]);
+            }
+        }
+
+        return batch;
+    }
+
+    private PipelineItem Process(IPipelineStage stage, PipelineItem item)
+    {
+        try
+        {
+            return stage.Process(item);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A document that breaks a stage is an error for that document, never for the run; and an escaping
             // OperationCanceledException would make Dataflow drop the item silently.
             Log.StageFailed(_logger, e, stage.Name, item.Id);
-            result = item.Reject(stage.Name, $"{stage.Name}.exception", isError: true, $"{e.GetType().Name}: {e.Message}");
+            return item.Reject(stage.Name, $"{stage.Name}.exception", isError: true, $"{e.GetType().Name}: {e.Message}");
         }
+    }
 
-        counters.AddBusy(Stopwatch.GetTimestamp() - start);
+    private static void Count(StageStats counters, PipelineItem result)
+    {
         if (result.Rejection is { } rejection)
         {
             counters.CountRejected(rejection.Reason, rejection.IsError);
@@ -223,8 +300,6 @@ public sealed class TagPass
         {
             counters.CountOut();
         }
-
-        return result;
     }
 
     private static async Task WriteAsync(ITagSink sink, StageStats write, PipelineStats stats, PipelineItem item, CancellationToken cancellationToken)

@@ -8,8 +8,12 @@ namespace CurationPipeline.Pipelines.Stages;
 /// Scores every document with the configured text classifiers (quality, code, math, safety, …); each score becomes an
 /// annotated column named after its classifier, for the filters and the mix to use. It never drops a document.
 /// </summary>
-/// <remarks>The n-gram models that share a hashing are scored together, hashing the text once; the others (ONNX models) one by one.</remarks>
-public sealed class ClassifyStage : IPipelineStage
+/// <remarks>
+/// The n-gram models that share a hashing are scored together, hashing the text once; the others (ONNX models) score the
+/// stage's batches in one call each (<see cref="IDocumentClassifier.ScoreBatch"/>): the stage asks the graph for batches of the
+/// largest <see cref="IDocumentClassifier.PreferredBatchSize"/> among its classifiers.
+/// </remarks>
+public sealed class ClassifyStage : IBatchPipelineStage
 {
     /// <summary>The stage name in stats.</summary>
     public const string StageName = "classify";
@@ -38,7 +42,11 @@ public sealed class ClassifyStage : IPipelineStage
             : [];
         _set = _setColumns.Length > 0 ? new NgramClassifierSet([.. _setColumns.Select(i => (NgramClassifier)_classifiers[i])]) : null;
         _singleColumns = [.. Enumerable.Range(0, _classifiers.Length).Except(_setColumns)];
+        Resources = new StageResources(BatchSize: _classifiers.Select(c => c.PreferredBatchSize).DefaultIfEmpty(1).Max());
     }
+
+    /// <inheritdoc/>
+    public StageResources Resources { get; }
 
     /// <summary>The columns this stage adds: one number per classifier.</summary>
     public SignalSchema Schema { get; }
@@ -49,25 +57,47 @@ public sealed class ClassifyStage : IPipelineStage
     /// <inheritdoc/>
     public PipelineItem Process(PipelineItem item)
     {
-        AnnotatedDocument document = item.Annotated!;
-        var numbers = new double[Schema.NumberCount];
-        document.Signals.Numbers.CopyTo(numbers, 0);
-        Span<double> scores = numbers.AsSpan(document.Signals.Numbers.Length, _classifiers.Length);
-        if (_set is not null)
+        Span<PipelineItem> result = [item];
+        ProcessBatch([item], result);
+        return result[0];
+    }
+
+    /// <inheritdoc/>
+    public void ProcessBatch(ReadOnlySpan<PipelineItem> items, Span<PipelineItem> results)
+    {
+        var texts = new string[items.Length];
+        var numbers = new double[items.Length][];
+        Span<double> together = stackalloc double[_setColumns.Length];
+        for (int d = 0; d < items.Length; d++)
         {
-            Span<double> together = stackalloc double[_setColumns.Length];
-            _set.ScoreAll(document.Text, together);
-            for (int j = 0; j < _setColumns.Length; j++)
+            AnnotatedDocument document = items[d].Annotated!;
+            texts[d] = document.Text;
+            numbers[d] = new double[Schema.NumberCount];
+            document.Signals.Numbers.CopyTo(numbers[d], 0);
+            if (_set is not null)
             {
-                scores[_setColumns[j]] = together[j];
+                _set.ScoreAll(document.Text, together);
+                for (int j = 0; j < _setColumns.Length; j++)
+                {
+                    numbers[d][document.Signals.Numbers.Length + _setColumns[j]] = together[j];
+                }
             }
         }
 
+        var scores = new double[items.Length];
         foreach (int i in _singleColumns)
         {
-            scores[i] = _classifiers[i].Score(document.Text);
+            _classifiers[i].ScoreBatch(texts, scores);
+            for (int d = 0; d < items.Length; d++)
+            {
+                numbers[d][items[d].Annotated!.Signals.Numbers.Length + i] = scores[d];
+            }
         }
 
-        return item with { Annotated = document with { Signals = new SignalSet(Schema, numbers, document.Signals.Texts) } };
+        for (int d = 0; d < items.Length; d++)
+        {
+            AnnotatedDocument document = items[d].Annotated!;
+            results[d] = items[d] with { Annotated = document with { Signals = new SignalSet(Schema, numbers[d], document.Signals.Texts) } };
+        }
     }
 }
