@@ -1,11 +1,6 @@
 using System.CommandLine;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
-using System.Text;
 using CurationPipeline.Classifiers;
 using CurationPipeline.Classifiers.Training;
-using CurationPipeline.Classifiers.Training.Internal;
-using CurationPipeline.Embeddings;
 using CurationPipeline.Training.Classifiers;
 
 namespace CurationPipeline.Cli.Commands;
@@ -13,7 +8,7 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary><c>curate classifiers train|build-starters</c>: trains document classifiers and writes them with model cards.</summary>
 public static class ClassifiersCommand
 {
-    private static readonly string s_embeddingCacheFolder = Path.Combine(Path.GetTempPath(), "curate-classify-embeddings");
+    private static readonly LabelEmbeddingCache s_embeddings = new(Path.Combine(Path.GetTempPath(), "curate-classify-embeddings"), message => Console.WriteLine("  " + message));
 
     private static readonly Option<FileInfo> s_labels = new("--labels") { Description = "JSON Lines of {\"text\",\"label\"} or {\"text\",\"score\"}.", Required = true };
 
@@ -47,7 +42,7 @@ public static class ClassifiersCommand
 
     private static readonly Option<string> s_work = new("--work") { Description = "Where the starter label files are written.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "curate-classify-labels") };
 
-    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (quality), embedding the label texts on the CPU (slow; cached under /tmp)." };
+    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (quality), embedding the label texts on the CPU (slow; cached under the system temp folder)." };
 
     static ClassifiersCommand()
     {
@@ -120,7 +115,7 @@ public static class ClassifiersCommand
             Console.Error.WriteLine($"skipped {count} line(s): {reason}");
         }
 
-        var job = new TrainingJob(parse.GetValue(s_name)!, content.Examples, options, heads, torch, parse.GetValue(s_output)!,
+        var job = new ClassifierJob(parse.GetValue(s_name)!, content.Examples, options, heads, torch, parse.GetValue(s_output)!,
             $"Label file `{path}`: {content.Examples.Count:N0} examples.",
             "`curate classifiers train " + string.Join(' ', parse.Tokens.SkipWhile(t => t.Value != "train").Skip(1).Select(t => t.Value)) + "`",
             "Trained on one label file; the card's metrics hold for data drawn like it, not for arbitrary web text.", parse.GetValue(s_splits));
@@ -148,7 +143,7 @@ public static class ClassifiersCommand
 
             string command = $"`curate classifiers build-starters --data {dataFolder} --work {work} --output {output}{(parse.GetValue(s_heads) ? " --heads" : "")}` " +
                 $"(writes the label files, then trains every starter; this model alone from its label file: `curate classifiers train --labels {labels} --name {name} --output {output}";
-            var job = new TrainingJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), null, output,
+            var job = new ClassifierJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), null, output,
                 StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits));
             exit = Math.Max(exit, TrainNgram(job));
             if (parse.GetValue(s_heads) && StarterDatasets.HeadNames.Contains(name))
@@ -163,108 +158,36 @@ public static class ClassifiersCommand
         return exit;
     }
 
-    private static int TrainNgram(TrainingJob job)
+    private static int TrainNgram(ClassifierJob job) => Report(job, () => Task.FromResult(ClassifierJobRunner.TrainNgram(job))).GetAwaiter().GetResult();
+
+    private static Task<int> TrainHeadAsync(ClassifierJob job, CancellationToken cancellationToken) =>
+        Report(job, () => ClassifierJobRunner.TrainHeadAsync(job, s_embeddings, cancellationToken));
+
+    /// <summary>Runs a job and prints its figures, or its one-line error (exit 1).</summary>
+    private static async Task<int> Report(ClassifierJob job, Func<Task<ClassifierJobOutcome>> run)
     {
+        ClassifierJobOutcome outcome;
         try
         {
-            NgramTrainingOptions n = job.Options.Ngram;
-            return Write(job, o => ClassifierTraining.Run(job.Name, job.Examples, o), $"{n.Epochs} AdaGrad epochs, lr {n.LearningRate}, L2 {n.L2}, seed {n.Seed}");
+            outcome = await run();
         }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"curate: {job.Name}: {e.Message}");
             return ExitCodes.InvalidConfiguration;
         }
-    }
 
-    private static async Task<int> TrainHeadAsync(TrainingJob job, CancellationToken cancellationToken)
-    {
-        List<float[]> embeddings = await EmbedAsync(job.Examples, cancellationToken);
-        try
-        {
-            string input = $"embeddings: {DefaultEmbeddingModel.Name}, first {new EmbeddingOptions().MaxTokens} tokens";
-            if (job.Torch is { } t)
-            {
-                return Write(job, o => ClassifierTraining.RunHead(job.Examples, embeddings, o, (examples, vectors) => TorchHeadTrainer.Train(job.Name, examples, vectors, DefaultEmbeddingModel.Name, t)),
-                    $"TorchSharp AdamW, {(t.Hidden > 0 ? $"{t.Hidden} ReLU hidden units, dropout {t.Dropout}, " : "linear, ")}{t.Epochs} epochs of batches of {t.BatchSize}, lr {t.LearningRate}, weight decay {t.WeightDecay}, seed {t.Seed}; {input}");
-            }
-
-            EmbeddingHeadOptions h = job.Head;
-            return Write(job, o => ClassifierTraining.RunHead(job.Name, job.Examples, embeddings, DefaultEmbeddingModel.Name, o, h), $"{h.Epochs} AdaGrad epochs, lr {h.LearningRate}, L2 {h.L2}, seed {h.Seed}; {input}");
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"curate: {job.Name}: {e.Message}");
-            return ExitCodes.InvalidConfiguration;
-        }
-    }
-
-    /// <summary>Embeds every example with the default model on the CPU; the vectors are cached under /tmp by a hash of the texts.</summary>
-    private static async Task<List<float[]>> EmbedAsync(IReadOnlyList<LabeledText> examples, CancellationToken cancellationToken)
-    {
-        var options = new EmbeddingOptions { UseCuda = false };
-        var hash = new XxHash64();
-        hash.Append(Encoding.UTF8.GetBytes($"{DefaultEmbeddingModel.Name}/{options.MaxTokens}/{examples.Count}"));
-        foreach (LabeledText example in examples)
-        {
-            hash.Append(MemoryMarshal.AsBytes(example.Text.AsSpan()));
-        }
-
-        string cache = Path.Combine(s_embeddingCacheFolder, $"{hash.GetCurrentHashAsUInt64():x16}.f32");
-        if (File.Exists(cache))
-        {
-            byte[] bytes = await File.ReadAllBytesAsync(cache, cancellationToken);
-            int dimension = bytes.Length / 4 / examples.Count;
-            return [.. Enumerable.Range(0, examples.Count).Select(i => MemoryMarshal.Cast<byte, float>(bytes.AsSpan(i * dimension * 4, dimension * 4)).ToArray())];
-        }
-
-        Console.WriteLine($"  embedding {examples.Count} texts with {DefaultEmbeddingModel.Name} on the CPU (cached in {cache})");
-        using TextEmbedder embedder = TextEmbedder.Create(options);
-        var vectors = new float[examples.Count][];
-        await foreach (EmbeddedItem<int> item in embedder.EmbedAsync(Enumerable.Range(0, examples.Count).ToAsyncEnumerable(), i => examples[i].Text, cancellationToken))
-        {
-            vectors[item.Item] = item.Vector ?? new float[embedder.Dimension];
-        }
-
-        Directory.CreateDirectory(s_embeddingCacheFolder);
-        await using (var stream = new FileStream(cache + ".tmp", FileMode.Create, FileAccess.Write))
-        {
-            foreach (float[] v in vectors)
-            {
-                await stream.WriteAsync(MemoryMarshal.AsBytes(v.AsSpan()).ToArray(), cancellationToken);
-            }
-        }
-
-        File.Move(cache + ".tmp", cache, overwrite: true);
-        return [.. vectors];
-    }
-
-    /// <summary>Trains on the job's split (and, with <see cref="TrainingJob.Splits"/> &gt; 1, on more splits for the spread), then writes the model and its card.</summary>
-    private static int Write(TrainingJob job, Func<ClassifierTrainingOptions, ClassifierTrainingResult> train, string hyperParameters)
-    {
-        ClassifierTrainingResult result = train(job.Options);
-        SplitSpread? spread = job.Splits > 1 ? SplitSpread.Measure(job.Options, job.Splits, result, train) : null;
+        ClassifierTrainingResult result = outcome.Result;
         ITrainedClassifier model = result.Classifier;
         Console.WriteLine($"{job.Name}{model.FileExtension} ({model.Kind.ToString().ToLowerInvariant()}, {result.TrainCount} trained in {result.TrainSeconds:F1} s)");
         Console.WriteLine("  " + ClassifierModelCard.Summary("validation", result.Validation));
         Console.WriteLine("  " + ClassifierModelCard.Summary("held-out test", result.Test));
-        if (spread is not null)
+        if (outcome.Spread is { } spread)
         {
             Console.WriteLine("  " + spread.Describe());
         }
 
-        string modelPath = Path.Combine(job.Output, job.Name + model.FileExtension);
-        model.Save(modelPath);
-        long bytes = new FileInfo(modelPath).Length;
-        string cardName = job.Name + (model.FileExtension == NgramClassifier.Extension ? "" : "-head") + ".md";
-        string card = ClassifierModelCard.Format(result, job.Options, hyperParameters, job.Data, job.Command, job.Limits,
-            DateOnly.FromDateTime(DateTime.UtcNow), Path.GetFileName(modelPath), bytes, spread);
-        File.WriteAllText(Path.Combine(job.Output, cardName), card);
-        Console.WriteLine($"  wrote {modelPath} ({bytes:N0} bytes) and {cardName}");
+        Console.WriteLine($"  wrote {outcome.ModelPath} ({outcome.ModelBytes:N0} bytes) and {Path.GetFileName(outcome.CardPath)}");
         return ExitCodes.Success;
     }
-
-    /// <summary>One model to train and write, with what its card says.</summary>
-    private sealed record TrainingJob(string Name, IReadOnlyList<LabeledText> Examples, ClassifierTrainingOptions Options, EmbeddingHeadOptions Head, TorchHeadOptions? Torch,
-        string Output, string Data, string Command, string Limits, int Splits);
 }
