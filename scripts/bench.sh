@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # The benchmark suite: every stage beside its peer, measured in this one invocation on the same input, as one table.
-# Usage: scripts/bench.sh [tokenize] [warc-read] [--quick]     (--quick: fewer passes and a smaller corpus, < 3 minutes)
-# Installs the peers (bench/peers: npm tiktoken, warcio, pinned in package-lock.json) on first use; reads the third-party
-# fixtures ($CURATE_SHARED_DATA, else ../shared/data; scripts/fetch-test-data.sh downloads them).
+# Usage: scripts/bench.sh [tokenize] [warc-read] [extract] [--quick]   (--quick: fewer passes and smaller inputs, < 3 minutes)
+# Installs the peers on first use: bench/peers (npm tiktoken, warcio, @mozilla/readability, jsdom; pinned in package-lock.json)
+# and, as root on Debian, python3-readability (readability-lxml; without it that row is skipped with a note). Reads the
+# third-party fixtures ($CURATE_SHARED_DATA, else ../shared/data; scripts/fetch-test-data.sh downloads them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d bench/peers/node_modules/tiktoken ] || [ ! -d bench/peers/node_modules/warcio ]; then
-  npm ci --prefix bench/peers --no-audit --no-fund --loglevel=error
+for package in tiktoken warcio @mozilla/readability jsdom; do
+  if [ ! -d "bench/peers/node_modules/$package" ]; then
+    npm ci --prefix bench/peers --no-audit --no-fund --loglevel=error
+    break
+  fi
+done
+if ! /usr/bin/python3 -c 'import readability, lxml.html' 2>/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-readability >/dev/null
 fi
 dotnet run -c Release --project bench/CurationPipeline.Benchmarks -- suite "$@"

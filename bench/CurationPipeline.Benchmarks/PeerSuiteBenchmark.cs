@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CurationPipeline.Documents;
+using CurationPipeline.Extraction;
+using CurationPipeline.Extraction.Evaluation;
 using CurationPipeline.Storage;
 using CurationPipeline.Tokenization;
 using CurationPipeline.Warc;
@@ -12,7 +14,8 @@ namespace CurationPipeline.Benchmarks;
 
 /// <summary>
 /// Each stage next to its peer, measured in this one invocation on the same input: tokenization vs tiktoken (npm, WASM) with
-/// the ids compared, WARC reading vs warcio.js. Prints one table. Peers come from bench/peers (scripts/bench.sh installs them).
+/// the ids compared, WARC reading vs warcio.js, extraction vs Readability.js (jsdom) and readability-lxml with each side's F1 on
+/// the same benchmark. Prints one table. Peers come from bench/peers (scripts/bench.sh installs them).
 /// </summary>
 /// <remarks>
 /// Usage: <c>suite [tokenize] [warc-read] [--quick]</c> (no name: every stage). Both sides run one thread, best of N warm passes
@@ -34,11 +37,14 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         "other-real/warcio/example.warc.gz",
     ];
 
-    private static readonly string[] s_stages = ["tokenize", "warc-read"];
+    private static readonly string[] s_stages = ["tokenize", "warc-read", "extract"];
+
+    /// <summary>Debian's interpreter, which has python3-readability; a python3 earlier on PATH (pyenv, a venv) may not.</summary>
+    private const string DebianPython = "/usr/bin/python3";
 
     public string Name => "suite";
 
-    public string Description => "every stage beside its peer in one run (tiktoken, warcio.js): one table; [NAME...] [--quick]";
+    public string Description => "every stage beside its peer in one run (tiktoken, warcio.js, Readability.js, readability-lxml): one table; [NAME...] [--quick]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -63,15 +69,16 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         foreach (string stage in names.Length > 0 ? names : s_stages)
         {
             var watch = Stopwatch.StartNew();
-            rows.Add(stage switch
+            rows.AddRange(stage switch
             {
-                "tokenize" => await TokenizeAsync(peers, passes),
-                _ => await WarcReadAsync(peers, quick ? 10 : 40, passes),
+                "tokenize" => [await TokenizeAsync(peers, passes)],
+                "extract" => await ExtractAsync(peers, quick ? 1 : passes, quick ? 40 : int.MaxValue),
+                _ => [await WarcReadAsync(peers, quick ? 10 : 40, passes)],
             });
             Console.Error.WriteLine($"suite: {stage} done in {watch.Elapsed.TotalSeconds:F1} s");
         }
 
-        Console.WriteLine($"one thread each, best of {passes} warm passes; {Environment.ProcessorCount} cores, {RuntimeInfo()}");
+        Console.WriteLine($"one thread each, best of {passes} warm passes ({(quick ? "extract: 1 pass of 40 pages" : "")}); {Environment.ProcessorCount} cores, {RuntimeInfo()}".Replace(" ()", "", StringComparison.Ordinal));
         Console.WriteLine("| stage | input | ours (one core) | ours peak RSS | peer | peer (one core) | peer peak RSS | ours / peer | check |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (Row r in rows)
@@ -199,6 +206,86 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         }
     }
 
+    /// <summary>
+    /// The Scrapinghub pages (the first <paramref name="limit"/> by id; 181 in all) through our extractor and each extraction
+    /// peer, one thread each, every side's output of its cold pass scored with the benchmark's shingle F1 (<see cref="ExtractionEvaluator"/>).
+    /// </summary>
+    /// <remarks>Readability.js on jsdom takes tens of seconds a pass (jsdom parses every stylesheet), so --quick runs 40 pages once.</remarks>
+    private static async Task<List<Row>> ExtractAsync(string peers, int passes, int limit)
+    {
+        string benchmark = BenchmarkPaths.SharedData("extraction", "scrapinghub");
+        IReadOnlyDictionary<string, string> truth = (await ExtractionEvaluator.LoadArticleBodiesAsync(Path.Combine(benchmark, "ground-truth.json")))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).Take(limit).ToDictionary(StringComparer.Ordinal);
+        var pages = new List<(string Id, string Html)>();
+        foreach (string id in truth.Keys.Order(StringComparer.Ordinal))
+        {
+            await using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(benchmark, "html", id + ".html.gz")), System.IO.Compression.CompressionMode.Decompress);
+            pages.Add((id, await new StreamReader(gzip, Encoding.UTF8).ReadToEndAsync()));
+        }
+
+        string input = Path.Combine(Path.GetTempPath(), $"curate-suite-{Environment.ProcessId}-pages.jsonl");
+        string output = Path.Combine(Path.GetTempPath(), $"curate-suite-{Environment.ProcessId}-extracted.jsonl");
+        await File.WriteAllLinesAsync(input, pages.Select(p => JsonSerializer.Serialize(new { id = p.Id, url = "https://example.com/", html = p.Html })));
+        try
+        {
+            ResetPeakRss();
+            var extractor = new MainContentExtractor(new ExtractionOptions());
+            var ours = pages.ToDictionary(p => p.Id, p => extractor.Extract(p.Html).Text, StringComparer.Ordinal); // cold pass, scored
+            double best = double.MaxValue;
+            for (int p = 0; p < passes; p++)
+            {
+                var watch = Stopwatch.StartNew();
+                foreach ((string _, string html) in pages)
+                {
+                    extractor.Extract(html);
+                }
+
+                best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            }
+
+            long oursRss = PeakRss();
+            double oursF1 = ExtractionEvaluator.Score(truth, ours).F1;
+            string described = $"Scrapinghub benchmark: {pages.Count} pages, {pages.Sum(p => (long)p.Html.Length) / 1e6:F1} M chars";
+            var rows = new List<Row>();
+            foreach ((string command, string script) in new[] { ("node", "readability-peer.mjs"), (DebianPython, "readability-lxml-peer.py") })
+            {
+                if (command == DebianPython && !CanImportReadabilityLxml())
+                {
+                    Console.Error.WriteLine($"suite: extract: readability-lxml skipped: {DebianPython} cannot import readability (apt-get install python3-readability)");
+                    continue;
+                }
+
+                JsonElement peer = await RunPeerAsync(peers, command, script, input, passes.ToString(CultureInfo.InvariantCulture), output);
+                var predictions = File.ReadLines(output).Select(l => JsonDocument.Parse(l).RootElement)
+                    .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("text").GetString() ?? "", StringComparer.Ordinal);
+                double peerF1 = ExtractionEvaluator.Score(truth, predictions).F1;
+                rows.Add(new Row("extract (main content, F1 on the same pages)", described, pages.Count / best, oursRss,
+                    peer.GetProperty("peer").GetString()!, pages.Count / peer.GetProperty("seconds").GetDouble(), peer.GetProperty("peak_rss_bytes").GetInt64(),
+                    "pages/s", $"F1 ours {oursF1:F3}, peer {peerF1:F3}", predictions.Count == pages.Count));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+
+    private static bool CanImportReadabilityLxml()
+    {
+        if (!File.Exists(DebianPython))
+        {
+            return false;
+        }
+
+        using Process? probe = Process.Start(new ProcessStartInfo(DebianPython, ["-c", "import readability, lxml.html"]) { RedirectStandardError = true });
+        probe?.StandardError.ReadToEnd();
+        probe?.WaitForExit();
+        return probe?.ExitCode == 0;
+    }
+
     private static List<string> GroundTruthTexts()
     {
         string path = BenchmarkPaths.SharedData("extraction", "scrapinghub", "ground-truth.json");
@@ -206,21 +293,25 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         return truth.RootElement.EnumerateObject().Select(p => p.Value.GetProperty("articleBody").GetString()!).ToList();
     }
 
-    private static async Task<JsonElement> RunPeerAsync(string peers, string script, params string[] args)
+    private static Task<JsonElement> RunPeerAsync(string peers, string script, params string[] args) => RunPeerAsync(peers, "node", script, args);
+
+    private static async Task<JsonElement> RunPeerAsync(string peers, string command, string script, params string[] args)
     {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = peers, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(command) { WorkingDirectory = peers, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         foreach (string a in args)
         {
             start.ArgumentList.Add(a);
         }
 
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start");
+        Task<string> errors = process.StandardError.ReadToEndAsync();
         string output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"peer {script} exited with {process.ExitCode}");
+            string error = await errors;
+            throw new InvalidOperationException($"peer {script} exited with {process.ExitCode}: {error[Math.Max(0, error.Length - 2000)..]}");
         }
 
         string last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
@@ -256,7 +347,20 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
 
     private static string Mb(long bytes) => $"{bytes / 1048576.0:F0} MB";
 
-    private static string RuntimeInfo() => $".NET {Environment.Version}, Node.js {NodeVersion()}";
+    private static string RuntimeInfo() => $".NET {Environment.Version}, Node.js {NodeVersion()}, Python {PythonVersion()}";
+
+    private static string PythonVersion()
+    {
+        if (!File.Exists(DebianPython))
+        {
+            return "absent";
+        }
+
+        using Process? p = Process.Start(new ProcessStartInfo(DebianPython, "--version") { RedirectStandardOutput = true });
+        string v = p?.StandardOutput.ReadToEnd().Trim().Replace("Python ", "", StringComparison.Ordinal) ?? "?";
+        p?.WaitForExit();
+        return v;
+    }
 
     private static string NodeVersion()
     {
