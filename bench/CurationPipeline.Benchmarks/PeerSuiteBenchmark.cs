@@ -15,7 +15,8 @@ namespace CurationPipeline.Benchmarks;
 /// <summary>
 /// Each stage next to its peer, measured in this one invocation on the same input: tokenization vs tiktoken (npm, WASM) with
 /// the ids compared, WARC reading vs warcio.js, extraction vs Readability.js (jsdom) and readability-lxml with each side's F1 on
-/// the same benchmark. Prints one table. Peers come from bench/peers (scripts/bench.sh installs them).
+/// the same benchmark, GPT training steps (TorchSharp) vs PyTorch eager on the same model shape. Prints one table. Peers come
+/// from bench/peers and Debian packages (scripts/bench.sh installs them).
 /// </summary>
 /// <remarks>
 /// Usage: <c>suite [tokenize] [warc-read] [--quick]</c> (no name: every stage). Both sides run one thread, best of N warm passes
@@ -37,14 +38,14 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         "other-real/warcio/example.warc.gz",
     ];
 
-    private static readonly string[] s_stages = ["tokenize", "warc-read", "extract"];
+    private static readonly string[] s_stages = ["tokenize", "warc-read", "extract", "train-step"];
 
     /// <summary>Debian's interpreter, which has python3-readability; a python3 earlier on PATH (pyenv, a venv) may not.</summary>
     private const string DebianPython = "/usr/bin/python3";
 
     public string Name => "suite";
 
-    public string Description => "every stage beside its peer in one run (tiktoken, warcio.js, Readability.js, readability-lxml): one table; [NAME...] [--quick]";
+    public string Description => "every stage beside its peer in one run (tiktoken, warcio.js, Readability.js, readability-lxml, PyTorch): one table; [NAME...] [--quick]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -73,6 +74,7 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
             {
                 "tokenize" => [await TokenizeAsync(peers, passes)],
                 "extract" => await ExtractAsync(peers, quick ? 1 : passes, quick ? 40 : int.MaxValue),
+                "train-step" => await TrainStepAsync(quick ? "tiny" : "d512", quick ? 3 : 8),
                 _ => [await WarcReadAsync(peers, quick ? 10 : 40, passes)],
             });
             Console.Error.WriteLine($"suite: {stage} done in {watch.Elapsed.TotalSeconds:F1} s");
@@ -276,14 +278,82 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         }
     }
 
-    private static bool CanImportReadabilityLxml()
+    /// <summary>
+    /// GPT training steps (forward, backward, clip, AdamW) on random tokens: <c>curate train --benchmark</c> (TorchSharp) against
+    /// the same model and step in PyTorch eager (<c>src/CurationPipeline.Training/reference/gpt_eager.py</c>, Debian python3-torch),
+    /// preset d512 (d=512, 8 layers, context 256; --quick: tiny), micro-batch 4, one thread each, each process's peak RSS polled.
+    /// </summary>
+    private static async Task<List<Row>> TrainStepAsync(string preset, int steps)
+    {
+        if (!CanImport("torch"))
+        {
+            Console.Error.WriteLine($"suite: train-step skipped: {DebianPython} cannot import torch (apt-get install python3-torch)");
+            return [];
+        }
+
+        string root = BenchmarkPaths.RepoRoot();
+        string curate = Path.Combine(root, "src", "CurationPipeline.Cli", "bin", "Release", "net10.0", "linux-x64", "curate");
+        if (!File.Exists(curate))
+        {
+            throw new FileNotFoundException($"train-step runs the curate CLI; build it first (dotnet build src/CurationPipeline.Cli -c Release): {curate} not found");
+        }
+
+        string count = steps.ToString(CultureInfo.InvariantCulture);
+        (string ours, long oursRss) = await RunPolledAsync(curate, "train", "--benchmark", "--preset", preset, "--steps", count, "--micro-batch", "4", "--threads", "1");
+        (string peer, long peerRss) = await RunPolledAsync(DebianPython, Path.Combine(root, "src", "CurationPipeline.Training", "reference", "gpt_eager.py"), preset, count, "4", "1");
+        double oursRate = TokensPerSecond(ours), peerRate = TokensPerSecond(peer);
+        string version = System.Text.RegularExpressions.Regex.Match(peer, @"pytorch (\S+)").Groups[1].Value;
+        return [new Row($"train-step (GPT {preset}, fwd + bwd + AdamW)", $"random tokens, {steps} timed steps of 4 windows", oursRate, oursRss,
+            $"PyTorch {version} eager (Debian python3-torch)", peerRate, peerRss, "tok/s", "same model shape and step", true)];
+    }
+
+    private static double TokensPerSecond(string output) =>
+        double.Parse(System.Text.RegularExpressions.Regex.Match(output, @"\| ([0-9.]+) tok/s").Groups[1].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>Runs a process to its end, polling its peak RSS (VmHWM) every 50 ms; returns its output and the last peak seen.</summary>
+    private static async Task<(string Output, long PeakRss)> RunPolledAsync(string command, params string[] args)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start");
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            try
+            {
+                string? line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                peak = line is null ? peak : Math.Max(peak, long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024);
+            }
+            catch (IOException)
+            {
+                // exited between the check and the read
+            }
+
+            await Task.Delay(50);
+        }
+
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? (await output, peak)
+            : throw new InvalidOperationException($"{Path.GetFileName(command)} exited with {process.ExitCode}: {await errors}");
+    }
+
+    private static bool CanImportReadabilityLxml() => CanImport("readability, lxml.html");
+
+    private static bool CanImport(string modules)
     {
         if (!File.Exists(DebianPython))
         {
             return false;
         }
 
-        using Process? probe = Process.Start(new ProcessStartInfo(DebianPython, ["-c", "import readability, lxml.html"]) { RedirectStandardError = true });
+        using Process? probe = Process.Start(new ProcessStartInfo(DebianPython, ["-c", "import " + modules]) { RedirectStandardError = true });
         probe?.StandardError.ReadToEnd();
         probe?.WaitForExit();
         return probe?.ExitCode == 0;
