@@ -96,9 +96,11 @@ internal static class SlurmCommand
         {
             result = await launcher.LaunchAsync(request, dryRun, cancellationToken);
         }
-        catch (Exception e) when (e is WorldSizeMismatchException)
+        catch (WorldSizeMismatchException e)
         {
-            return CommandErrors.Configuration(e, verbose);
+            int code = CommandErrors.Configuration(e, verbose);
+            Console.Error.WriteLine($"curate: the task count of an unfinished run cannot change: submit it again with the --tasks it was started with (curate status shows it), or use a new output directory.");
+            return code;
         }
         catch (Exception e) when (e is SlurmRunActiveException or SlurmCommandException or CommandNotFoundException or TimeoutException or IOException or UnauthorizedAccessException)
         {
@@ -121,11 +123,6 @@ internal static class SlurmCommand
         {
             Console.WriteLine($"every task of the run in {output} is complete; nothing to submit.");
             return;
-        }
-
-        foreach (string stuck in result.CancelledStuckJobs)
-        {
-            Console.WriteLine($"cancelled job {stuck} of an earlier submission: it waited on a failed dependency and would never start");
         }
 
         foreach ((SlurmJob job, string? id, IReadOnlyList<SlurmJob> afterOk) in result.Jobs)

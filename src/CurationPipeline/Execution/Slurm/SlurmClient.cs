@@ -4,7 +4,7 @@ using CurationPipeline.Execution.Slurm.Internal;
 namespace CurationPipeline.Execution.Slurm;
 
 /// <summary>The Slurm commands a cluster run uses, over an <see cref="ICommandRunner"/>: <c>scontrol show config</c>, <c>sbatch</c>,
-/// <c>squeue</c>, <c>sacct</c>, <c>scancel</c>.</summary>
+/// <c>squeue</c>, <c>sacct</c>.</summary>
 /// <remarks>Every command reads the cluster from the environment (<c>SLURM_CONF</c>, or the system's configuration).</remarks>
 public sealed class SlurmClient
 {
@@ -107,17 +107,6 @@ public sealed class SlurmClient
         }
 
         return states;
-    }
-
-    /// <summary>Cancels jobs.</summary>
-    /// <exception cref="SlurmCommandException"><c>scancel</c> failed.</exception>
-    /// <exception cref="CommandNotFoundException"><c>scancel</c> is not installed.</exception>
-    public async Task CancelAsync(IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken)
-    {
-        if (jobIds.Count > 0)
-        {
-            await RunAsync("scancel", [.. jobIds], cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Reads <c>12</c>, <c>12_3</c> and <c>12_[0-3,5]</c> (pending elements squeue did not expand).</summary>

@@ -1,6 +1,6 @@
 namespace CurationPipeline.Execution.Slurm;
 
-/// <summary>A Slurm command (<c>sbatch</c>, <c>scontrol</c>, <c>squeue</c>, <c>scancel</c>) failed or answered something unreadable.</summary>
+/// <summary>A Slurm command (<c>sbatch</c>, <c>scontrol</c>, <c>squeue</c>) failed or answered something unreadable.</summary>
 public sealed class SlurmCommandException : Exception
 {
     /// <summary>Creates the exception.</summary>

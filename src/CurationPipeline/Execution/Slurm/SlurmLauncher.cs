@@ -9,8 +9,8 @@ namespace CurationPipeline.Execution.Slurm;
 /// </summary>
 /// <remarks>
 /// A relaunch submits what is incomplete. Jobs of an earlier submission that still run or wait refuse it
-/// (<see cref="SlurmRunActiveException"/>), except jobs stuck behind a failed dependency (<c>DependencyNeverSatisfied</c>), which
-/// would never start and are cancelled. Each submission is added to <c>slurm/submissions.json</c>, which <c>curate status</c>
+/// (<see cref="SlurmRunActiveException"/>); jobs behind a failed dependency never start and leave the queue by themselves
+/// (<c>--kill-on-invalid-dep=yes</c>), and one still waiting there (<c>DependencyNeverSatisfied</c>) does not refuse it. Each submission is added to <c>slurm/submissions.json</c>, which <c>curate status</c>
 /// reads. The scripts and logs live under <c>OUT/slurm/</c> (<see cref="SlurmLayout"/>), so the output directory must be on a
 /// POSIX file system every node mounts.
 /// </remarks>
@@ -50,10 +50,14 @@ public sealed class SlurmLauncher
         IReadOnlyList<SlurmPassPlan> plans = SlurmRunPlanner.Plan(_storage, request.OutputDirectory, request.Pipeline, request.Slurm.Tasks);
         if (plans.All(p => p.IsComplete))
         {
-            return new SlurmLaunchResult(plans, [], []);
+            return new SlurmLaunchResult(plans, []);
         }
 
-        IReadOnlyList<string> cancelled = dryRun ? [] : await CancelStuckOrRefuseAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+        if (!dryRun)
+        {
+            await RefuseIfActiveAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+        }
+
         int maxArraySize = await MaxArraySizeAsync(dryRun, cancellationToken).ConfigureAwait(false);
         string folder = SlurmLayout.FolderOf(request.OutputDirectory);
         Directory.CreateDirectory(SlurmLayout.LogsOf(request.OutputDirectory));
@@ -73,7 +77,7 @@ public sealed class SlurmLauncher
 
         if (dryRun)
         {
-            return new SlurmLaunchResult(plans, jobs, cancelled);
+            return new SlurmLaunchResult(plans, jobs);
         }
 
         var ids = new Dictionary<SlurmJob, string>(ReferenceEqualityComparer.Instance);
@@ -92,7 +96,7 @@ public sealed class SlurmLauncher
             await RecordAsync(request, plans, ids).ConfigureAwait(false);
         }
 
-        return new SlurmLaunchResult(plans, jobs, cancelled);
+        return new SlurmLaunchResult(plans, jobs);
     }
 
     /// <summary>The jobs of a pass: one single job, or one array per <paramref name="maxArraySize"/> ranks that have pending tasks.</summary>
@@ -124,24 +128,20 @@ public sealed class SlurmLauncher
         }
     }
 
-    private async Task<IReadOnlyList<string>> CancelStuckOrRefuseAsync(string outputDirectory, CancellationToken cancellationToken)
+    private async Task RefuseIfActiveAsync(string outputDirectory, CancellationToken cancellationToken)
     {
         HashSet<string> earlier = [.. SlurmSubmissionLog.Read(outputDirectory).SelectMany(s => s.Passes).SelectMany(p => p.Jobs).Select(j => j.JobId)];
         if (earlier.Count == 0)
         {
-            return [];
+            return;
         }
 
-        List<SlurmJobState> ours = [.. (await _slurm.QueueAsync(cancellationToken).ConfigureAwait(false)).Where(s => earlier.Contains(s.JobId))];
-        string[] active = [.. ours.Where(s => s.IsActive).Select(s => s.JobId).Distinct().Order(StringComparer.Ordinal)];
+        string[] active = [.. (await _slurm.QueueAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => earlier.Contains(s.JobId) && s.IsActive).Select(s => s.JobId).Distinct().Order(StringComparer.Ordinal)];
         if (active.Length > 0)
         {
             throw new SlurmRunActiveException(outputDirectory, active);
         }
-
-        string[] stuck = [.. ours.Where(s => s.IsStuck).Select(s => s.JobId).Distinct().Order(StringComparer.Ordinal)];
-        await _slurm.CancelAsync(stuck, cancellationToken).ConfigureAwait(false);
-        return stuck;
     }
 
     private async Task RecordAsync(SlurmRunRequest request, IReadOnlyList<SlurmPassPlan> plans, Dictionary<SlurmJob, string> ids)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CurationPipeline.Pipelines;
@@ -44,6 +45,7 @@ public sealed class SlurmScriptWriter
         text.Append(CultureInfo.InvariantCulture, $"#SBATCH --job-name=curate-{pass}\n");
         string slurmLog = Path.Combine(logs.Replace("%", "%%", StringComparison.Ordinal), plan.IsArray ? $"{pass}-%A_%a.out" : $"{pass}-%j.out");
         text.Append("#SBATCH --output=\"").Append(slurmLog).Append("\"\n");
+        text.Append("#SBATCH --kill-on-invalid-dep=yes\n"); // a job whose dependency failed leaves the queue instead of waiting forever
         if (job.ArraySpec is { } array)
         {
             text.Append("#SBATCH --array=").Append(array).Append('\n');
@@ -58,7 +60,7 @@ public sealed class SlurmScriptWriter
         if (plan.IsArray)
         {
             text.Append(CultureInfo.InvariantCulture, $"rank=$(({job.RankOffset} + SLURM_ARRAY_TASK_ID))\n");
-            text.Append("log=").Append(Quote(logs + "/" + pass + "-")).Append("\"$(printf '%05d' \"$rank\")\".log\n");
+            text.Append("log=").Append(Quote(logs + "/" + pass + "-")).Append("$(printf '%05d' \"$rank\").log\n");
         }
         else
         {
@@ -72,12 +74,17 @@ public sealed class SlurmScriptWriter
         return text.ToString();
     }
 
-    /// <summary>Quotes <paramref name="value"/> for bash: single quotes, a single quote written <c>'\''</c>.</summary>
+    /// <summary>Quotes <paramref name="value"/> for bash when it needs it: single quotes, a single quote written <c>'\''</c>.</summary>
     public static string Quote(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        return value.Length > 0 && !value.AsSpan().ContainsAnyExcept(s_plain)
+            ? value
+            : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
+
+    /// <summary>Characters bash takes literally outside quotes.</summary>
+    private static readonly SearchValues<char> s_plain = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=@+,");
 
     /// <summary>Stands for the rank in <see cref="Command"/>; written as <c>"$rank"</c>.</summary>
     private const string RankVariable = "\0rank";
