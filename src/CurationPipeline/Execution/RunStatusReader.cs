@@ -202,8 +202,8 @@ public sealed class RunStatusReader
                 continue;
             }
 
-            IEnumerable<string> firstLines = _storage.List(_storage.Combine(outputDirectory, OutputLayout.Completions, pass.Name + "-?????")).Select(FirstLine)
-                .Concat(_storage.List(_storage.Combine(outputDirectory, OutputLayout.Progress, pass.Name + "-?????.json")).Select(ProgressTask));
+            IEnumerable<string> firstLines = _storage.List(_storage.Combine(outputDirectory, OutputLayout.Completions, pass.Name + "-*")).Select(FirstLine)
+                .Concat(_storage.List(_storage.Combine(outputDirectory, OutputLayout.Progress, pass.Name + "-*.json")).Select(ProgressTask));
             int? worldSize = firstLines.Select(WorldSizeOf).FirstOrDefault(w => w is not null);
             if (worldSize is { } size)
             {
