@@ -36,7 +36,7 @@ public sealed class SlurmLauncher
 
     /// <summary>Plans the run, writes its job scripts and, unless <paramref name="dryRun"/>, submits them.</summary>
     /// <param name="request">The pipeline, output directory and job settings.</param>
-    /// <param name="dryRun">Only write the scripts (the cluster's <c>MaxArraySize</c> is still asked for when <c>scontrol</c> exists).</param>
+    /// <param name="dryRun">Only write the scripts (the cluster's <c>MaxArraySize</c> is asked for; without an answer Slurm's default is assumed).</param>
     /// <param name="cancellationToken">Stops between commands; jobs already submitted stay submitted and recorded.</param>
     /// <returns>The plan and the jobs.</returns>
     /// <exception cref="ArgumentException">The request is invalid.</exception>
@@ -122,7 +122,7 @@ public sealed class SlurmLauncher
         {
             return await _slurm.MaxArraySizeAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (CommandNotFoundException) when (dryRun)
+        catch (Exception e) when (dryRun && e is CommandNotFoundException or SlurmCommandException)
         {
             return SlurmClient.DefaultMaxArraySize;
         }
