@@ -66,7 +66,7 @@ public sealed class RunStatusReader
             for (int rank = 0; rank < worldSize; rank++)
             {
                 var task = new PipelineTask(pass, rank, worldSize);
-                tasks.Add(TaskStatus(outputDirectory, task, isArray, jobs.TryGetValue((pass, rank), out var job) ? job : null, slurm));
+                tasks.Add(StatusOf(outputDirectory, task, isArray, jobs.TryGetValue((pass, rank), out var job) ? job : null, slurm));
             }
 
             result.Add(new PassStatus(pass, worldSize, tasks));
@@ -78,7 +78,7 @@ public sealed class RunStatusReader
         return new RunStatus(outputDirectory, result, documents, tokens, mixTokens, notes);
     }
 
-    private RunTaskStatus TaskStatus(string outputDirectory, PipelineTask task, bool isArray, (string JobId, int? Index)? job, Dictionary<(string, int?), SlurmJobState> slurm)
+    private RunTaskStatus StatusOf(string outputDirectory, PipelineTask task, bool isArray, (string JobId, int? Index)? job, Dictionary<(string, int?), SlurmJobState> slurm)
     {
         if (_storage.Exists(CompletionMarker.PathOf(_storage, outputDirectory, task)))
         {
@@ -191,7 +191,7 @@ public sealed class RunStatusReader
         var passes = new List<(string, int, bool)>();
         foreach (PassInfo pass in PassRegistry.All)
         {
-            bool isArray = !pass.IsStepAfterTag || pass.NeedsRank;
+            bool isArray = SlurmRunPlanner.IsArray(pass);
             if (!isArray)
             {
                 if (_storage.Exists(CompletionMarker.PathOf(_storage, outputDirectory, new PipelineTask(pass.Name, 0, 1))))

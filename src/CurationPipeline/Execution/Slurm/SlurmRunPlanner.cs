@@ -33,7 +33,7 @@ public static class SlurmRunPlanner
         bool earlierPending = false;
         foreach (PassInfo pass in PassRegistry.All.Where(p => IsConfigured(p, pipeline)))
         {
-            bool isArray = !pass.IsStepAfterTag || pass.NeedsRank;
+            bool isArray = IsArray(pass);
             bool dedupSplit = pass.Name is PassRegistry.Dedup or PassRegistry.Cluster;
             int commandWorldSize = dedupSplit ? dedupTasks : tasks;
             int worldSize = isArray ? commandWorldSize : 1;
@@ -49,6 +49,13 @@ public static class SlurmRunPlanner
         }
 
         return plans;
+    }
+
+    /// <summary>Whether <paramref name="pass"/> runs as one task per rank on a cluster (tag, dedup's candidate step, embed), not as one job.</summary>
+    public static bool IsArray(PassInfo pass)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        return !pass.IsStepAfterTag || pass.NeedsRank;
     }
 
     private static bool IsConfigured(PassInfo pass, PipelineOptions pipeline) => pass.Name switch

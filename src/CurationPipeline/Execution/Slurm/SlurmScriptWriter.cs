@@ -37,7 +37,7 @@ public sealed class SlurmScriptWriter
         string logs = SlurmLayout.LogsOf(_request.OutputDirectory);
         var text = new StringBuilder();
         text.Append("#!/bin/bash\n");
-        text.Append(CultureInfo.InvariantCulture, $"# curate slurm: pass '{pass}' of pipeline '{_request.Pipeline.Name}'")
+        text.Append(CultureInfo.InvariantCulture, $"# curate slurm: pass '{pass}' of pipeline '{_request.Pipeline.Name.ReplaceLineEndings(" ")}'")
             .Append(plan.IsArray
                 ? string.Create(CultureInfo.InvariantCulture, $", ranks {job.Ranks[0]}..{job.Ranks[^1]} of {plan.WorldSize} (rank = {job.RankOffset} + array index).\n")
                 : ".\n");
