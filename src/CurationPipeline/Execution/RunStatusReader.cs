@@ -145,7 +145,14 @@ public sealed class RunStatusReader
             {
                 states[(state.JobId, state.ArrayIndex)] = state;
             }
+        }
+        catch (CommandNotFoundException e)
+        {
+            notes.Add($"{e.Command} not found: a failed task is one that started (its log exists) and left the queue without a completion marker.");
+        }
 
+        try
+        {
             foreach (SlurmJobState state in (await _slurm.QueueAsync(cancellationToken).ConfigureAwait(false)).Where(s => jobIds.Contains(s.JobId)))
             {
                 states[(state.JobId, state.ArrayIndex)] = state; // the queue is the latest word on a job still in it

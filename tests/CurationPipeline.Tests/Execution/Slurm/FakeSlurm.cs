@@ -13,6 +13,9 @@ internal sealed class FakeSlurm : ICommandRunner
     /// <summary>What <c>squeue</c> prints (<c>id|state|reason</c> lines); <c>null</c> for a machine without it.</summary>
     public string? Queue { get; set; } = "";
 
+    /// <summary>What <c>sacct</c> prints (<c>id|state</c> lines), or <c>null</c> for a cluster without accounting storage.</summary>
+    public string? Accounting { get; set; }
+
     /// <summary>Every command run, as one line each.</summary>
     public List<string> Commands { get; } = [];
 
@@ -32,6 +35,8 @@ internal sealed class FakeSlurm : ICommandRunner
                 return Ok($"{_nextJob++}\n");
             case "squeue" when Queue is not null:
                 return Ok(Queue);
+            case "sacct" when Accounting is not null:
+                return Ok(Accounting);
             case "sacct":
                 return Task.FromResult(new CommandResult(1, "", "sacct: error: Slurm accounting storage is disabled\n"));
             default:
