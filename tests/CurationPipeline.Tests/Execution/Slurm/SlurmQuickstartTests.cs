@@ -26,6 +26,12 @@ public sealed class SlurmQuickstartTests(SlurmCluster cluster, SlurmQuickstartTe
         Assert.True(code == 0, stderr);
         Assert.Matches(new Regex(@"^tag: job \d+: array 0-3 \(4 of 4 tasks\)", RegexOptions.Multiline), stdout);
         Assert.Matches(new Regex(@"^mix: job \d+: single job, after cluster", RegexOptions.Multiline), stdout);
+
+        // While it runs: the later passes wait in Slurm's queue (squeue), behind the tag array.
+        (code, stdout, stderr) = await Curate([], "status", output);
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Matches(new Regex(@"dedup\s+4 task\(s\): 4 queued"), stdout);
+        Assert.Matches(new Regex(@"mix\s+1 task\(s\): 1 queued"), stdout);
         await cluster.WaitForEmptyQueueAsync(s_runTimeout);
         TestContext.Current.TestOutputHelper?.WriteLine($"curate slurm --tasks 4: {clock.Elapsed.TotalSeconds:0.0} s from submission to an empty queue");
 
