@@ -2,7 +2,7 @@
 # The whole test suite, with its one-time set-up (the DuckDB interop reader from npm). Usage: scripts/test.sh [dotnet test args]
 # Tests that need the third-party fixtures ($CURATE_SHARED_DATA, else ../shared/data next to the checkout) are skipped when
 # the fixtures are absent (scripts/fetch-test-data.sh downloads them); the end of the output counts the skipped tests by reason.
-# CURATE_REQUIRE_FIXTURES=1 turns an absent fixture root into failures (.ci/run sets it).
+# CURATE_REQUIRE_FIXTURES=1 turns an absent fixture root into failures, CURATE_REQUIRE_SLURM=1 an absent Slurm (.ci/run sets both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The TorchSharp native library is patched at build time (Debian 12's libstdc++ is too old for it); that needs patchelf.
@@ -17,6 +17,12 @@ fi
 # The report test renders HTML in Debian's headless Chromium; without it that test skips with its reason.
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+# The Slurm tests start a single-node Slurm of their own (munged, slurmctld, slurmd; stopped afterwards) from Debian's packages;
+# without them, or without root, those tests skip with their reason.
+if { [ ! -x /usr/sbin/slurmctld ] || [ ! -x /usr/sbin/slurmd ] || [ ! -x /usr/bin/sbatch ] || [ ! -x /usr/sbin/munged ]; } \
+    && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slurmctld slurmd slurm-client munge >/dev/null
 fi
 if [ ! -d tests/interop/node_modules/@duckdb/node-api ]; then
   npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error

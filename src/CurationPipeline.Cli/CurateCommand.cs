@@ -10,6 +10,8 @@ public static class CurateCommand
     public static RootCommand Create() => new("curate: turn web crawls into tokenized, filtered, deduplicated training data.")
     {
         RunCommand.Create(),
+        SlurmCommand.Create(),
+        StatusCommand.Create(),
         ExtractionCommands.CreateExtractCommand(),
         ExtractionCommands.CreateEvalCommand(),
         ClassifiersCommand.Create(),

@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>The run started and failed beyond single documents.</summary>
     public const int RunFailed = 2;
 
+    /// <summary><c>curate status</c>: some task of the run failed.</summary>
+    public const int TasksFailed = 3;
+
     /// <summary>Ctrl+C: the run stopped cleanly, leaving only complete shards.</summary>
     public const int Cancelled = 130;
 }

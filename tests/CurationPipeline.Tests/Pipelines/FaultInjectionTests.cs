@@ -1,20 +1,11 @@
 using System.Diagnostics;
-using CurationPipeline.Outputs;
-using CurationPipeline.Pipelines;
-using CurationPipeline.Pipelines.Configuration;
-using CurationPipeline.Pipelines.Graph;
-using CurationPipeline.Pipelines.Passes;
-using CurationPipeline.Pipelines.Stats;
-using CurationPipeline.Pipelines.Layout;
-using CurationPipeline.Storage;
-using CurationPipeline.Tokenization;
 
 namespace CurationPipeline.Tests.Pipelines;
 
 /// <summary>
 /// The determinism contract as faults: the real <c>curate</c> process is killed with SIGKILL at points across every pass and
-/// resumed, at world size 1 and 4, and its outputs are compared with an uninterrupted run's: mix shards, llm.c files and the drop
-/// list byte for byte, tagged rows as sets (their order may follow thread timing).
+/// resumed, at world size 1 and 4, and its outputs are compared with an uninterrupted run's (<see cref="RunOutputs.AssertSameAsync"/>):
+/// mix shards, llm.c files and the drop list byte for byte, tagged rows as sets (their order may follow thread timing).
 /// </summary>
 /// <remarks>
 /// The input has four files, two of them copies of the other two, so every record id occurs twice: the duplicate-id case runs
@@ -23,59 +14,29 @@ namespace CurationPipeline.Tests.Pipelines;
 /// </remarks>
 public sealed class FaultInjectionTests
 {
-    private static readonly string[] s_compared = ["dedup/drop-list.bin", "dedup/drop-list.parquet", "mix/train", "mix/validation", "mix/bin"];
-
     [Fact]
     public async Task Run_KilledAtEveryPassAndResumed_SameOutputsAsOneCleanRunAtAnyWorldSizeAndWorkers()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        string input = WriteInput();
-        string pipeline = WritePipeline(input);
+        string input = RunOutputs.WriteInput();
+        string pipeline = RunOutputs.WritePipeline(input);
         string reference = TestData.NewTempDirectory();
         Assert.Equal(0, await RunToEndAsync(pipeline, input, reference, worldSize: 1, workers: 2, ct));
         Assert.True(new FileInfo(Path.Combine(reference, "mix", "train", "train-00000.parquet")).Length > 0);
 
         string oneWorker = TestData.NewTempDirectory();
         Assert.Equal(0, await RunToEndAsync(pipeline, input, oneWorker, worldSize: 1, workers: 1, ct));
-        await AssertSameOutputsAsync(reference, oneWorker, ct);
+        await RunOutputs.AssertSameAsync(reference, oneWorker, ct);
 
         string[] points1 = ["before:*/tokenized/tag-00000-*", "after:*/completions/tag-00000", "before:*/dedup/work/*", "after:*/dedup/drop-list.bin", "before:*/mix/.shuffle/*"];
         string faulted1 = TestData.NewTempDirectory();
         await RunWithKillsAsync(pipeline, input, faulted1, worldSize: 1, points1, ct);
-        await AssertSameOutputsAsync(reference, faulted1, ct);
+        await RunOutputs.AssertSameAsync(reference, faulted1, ct);
 
         string[] points4 = ["after:*/completions/tag-00000", "before:*/tokenized/tag-00002-*", "after:*/completions/tag-00003", "before:*/dedup/work/*", "before:*/mix/.shuffle/*"];
         string faulted4 = TestData.NewTempDirectory();
         await RunWithKillsAsync(pipeline, input, faulted4, worldSize: 4, points4, ct);
-        await AssertSameOutputsAsync(reference, faulted4, ct);
-    }
-
-    /// <summary>
-    /// The quickstart pipeline with its paths made absolute and a 10-minute extraction timeout: the timeout is the one
-    /// wall-clock limit of a run, and on a loaded test machine it must not drop a page in one run and not in another.
-    /// </summary>
-    private static string WritePipeline(string input)
-    {
-        string text = File.ReadAllText(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"))
-            .Replace("../", TestData.RepoRoot + "/", StringComparison.Ordinal)
-            .Replace("mix: quickstart-mix.yaml", $"mix: {Path.Combine(TestData.RepoRoot, "pipelines", "quickstart-mix.yaml")}", StringComparison.Ordinal)
-            .Replace("timeout: 2s", "timeout: 10m", StringComparison.Ordinal);
-        Assert.Contains("timeout: 10m", text, StringComparison.Ordinal);
-        string path = Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileName(input) + "-pipeline.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    /// <summary>The sample crawl and its JSON Lines twice each, under other names: four tasks' worth, every id twice.</summary>
-    private static string WriteInput()
-    {
-        string input = TestData.NewTempDirectory();
-        string sample = Path.Combine(TestData.RepoRoot, "sample-warc");
-        File.Copy(Path.Combine(sample, "quickstart.warc.gz"), Path.Combine(input, "a.warc.gz"));
-        File.Copy(Path.Combine(sample, "quickstart-docs.jsonl"), Path.Combine(input, "b.jsonl"));
-        File.Copy(Path.Combine(sample, "quickstart.warc.gz"), Path.Combine(input, "c.warc.gz"));
-        File.Copy(Path.Combine(sample, "quickstart-docs.jsonl"), Path.Combine(input, "d.jsonl"));
-        return input;
+        await RunOutputs.AssertSameAsync(reference, faulted4, ct);
     }
 
     /// <summary>
@@ -129,49 +90,5 @@ public sealed class FaultInjectionTests
         process.OutputDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();
         return process;
-    }
-
-    private static async Task AssertSameOutputsAsync(string expected, string actual, CancellationToken ct)
-    {
-        foreach (string relative in s_compared)
-        {
-            string[] files = Files(expected, relative);
-            Assert.NotEmpty(files);
-            Assert.Equal(files, Files(actual, relative));
-            foreach (string file in files)
-            {
-                byte[] want = await File.ReadAllBytesAsync(Path.Combine(expected, file), ct);
-                byte[] got = await File.ReadAllBytesAsync(Path.Combine(actual, file), ct);
-                Assert.True(want.AsSpan().SequenceEqual(got), $"{file} differs between {expected} and {actual}");
-            }
-        }
-
-        Assert.Equal(await TaggedRowsAsync(expected, ct), await TaggedRowsAsync(actual, ct));
-    }
-
-    private static string[] Files(string root, string relative)
-    {
-        string path = Path.Combine(root, relative);
-        return File.Exists(path)
-            ? [relative]
-            : [.. Directory.GetFiles(path).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>Every tokenized row as (id, source, tokens), sorted: what the tag pass wrote, whatever the shard and row order.</summary>
-    private static async Task<List<string>> TaggedRowsAsync(string output, CancellationToken ct)
-    {
-        var rows = new List<string>();
-        foreach (string shard in Directory.GetFiles(Path.Combine(output, OutputLayout.Tokenized), "*.parquet"))
-        {
-            await using TokenizedShardReader reader = await TokenizedShardReader.OpenAsync(LocalStorage.Instance, shard, ct);
-            await foreach (TokenizedDocument row in reader.ReadAllAsync(ct))
-            {
-                rows.Add($"{row.Id}|{row.SourcePath}|{row.SourceOffset}|{string.Join(',', row.InputIds.ToArray())}");
-            }
-        }
-
-        rows.Sort(StringComparer.Ordinal);
-        Assert.NotEmpty(rows);
-        return rows;
     }
 }

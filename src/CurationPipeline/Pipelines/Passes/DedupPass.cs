@@ -21,7 +21,8 @@ public sealed class DedupPass
     /// <summary>The stage name of dedup in <c>stats.json</c>.</summary>
     public const string StageName = PassRegistry.Dedup;
 
-    private const string ClusterMarker = PassRegistry.Dedup + "-" + PassRegistry.Cluster;
+    /// <summary>The completion marker's name of the cluster step.</summary>
+    internal const string ClusterMarker = PassRegistry.Dedup + "-" + PassRegistry.Cluster;
 
     private readonly IStorage _storage;
     private readonly DedupOptions _options;

@@ -1,4 +1,6 @@
 using System.Text;
+using CurationPipeline.Mixing;
+using CurationPipeline.Pipelines.Passes;
 using CurationPipeline.Storage;
 
 namespace CurationPipeline.Pipelines.Layout.Internal;
@@ -6,6 +8,19 @@ namespace CurationPipeline.Pipelines.Layout.Internal;
 /// <summary>Writes a task's completion marker, atomically and last: its presence means every output of the task is committed.</summary>
 internal static class CompletionMarker
 {
+    /// <summary>
+    /// The file whose presence means <paramref name="task"/> is complete: <c>completions/{pass}-{rank:D5}</c> for the tasks of tag,
+    /// dedup and embed, <c>completions/dedup-cluster</c> and <c>completions/semdedup</c> for the global steps, and the mix's report
+    /// (written last) for the mix.
+    /// </summary>
+    public static string PathOf(IStorage storage, string outputDirectory, PipelineTask task) => task.Pass switch
+    {
+        PassRegistry.Cluster => storage.Combine(outputDirectory, OutputLayout.Completions, DedupPass.ClusterMarker),
+        PassRegistry.SemDedup => storage.Combine(outputDirectory, OutputLayout.Completions, SemanticPass.DedupStage),
+        PassRegistry.Mix => storage.Combine(outputDirectory, OutputLayout.Mix, MixReport.FileName),
+        _ => storage.Combine(outputDirectory, OutputLayout.Completions, task.Stem),
+    };
+
     /// <summary>
     /// Fails when a completion marker or shard of <paramref name="pass"/> under <paramref name="outputDirectory"/> belongs to a split
     /// into another number of tasks than <paramref name="worldSize"/> (markers hold their task, <c>tag/0/2</c>, on the first line).
