@@ -54,7 +54,7 @@ public sealed class FaultInjectionTests
     /// The quickstart pipeline with its paths made absolute and a 10-minute extraction timeout: the timeout is the one
     /// wall-clock limit of a run, and on a loaded test machine it must not drop a page in one run and not in another.
     /// </summary>
-    private static string WritePipeline(string input)
+    internal static string WritePipeline(string input)
     {
         string text = File.ReadAllText(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"))
             .Replace("../", TestData.RepoRoot + "/", StringComparison.Ordinal)
@@ -67,7 +67,7 @@ public sealed class FaultInjectionTests
     }
 
     /// <summary>The sample crawl and its JSON Lines twice each, under other names: four tasks' worth, every id twice.</summary>
-    private static string WriteInput()
+    internal static string WriteInput()
     {
         string input = TestData.NewTempDirectory();
         string sample = Path.Combine(TestData.RepoRoot, "sample-warc");
@@ -131,7 +131,7 @@ public sealed class FaultInjectionTests
         return process;
     }
 
-    private static async Task AssertSameOutputsAsync(string expected, string actual, CancellationToken ct)
+    internal static async Task AssertSameOutputsAsync(string expected, string actual, CancellationToken ct)
     {
         foreach (string relative in s_compared)
         {

@@ -8,6 +8,7 @@ public sealed class AzureStorageStats
     private long _bytesRead;
     private long _bytesWritten;
     private long _leaseRenewalFailures;
+    private long _leaseReleaseFailures;
 
     /// <summary>HTTP requests sent, retries included.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -23,6 +24,11 @@ public sealed class AzureStorageStats
 
     /// <summary>Lease renewals of held locks that failed (each is tried again a third of the lease duration later).</summary>
     public long LeaseRenewalFailures => Interlocked.Read(ref _leaseRenewalFailures);
+
+    /// <summary>Lock releases that failed (the service unreachable); such a lease expires by itself after its duration.</summary>
+    public long LeaseReleaseFailures => Interlocked.Read(ref _leaseReleaseFailures);
+
+    internal void AddLeaseReleaseFailure() => Interlocked.Increment(ref _leaseReleaseFailures);
 
     internal void AddLeaseRenewalFailure() => Interlocked.Increment(ref _leaseRenewalFailures);
 

@@ -31,12 +31,14 @@ public sealed class BlobLeaseLock : IAsyncDisposable
     private readonly BlobClient? _record;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewal;
+    private readonly AzureStorageStats _stats;
     private int _released;
 
     private BlobLeaseLock(BlobLeaseClient lease, BlobClient? record, TimeSpan duration, AzureStorageStats stats)
     {
         _lease = lease;
         _record = record;
+        _stats = stats;
         _renewal = RenewAsync(duration / 3, stats, _stop.Token);
     }
 
@@ -110,14 +112,22 @@ public sealed class BlobLeaseLock : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _renewal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
-        if (_record is not null)
+        try
         {
-            // The record goes with its lease: deleting a leased blob needs the lease id.
-            await _record.DeleteIfExistsAsync(conditions: new BlobRequestConditions { LeaseId = _lease.LeaseId }).ConfigureAwait(false);
+            if (_record is not null)
+            {
+                // The record goes with its lease: deleting a leased blob needs the lease id.
+                await _record.DeleteIfExistsAsync(conditions: new BlobRequestConditions { LeaseId = _lease.LeaseId }).ConfigureAwait(false);
+            }
+            else
+            {
+                await _lease.ReleaseAsync().ConfigureAwait(false);
+            }
         }
-        else
+        catch (Exception e) when (BlobErrors.IsStorageFailure(e))
         {
-            await _lease.ReleaseAsync().ConfigureAwait(false);
+            // Counted; the lease expires by itself, and a release that fails must not hide the failure that ended the holder's work.
+            _stats.AddLeaseReleaseFailure();
         }
     }
 

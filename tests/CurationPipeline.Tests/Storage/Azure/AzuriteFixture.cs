@@ -69,9 +69,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts the emulator (again) on <see cref="Port"/> with the same data folder, and waits until it accepts connections.</summary>
+    /// <summary>Starts the emulator (again, when stopped) on <see cref="Port"/> with the same data folder, and waits until it accepts connections.</summary>
     public async Task StartAsync()
     {
+        if (_process is not null)
+        {
+            return;
+        }
+
         var start = new ProcessStartInfo(_node!)
         {
             WorkingDirectory = Path.GetDirectoryName(_script)!,
