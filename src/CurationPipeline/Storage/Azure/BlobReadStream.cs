@@ -8,8 +8,9 @@ namespace CurationPipeline.Storage.Azure;
 
 /// <summary>
 /// A seekable read-only stream over a blob: ranged downloads of <see cref="AzureBlobStorageOptions.ReadChunkBytes"/>, and while a
-/// chunk is consumed the next one is fetched (read-ahead), so sequential reads overlap the network. Memory is two pooled chunks
-/// whatever the blob size. A seek outside the chunk in hand drops the read-ahead.
+/// chunk is consumed the next one is fetched (read-ahead: at once when the reader moved on sequentially from the chunk before,
+/// else once half the chunk is consumed), so sequential reads overlap the network. Memory is two pooled chunks whatever the blob
+/// size. A seek outside the chunk in hand drops the read-ahead.
 /// </summary>
 /// <remarks>Not thread-safe, as streams are not. Failed requests raise the exceptions of <see cref="AzureBlobStorage"/>.</remarks>
 public sealed class BlobReadStream : Stream
@@ -22,6 +23,7 @@ public sealed class BlobReadStream : Stream
     private long _position;
     private Chunk? _current;
     private Task<Chunk>? _ahead;
+    private bool _sequential;
 
     internal BlobReadStream(BlobClient blob, AzureBlobPath path, long length, int chunkBytes, AzureStorageStats stats)
     {
@@ -139,9 +141,9 @@ public sealed class BlobReadStream : Stream
         int count = Math.Min(buffer.Length, chunk.Count - offset);
         chunk.Data.AsSpan(offset, count).CopyTo(buffer);
         _position += count;
-        if (_ahead is null && _position - chunk.Start > chunk.Count / 2 && chunk.Start + chunk.Count < Length)
+        if (_ahead is null && chunk.Start + chunk.Count < Length && (_sequential || _position - chunk.Start > chunk.Count / 2))
         {
-            // Half the chunk is consumed sequentially: fetch the next one meanwhile.
+            // A sequential reader (this chunk follows the last one, or half of it is consumed): fetch the next one meanwhile.
             _ahead = FetchAsync(chunk.Start + chunk.Count, _disposed.Token);
         }
 
@@ -170,6 +172,7 @@ public sealed class BlobReadStream : Stream
 
     private void SetCurrent(Chunk chunk)
     {
+        _sequential = chunk.Start == (_current is null ? 0 : _current.Start + _current.Count);
         _current?.Release();
         _current = chunk;
     }
