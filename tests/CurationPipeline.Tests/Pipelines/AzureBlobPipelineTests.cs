@@ -39,7 +39,9 @@ public sealed class AzureBlobPipelineTests(AzuriteFixture azurite)
 
         Assert.True(exit == 0, $"curate exited {exit}: {stderr}");
         Assert.Contains("blob storage:", stdout, StringComparison.Ordinal);
-        await FaultInjectionTests.AssertSameOutputsAsync(reference, await DownloadAsync(container, "runs/quickstart", ct), ct);
+        string downloaded = await DownloadAsync(container, "runs/quickstart", ct);
+        await FaultInjectionTests.AssertSameOutputsAsync(reference, downloaded, ct);
+        Assert.Equal(MixReportFiles(reference), MixReportFiles(downloaded));
     }
 
     [Fact]
@@ -280,6 +282,15 @@ public sealed class AzureBlobPipelineTests(AzuriteFixture azurite)
         rows.Sort(StringComparer.Ordinal);
         Assert.NotEmpty(rows);
         return rows;
+    }
+
+    /// <summary>The files a mix report lists, relative to the mix directory (on blob storage too).</summary>
+    private static string[] MixReportFiles(string output)
+    {
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, OutputLayout.Mix, "mix-report.json")));
+        string[] files = [.. report.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()!)];
+        Assert.NotEmpty(files);
+        return files;
     }
 
     private static List<string> DropRows(string output)

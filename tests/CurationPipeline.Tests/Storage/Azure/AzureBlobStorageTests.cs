@@ -82,7 +82,8 @@ public sealed class AzureBlobStorageTests(AzuriteFixture azurite)
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         IStorage storage = azurite.Storage();
-        string root = $"az://{await azurite.NewContainerAsync()}/crawl";
+        string container = await azurite.NewContainerAsync();
+        string root = $"az://{container}/crawl";
         foreach (string name in (string[])["a.warc.gz", "b.jsonl", "sub/c.warc.gz", "sub/deeper/d.warc.gz"])
         {
             await WriteAsync(storage.CreateAtomic(storage.Combine(root, name)), name, ct);
@@ -94,6 +95,10 @@ public sealed class AzureBlobStorageTests(AzuriteFixture azurite)
         Assert.Equal([root + "/b.jsonl"], storage.List(root + "/b.jsonl"));
         Assert.Empty(storage.List(root + "/nothing*"));
         Assert.Equal(root + "/x/y", storage.Combine(root + "/", "/x/", "y"));
+        string withAccount = $"az://{container}@devstoreaccount1.blob.core.windows.net/crawl";
+        Assert.Equal([withAccount + "/sub/c.warc.gz"], storage.List(withAccount + "/sub/*.warc.gz"));
+        using var reader = new StreamReader(storage.OpenRead($"abfs://{container}/crawl/sub/c.warc.gz"));
+        Assert.Equal("sub/c.warc.gz", await reader.ReadToEndAsync(ct));
     }
 
     [Fact]
