@@ -58,8 +58,8 @@ public sealed class AzureBlobStorage : IStorage
     {
         AzureBlobPath blob = AzureBlobPath.Parse(path);
         BlobClient client = Container(blob).GetBlobClient(blob.Name);
-        long length = Call(blob, "opening", () => client.GetProperties().Value.ContentLength);
-        return new BlobReadStream(client, blob, length, _options.ReadChunkBytes, Stats);
+        BlobProperties properties = Call(blob, "opening", () => client.GetProperties().Value);
+        return new BlobReadStream(client, blob, properties.ContentLength, properties.ETag, _options.ReadChunkBytes, Stats);
     }
 
     /// <inheritdoc/>

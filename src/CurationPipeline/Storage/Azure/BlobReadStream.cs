@@ -12,11 +12,16 @@ namespace CurationPipeline.Storage.Azure;
 /// else once half the chunk is consumed), so sequential reads overlap the network. Memory is two pooled chunks whatever the blob
 /// size. A seek outside the chunk in hand drops the read-ahead.
 /// </summary>
-/// <remarks>Not thread-safe, as streams are not. Failed requests raise the exceptions of <see cref="AzureBlobStorage"/>.</remarks>
+/// <remarks>
+/// Every range is read from the version that was opened (<c>If-Match</c> its ETag): a blob replaced meanwhile fails the read
+/// (412) instead of mixing two versions. Not thread-safe, as streams are not. Failed requests raise the exceptions of
+/// <see cref="AzureBlobStorage"/>.
+/// </remarks>
 public sealed class BlobReadStream : Stream
 {
     private readonly BlobClient _blob;
     private readonly AzureBlobPath _path;
+    private readonly ETag _version;
     private readonly int _chunkBytes;
     private readonly AzureStorageStats _stats;
     private readonly CancellationTokenSource _disposed = new();
@@ -25,9 +30,10 @@ public sealed class BlobReadStream : Stream
     private Task<Chunk>? _ahead;
     private bool _sequential;
 
-    internal BlobReadStream(BlobClient blob, AzureBlobPath path, long length, int chunkBytes, AzureStorageStats stats)
+    internal BlobReadStream(BlobClient blob, AzureBlobPath path, long length, ETag version, int chunkBytes, AzureStorageStats stats)
     {
         _blob = blob;
+        _version = version;
         _path = path;
         Length = length;
         _chunkBytes = chunkBytes;
@@ -204,7 +210,8 @@ public sealed class BlobReadStream : Stream
         try
         {
             Response<BlobDownloadStreamingResult> response = await _blob.DownloadStreamingAsync(
-                new BlobDownloadOptions { Range = new HttpRange(start, count) }, cancellationToken).ConfigureAwait(false);
+                new BlobDownloadOptions { Range = new HttpRange(start, count), Conditions = new BlobRequestConditions { IfMatch = _version } },
+                cancellationToken).ConfigureAwait(false);
             await using (Stream content = response.Value.Content)
             {
                 await content.ReadExactlyAsync(data.AsMemory(0, count), cancellationToken).ConfigureAwait(false);

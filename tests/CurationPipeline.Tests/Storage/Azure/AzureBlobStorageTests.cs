@@ -48,6 +48,23 @@ public sealed class AzureBlobStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OpenRead_BlobReplacedWhileRead_FailsInsteadOfMixingVersions()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        IStorage storage = azurite.Storage(s_smallBlocks);
+        string path = $"az://{await azurite.NewContainerAsync()}/in/a.bin";
+        await WriteAsync(storage.CreateAtomic(path), new string('a', 300_000), ct);
+        await using Stream read = storage.OpenRead(path);
+        read.ReadExactly(new byte[10]);
+
+        await WriteAsync(storage.CreateAtomic(path), new string('b', 300_000), ct);
+        read.Position = 250_000;
+
+        var e = await Assert.ThrowsAsync<IOException>(async () => await read.ReadAsync(new byte[10], ct));
+        Assert.Contains("replaced while being read", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateAtomic_DisposedWithoutCommit_LeavesNothingVisible()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

@@ -37,6 +37,8 @@ internal static class BlobErrors
                 case 401 or 403:
                     return new UnauthorizedAccessException($"access denied to {where} ({operation}: {failed.Status} {code}); check the credentials "
                         + $"({AzureCredentials.ConnectionStringVariable}, {AzureCredentials.AccountNameVariable} with {AzureCredentials.KeyVariable} or {AzureCredentials.SasTokenVariable}, or an Azure identity)", e);
+                case 412 when operation == "reading":
+                    return new IOException($"{operation} {where} failed: it was replaced while being read (412 {code}; {path})", e);
                 case 0:
                     return new IOException($"{operation} {where} failed: blob service unreachable: {FirstLine(failed.InnerException?.Message ?? failed.Message)} ({path})", e);
                 default:
