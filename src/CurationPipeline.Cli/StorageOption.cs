@@ -22,7 +22,8 @@ internal static class StorageOption
     {
         if (storage.BlobStats is { Requests: > 0 } stats)
         {
-            string renewals = stats.LeaseRenewalFailures > 0 ? $", {stats.LeaseRenewalFailures} lease renewals failed" : "";
+            string renewals = (stats.LeaseRenewalFailures > 0 ? $", {stats.LeaseRenewalFailures} lease renewals failed" : "")
+                + (stats.LeaseReleaseFailures > 0 ? $", {stats.LeaseReleaseFailures} lock releases failed (their leases expire by themselves)" : "");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"blob storage: {stats.Requests} requests, {stats.Retries} retries, {stats.BytesRead / 1e6:F1} MB read, {stats.BytesWritten / 1e6:F1} MB written{renewals}"));
         }
