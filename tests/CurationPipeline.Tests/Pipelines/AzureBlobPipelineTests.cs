@@ -156,7 +156,7 @@ public sealed class AzureBlobPipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Run_WrongKeyOrMissingContainer_OneClearLineEach()
+    public async Task Run_WrongKeyOrMissingInputOrOutputContainer_OneClearLineEach()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string container = await azurite.NewContainerAsync();
@@ -167,6 +167,11 @@ public sealed class AzureBlobPipelineTests(AzuriteFixture azurite)
             connectionString: azurite.ConnectionStringWithKey(wrongKey));
         (int missingExit, string missing, _) = await RunAsync(["run", pipeline, "--input", $"az://nosuch{container}/crawl/*.warc.gz", "--output", $"az://{container}/out"], ct);
 
+        (int noOutputExit, string noOutput, _) = await RunAsync(["run", pipeline, "--input", input, "--output", $"az://nosuch{container}/out"], ct);
+
+        Assert.Equal(2, noOutputExit);
+        Assert.Equal($"curate: stage 'output' failed: container 'nosuch{container}' does not exist (locking blob 'out/.curate.lock' in container 'nosuch{container}': 404 ContainerNotFound; az://nosuch{container}/out/.curate.lock)",
+            SingleLine(noOutput));
         Assert.Equal(2, deniedExit); // the output lock is the first blob access
         Assert.Equal(1, missingExit); // the inputs are resolved with the configuration
         Assert.Equal($"curate: stage 'output' failed: access denied to blob 'out/.curate.lock' in container '{container}' (locking: 403 AuthorizationFailure); check the credentials "
