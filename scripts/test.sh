@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, with its one-time set-up (the DuckDB interop reader from npm). Usage: scripts/test.sh [dotnet test args]
+# The whole test suite, with its one-time set-up (the DuckDB interop reader and the Azurite blob emulator from npm). Usage: scripts/test.sh [dotnet test args]
 # Tests that need the third-party fixtures ($CURATE_SHARED_DATA, else ../shared/data next to the checkout) are skipped when
 # the fixtures are absent (scripts/fetch-test-data.sh downloads them); the end of the output counts the skipped tests by reason.
 # CURATE_REQUIRE_FIXTURES=1 turns an absent fixture root into failures, CURATE_REQUIRE_SLURM=1 an absent Slurm (.ci/run sets both).
@@ -26,6 +26,10 @@ if { [ ! -x /usr/sbin/slurmctld ] || [ ! -x /usr/sbin/slurmd ] || [ ! -x /usr/bi
 fi
 if [ ! -d tests/interop/node_modules/@duckdb/node-api ]; then
   npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
+fi
+# The Azure Blob emulator (Azurite, pinned) the az:// storage tests start and stop themselves; without it they skip with their reason.
+if [ ! -f tests/azurite/node_modules/azurite/package.json ]; then
+  npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
 fi
 
 if [ -n "${CURATE_SHARED_DATA:-}" ]; then

@@ -14,7 +14,8 @@ namespace CurationPipeline.Benchmarks;
 /// </summary>
 internal sealed class WarcReadBenchmark : IBenchmark
 {
-    private static readonly string[] s_files =
+    /// <summary>The shared WARC files the corpus is made of (fixture-relative).</summary>
+    internal static readonly string[] Files =
     [
         "cc/whirlwind-python/whirlwind.warc.gz",
         "cc/jwarc/cc.warc.gz",
@@ -38,7 +39,7 @@ internal sealed class WarcReadBenchmark : IBenchmark
         var corpus = new MemoryStream();
         for (int i = 0; i < copies; i++)
         {
-            foreach (string file in s_files)
+            foreach (string file in Files)
             {
                 corpus.Write(File.ReadAllBytes(Path.Combine(root, file)));
             }
@@ -46,7 +47,7 @@ internal sealed class WarcReadBenchmark : IBenchmark
 
         byte[] bytes = corpus.ToArray();
         var options = new WarcReaderOptions();
-        Console.WriteLine($"corpus: {s_files.Length} files x {copies} = {bytes.Length / 1e6:F1} MB gzip, one thread");
+        Console.WriteLine($"corpus: {Files.Length} files x {copies} = {bytes.Length / 1e6:F1} MB gzip, one thread");
         Console.WriteLine($"{"mode",-22} {"records",9} {"seconds",8} {"records/s",10} {"MB/s gz",8} {"alloc B/rec",12}");
 
         long records = FramingOnly(bytes, options);

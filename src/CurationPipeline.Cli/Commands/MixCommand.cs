@@ -11,11 +11,11 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary><c>curate mix TAGGED_DIR --config MIX.yaml --output DIR</c>: samples tagged data to a target domain mix.</summary>
 public static class MixCommand
 {
-    private static readonly Argument<DirectoryInfo> s_tagged = new("tagged") { Description = "The output directory of `curate run` (annotated/ and tokenized/)." };
+    private static readonly Argument<string> s_tagged = new("tagged") { Description = "The output directory of `curate run` (annotated/ and tokenized/): a folder or az://container/prefix." };
 
     private static readonly Option<FileInfo> s_config = new("--config", "-c") { Description = "The mix YAML file.", Required = true };
 
-    private static readonly Option<string> s_output = new("--output", "-o") { Description = "Where the mix goes (train/, validation/, bin/, mix-report.json).", Required = true };
+    private static readonly Option<string> s_output = new("--output", "-o") { Description = "Where the mix goes (train/, validation/, bin/, mix-report.json): a folder or az://container/prefix.", Required = true };
 
     private static readonly Option<ulong?> s_seed = new("--seed") { Description = "Replaces the mix's seed.", CustomParser = NumberParsers.UInt64 };
 
@@ -28,7 +28,7 @@ public static class MixCommand
     {
         var command = new Command("mix", "Mix tagged data: filters, dedup drop list, domain rules, target token shares, validation hold-out, shuffled shards.")
         {
-            s_tagged, s_config, s_output, s_seed, s_totalTokens, s_verbose,
+            s_tagged, s_config, s_output, s_seed, s_totalTokens, StorageOption.Scratch, s_verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -59,16 +59,17 @@ public static class MixCommand
             return CommandErrors.Configuration(e, verbose);
         }
 
-        string output = Path.GetFullPath(parse.GetValue(s_output)!);
+        string output = RoutingStorage.FullPath(parse.GetValue(s_output)!);
+        RoutingStorage storage = StorageOption.Create(parse);
         try
         {
             // One writer per output directory; the tagged directory is read, so no run may be writing it meanwhile.
-            string tagged = parse.GetValue(s_tagged)!.FullName;
-            await using OutputLock outputLock = await OutputLock.AcquireAsync(LocalStorage.Instance, output, "curate mix", cancellationToken);
-            await using OutputLock? taggedLock = Path.TrimEndingDirectorySeparator(tagged) == Path.TrimEndingDirectorySeparator(output)
+            string tagged = RoutingStorage.FullPath(parse.GetValue(s_tagged)!);
+            await using OutputLock outputLock = await OutputLock.AcquireAsync(storage, output, "curate mix", cancellationToken);
+            await using OutputLock? taggedLock = tagged.TrimEnd('/') == output.TrimEnd('/')
                 ? null
-                : await OutputLock.AcquireReaderAsync(LocalStorage.Instance, tagged, "curate mix (reading)", cancellationToken);
-            var mixer = new Mixer(LocalStorage.Instance, loggerFactory.CreateLogger<Mixer>());
+                : await OutputLock.AcquireReaderAsync(storage, tagged, "curate mix (reading)", cancellationToken);
+            var mixer = new Mixer(storage, loggerFactory.CreateLogger<Mixer>());
             MixReport report = await mixer.RunAsync(tagged, output, options, cancellationToken);
             Console.WriteLine(report.FormatTable());
             foreach (string warning in report.Warnings)
@@ -87,6 +88,10 @@ public static class MixCommand
         catch (Exception e)
         {
             return CommandErrors.Failed(e, "mix", verbose);
+        }
+        finally
+        {
+            StorageOption.PrintBlobStats(storage);
         }
     }
 }

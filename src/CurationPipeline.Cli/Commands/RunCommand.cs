@@ -46,7 +46,7 @@ internal static class RunCommand
     {
         var command = new Command("run", "Run a pipeline: read, extract, tokenize and write annotated, tokenized and rejects shards plus stats.json.")
         {
-            s_pipeline, s_input, s_output, s_pass, s_rank, s_worldSize, s_workers, s_verbose,
+            s_pipeline, s_input, s_output, s_pass, s_rank, s_worldSize, s_workers, StorageOption.Scratch, s_verbose,
         };
         s_pass.AcceptOnlyFromAmong([All, .. PassRegistry.RunnableAlone.Select(p => p.Name)]);
         command.SetAction(RunAsync);
@@ -58,6 +58,7 @@ internal static class RunCommand
         bool verbose = parse.GetValue(s_verbose);
         using ILoggerFactory loggerFactory = Logging.Create(verbose);
         ILogger logger = loggerFactory.CreateLogger("curate");
+        RoutingStorage storage = StorageOption.Create(parse);
         PipelineOptions options;
         PipelineRunner runner;
         IReadOnlyList<string> inputs;
@@ -66,7 +67,7 @@ internal static class RunCommand
         {
             options = ApplyOverrides(PipelineConfigLoader.Load(parse.GetValue(s_pipeline)!.FullName), parse);
             output = options.Output ?? throw new ArgumentException("No output directory: set output: in the pipeline or pass --output.");
-            runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, loggerFactory);
+            runner = TagPipelineFactory.CreateRunner(options, storage, loggerFactory);
             inputs = runner.ResolveInputs(options.Input.Paths);
         }
         catch (Exception e) when (CommandErrors.IsConfiguration(e))
@@ -75,16 +76,26 @@ internal static class RunCommand
         }
 
         string pass = parse.GetValue(s_pass)!;
-        if (pass != All && PassRegistry.Get(pass).IsStepAfterTag)
+        try
         {
-            return await RunGlobalStepAsync(runner, pass, output, options.Execution.WorldSize, parse.GetValue(s_rank), logger, verbose, cancellationToken);
+            return pass != All && PassRegistry.Get(pass).IsStepAfterTag
+                ? await RunGlobalStepAsync(runner, pass, output, options.Execution.WorldSize, parse.GetValue(s_rank), logger, verbose, cancellationToken)
+                : await RunTagAsync(runner, storage, options, inputs, output, pass, parse, logger, verbose, cancellationToken);
         }
+        finally
+        {
+            StorageOption.PrintBlobStats(storage);
+        }
+    }
 
+    private static async Task<int> RunTagAsync(PipelineRunner runner, RoutingStorage storage, PipelineOptions options, IReadOnlyList<string> inputs, string output, string pass,
+        ParseResult parse, ILogger logger, bool verbose, CancellationToken cancellationToken)
+    {
         try
         {
             StatsReport? report;
             await using (var display = new ProgressDisplay(options.Execution.ProgressInterval))
-            await using (var progress = new RunProgressWriter(LocalStorage.Instance, output, options.Execution.ProgressInterval, display))
+            await using (var progress = new RunProgressWriter(storage, output, options.Execution.ProgressInterval, display))
             {
                 report = await runner.RunAsync(inputs, output, options.Execution, parse.GetValue(s_rank), progress, cancellationToken, runDedup: pass == All);
             }
@@ -171,7 +182,7 @@ internal static class RunCommand
         string[]? inputs = parse.GetValue(s_input);
         if (inputs is { Length: > 0 })
         {
-            options = options with { Input = options.Input with { Paths = inputs.Select(Path.GetFullPath).ToArray() } };
+            options = options with { Input = options.Input with { Paths = inputs.Select(RoutingStorage.FullPath).ToArray() } };
         }
 
         if (parse.GetValue(s_output) is { } output)

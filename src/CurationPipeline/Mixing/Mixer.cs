@@ -120,7 +120,7 @@ public sealed class Mixer
             removed += Delete(storage, storage.List(storage.Combine(mixDirectory, folder, "**", TemporaryPattern)));
         }
 
-        string spill = storage.Combine(mixDirectory, ShuffleWriter.SpillFolder);
+        string spill = storage.ScratchDirectory(mixDirectory, ShuffleWriter.SpillFolder);
         removed += Delete(storage, storage.List(storage.Combine(spill, "**", "*")));
         storage.DeleteEmptyDirectory(spill);
         return removed;
@@ -144,6 +144,12 @@ public sealed class Mixer
 
         return files.Count;
     }
+
+    /// <summary>A written file's path below the output directory, with <c>/</c> separators (a blob path is no file-system path).</summary>
+    private static string RelativePath(string outputDirectory, string file) =>
+        RoutingStorage.IsRemote(outputDirectory)
+            ? file[(outputDirectory.TrimEnd('/').Length + 1)..]
+            : Path.GetRelativePath(outputDirectory, file);
 
     private static MixReport Report(MixOptions options, Catalog catalog, SamplePlan plan, MixTally tally, List<string> warnings, string outputDirectory, double seconds)
     {
@@ -190,7 +196,7 @@ public sealed class Mixer
             FilterDrops = catalog.FilterDrops,
             Domains = domains,
             Warnings = warnings,
-            Files = [.. tally.Files.Select(f => Path.GetRelativePath(outputDirectory, f)).Order(StringComparer.Ordinal)],
+            Files = [.. tally.Files.Select(f => RelativePath(outputDirectory, f)).Order(StringComparer.Ordinal)],
             Rules = [.. options.Filters, .. options.Domains.Select(d => d.When)],
             Seconds = seconds,
         };

@@ -12,6 +12,23 @@ public interface IStorage
     /// <paramref name="path"/> only when <see cref="AtomicWrite.CommitAsync"/> runs. Disposing without commit deletes the temporary file.</summary>
     AtomicWrite CreateAtomic(string path);
 
+    /// <summary>
+    /// Like <see cref="CreateAtomic"/>, but created once: <see cref="AtomicWrite.CommitAsync"/> fails with
+    /// <see cref="StorageFileExistsException"/> when the file already exists, and leaves that file as it is (completion markers).
+    /// </summary>
+    /// <remarks>The default implementation throws: a store that cannot create conditionally cannot promise one marker per task.</remarks>
+    /// <exception cref="NotSupportedException">This storage cannot create files once.</exception>
+    AtomicWrite CreateNew(string path) => throw new NotSupportedException($"{GetType().Name} cannot create files once.");
+
+    /// <summary>
+    /// A folder on local disk for the scratch data of work on <paramref name="directory"/> (sort runs, shuffle buckets), which is
+    /// written and read back by this process only and never belongs in a remote store.
+    /// </summary>
+    /// <param name="directory">The directory the work writes its results to.</param>
+    /// <param name="parts">The scratch folder's name below it (e.g. <c>dedup</c>, <c>work</c>).</param>
+    /// <returns>The folder; by default <paramref name="parts"/> below <paramref name="directory"/> itself, which is local.</returns>
+    string ScratchDirectory(string directory, params string[] parts) => Combine([directory, .. parts]);
+
     /// <summary>Lists files matching <paramref name="pattern"/>: a file, a directory (all files below it) or a glob (<c>*</c>, <c>**</c>, <c>?</c>).</summary>
     /// <returns>Matching file paths in ordinal order.</returns>
     IReadOnlyList<string> List(string pattern);

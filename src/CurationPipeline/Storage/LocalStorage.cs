@@ -16,8 +16,12 @@ public sealed class LocalStorage : IStorage
     /// <inheritdoc/>
     public AtomicWrite CreateAtomic(string path) => new LocalAtomicWrite(path, null);
 
+    /// <inheritdoc/>
+    /// <remarks>The temporary file is moved to its name without replacing: a file already there makes the move fail.</remarks>
+    public AtomicWrite CreateNew(string path) => new LocalAtomicWrite(path, null, createOnly: true);
+
     /// <summary>Like <see cref="CreateAtomic(string)"/>, opening the temporary file with <paramref name="open"/> (tests inject write failures).</summary>
-    internal static AtomicWrite CreateAtomic(string path, Func<string, FileStream> open) => new LocalAtomicWrite(path, open);
+    internal static AtomicWrite CreateAtomic(string path, Func<string, FileStream> open) => new LocalAtomicWrite(path, open, createOnly: false);
 
     /// <inheritdoc/>
     public bool Exists(string path) => File.Exists(path);
@@ -105,11 +109,13 @@ public sealed class LocalStorage : IStorage
     {
         private readonly string _temporaryPath;
         private readonly FileStream _stream;
+        private readonly bool _createOnly;
         private bool _committed;
 
-        public LocalAtomicWrite(string path, Func<string, FileStream>? open)
+        public LocalAtomicWrite(string path, Func<string, FileStream>? open, bool createOnly = false)
         {
             Path = path;
+            _createOnly = createOnly;
             string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
             Directory.CreateDirectory(directory);
             _temporaryPath = System.IO.Path.Combine(directory, $".tmp-{Guid.NewGuid():N}-{System.IO.Path.GetFileName(path)}");
@@ -127,9 +133,30 @@ public sealed class LocalStorage : IStorage
             _stream.Flush(flushToDisk: true);
             await _stream.DisposeAsync().ConfigureAwait(false);
             CommitKillPoint.BeforeCommit(Path);
-            File.Move(_temporaryPath, Path, overwrite: true);
+            if (_createOnly)
+            {
+                MoveOnce();
+            }
+            else
+            {
+                File.Move(_temporaryPath, Path, overwrite: true);
+            }
+
             _committed = true;
             CommitKillPoint.AfterCommit(Path);
+        }
+
+        /// <summary>Publishes without replacing (on Unix .NET links the new name, which fails atomically when it exists, then unlinks the old).</summary>
+        private void MoveOnce()
+        {
+            try
+            {
+                File.Move(_temporaryPath, Path, overwrite: false);
+            }
+            catch (IOException e) when (File.Exists(Path))
+            {
+                throw new StorageFileExistsException(Path, e);
+            }
         }
 
         public override async ValueTask DisposeAsync()

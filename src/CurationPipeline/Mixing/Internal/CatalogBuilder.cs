@@ -89,7 +89,7 @@ internal sealed class CatalogBuilder
             return (drops, false);
         }
 
-        string path = Path.IsPathRooted(_options.DropList) ? _options.DropList : _storage.Combine(taggedDirectory, _options.DropList);
+        string path = Path.IsPathRooted(_options.DropList) || RoutingStorage.IsRemote(_options.DropList) ? _options.DropList : _storage.Combine(taggedDirectory, _options.DropList);
         if (!_storage.Exists(path))
         {
             return (drops, false);

@@ -30,7 +30,7 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
     public async Task<MixTally> WriteAsync(string outputDirectory, CancellationToken cancellationToken)
     {
         int buckets = (int)Math.Clamp((plan.PlannedTokens + options.ShuffleBucketTokens - 1) / options.ShuffleBucketTokens, 1, MaxBuckets);
-        string spill = storage.Combine(outputDirectory, SpillFolder);
+        string spill = storage.ScratchDirectory(outputDirectory, SpillFolder); // local disk even for a remote output
         string[] bucketPaths = [.. Enumerable.Range(0, buckets).Select(b => storage.Combine(spill, $"bucket-{b:D5}.bin"))];
         string validationPath = storage.Combine(spill, "validation.bin");
         try

@@ -28,7 +28,7 @@ public static class OutputScratch
             removed += DeleteAll(storage, storage.Combine(outputDirectory, folder, "**", TemporaryPattern));
         }
 
-        removed += DeleteFolder(storage, storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork));
+        removed += DeleteFolder(storage, storage.ScratchDirectory(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork));
         return removed + RemoveFromMix(storage, storage.Combine(outputDirectory, OutputLayout.Mix));
     }
 

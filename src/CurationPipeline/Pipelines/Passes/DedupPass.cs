@@ -47,7 +47,7 @@ public sealed class DedupPass
         }
 
         IReadOnlyList<string> signatures = SignatureFiles(outputDirectory);
-        string work = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork);
+        string work = _storage.ScratchDirectory(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork);
         DedupStats stats = await GlobalDedup.RunLocalAsync(_storage, signatures, work, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
         _storage.DeleteEmptyDirectory(work);
         await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed class DedupPass
         }
 
         long pairs = await GlobalDedup.FindCandidatesAsync(_storage, SignatureFiles(outputDirectory), rank, worldSize,
-            PairsPath(outputDirectory, rank), _storage.Combine(outputDirectory, OutputLayout.Dedup, "work"), _options.Cluster, cancellationToken).ConfigureAwait(false);
+            PairsPath(outputDirectory, rank), _storage.ScratchDirectory(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork), _options.Cluster, cancellationToken).ConfigureAwait(false);
         await CompletionMarker.WriteAsync(_storage, marker, task + "\n", cancellationToken).ConfigureAwait(false);
         return pairs;
     }

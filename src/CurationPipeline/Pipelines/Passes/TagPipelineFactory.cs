@@ -19,12 +19,16 @@ namespace CurationPipeline.Pipelines.Passes;
 /// <summary>Builds the tag pass of a pipeline file: its input readers, its stages in order, and its Parquet sink.</summary>
 public static class TagPipelineFactory
 {
-    /// <summary>Creates a runner for <paramref name="options"/>; loads the tokenizer once and shares it between tasks.</summary>
+    /// <summary>
+    /// Creates a runner for <paramref name="options"/>; loads the tokenizer once and shares it between tasks. Model, tokenizer,
+    /// word-list and mix files on remote storage are copied to local scratch first (<see cref="LocalCopy"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">A stage cannot be created from its options (e.g. an unknown tokenizer).</exception>
     /// <exception cref="FileNotFoundException">A file an option names does not exist.</exception>
     /// <exception cref="MixConfigException">The pipeline's mix names a column the run does not write.</exception>
     public static PipelineRunner CreateRunner(PipelineOptions options, IStorage storage, ILoggerFactory loggerFactory)
     {
+        options = WithLocalFiles(options, storage);
         TextTokenizer tokenizer = TokenizerFactory.Create(options.Tokenize);
         var sources = new DocumentSourceRegistry()
             .Add(WarcDocumentSource.CanRead, new WarcDocumentSource(options.Read))
@@ -73,5 +77,28 @@ public static class TagPipelineFactory
             dedup is null ? null : new DedupPass(storage, dedup, logger),
             mix is null ? null : (new Mixer(storage, loggerFactory.CreateLogger<Mixer>()), mix),
             semantic);
+    }
+
+    /// <summary>The options with every file or folder a stage opens from disk made local (remote ones copied; inputs and output stay where they are).</summary>
+    private static PipelineOptions WithLocalFiles(PipelineOptions options, IStorage storage)
+    {
+        string? Local(string? path) => string.IsNullOrEmpty(path) ? path : LocalCopy.Of(storage, path);
+        return options with
+        {
+            Mix = Local(options.Mix),
+            Classifiers = [.. options.Classifiers.Select(c => Local(c)!)],
+            OnnxClassifiers = [.. options.OnnxClassifiers.Select(o => o with { ModelPath = Local(o.ModelPath)!, TokenizerDirectory = Local(o.TokenizerDirectory) })],
+            Tokenize = options.Tokenize with
+            {
+                Path = Local(options.Tokenize.Path),
+                Name = RoutingStorage.IsRemote(options.Tokenize.Name) ? Local(options.Tokenize.Name)! : options.Tokenize.Name,
+            },
+            Filters = [.. options.Filters.Select(f => f.ResolvePaths(Local))],
+            Semantic = options.Semantic with
+            {
+                Heads = [.. options.Semantic.Heads.Select(h => Local(h)!)],
+                Embedding = options.Semantic.Embedding with { ModelDirectory = Local(options.Semantic.Embedding.ModelDirectory) },
+            },
+        };
     }
 }

@@ -52,10 +52,18 @@ internal static class CompletionMarker
         }
     }
 
+    /// <summary>Creates the marker once (<see cref="IStorage.CreateNew"/>): a marker that exists already (a step run again after it completed) stays as it is.</summary>
     public static async Task WriteAsync(IStorage storage, string path, string content, CancellationToken cancellationToken)
     {
-        await using AtomicWrite write = storage.CreateAtomic(path);
+        await using AtomicWrite write = storage.CreateNew(path);
         await write.Stream.WriteAsync(Encoding.UTF8.GetBytes(content), cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageFileExistsException)
+        {
+            // The first marker stands: the step it marks was complete already.
+        }
     }
 }
