@@ -1,21 +1,39 @@
 using System.IO.Hashing;
+using System.Numerics;
 using System.Text;
 
 namespace CurationPipeline.Filters.Internal;
 
 /// <summary>
 /// The 64-bit XxHash3 values of every word n-gram of some evaluation sets, each mapped to the first benchmark (in configured
-/// order) that has it. Memory is about 30 bytes per distinct n-gram (1.3M for GSM8K + MATH test: about 40 MB), whatever the
-/// corpus size; read-only after <see cref="Build"/>, so thread-safe. A 64-bit collision (about 1 in 10^13 per lookup at
-/// that size) would flag a clean n-gram.
+/// order) that has it. Memory is about 32 bytes per distinct n-gram (650k 13-grams for GSM8K + MATH test: about 21 MB),
+/// whatever the corpus size; read-only after <see cref="Build"/>, so thread-safe. A 64-bit collision (about 1 in 10^13 per
+/// lookup at that size) would flag a clean n-gram.
 /// </summary>
+/// <remarks>
+/// Almost every n-gram of a document is clean, and the table is far larger than the CPU caches; so a Bloom filter of 16 to 32
+/// bits per n-gram (a power of two: 2 MB for GSM8K + MATH; 2 probes, under 1.5% false positives) answers most lookups first.
+/// </remarks>
 internal sealed class BenchmarkIndex
 {
+    private const int BloomBitsPerNGram = 16;
+
     private readonly Dictionary<ulong, ushort> _benchmarkOf;
+    private readonly ulong[] _bloom;
+    private readonly int _bloomShift;
 
     private BenchmarkIndex(Dictionary<ulong, ushort> benchmarkOf, string[] names, int ngramWords)
     {
         _benchmarkOf = benchmarkOf;
+        int bloomBits = (int)Math.Max(64, BitOperations.RoundUpToPowerOf2((uint)Math.Min(benchmarkOf.Count * (long)BloomBitsPerNGram, 1 << 30)));
+        _bloom = new ulong[bloomBits / 64];
+        _bloomShift = 64 - BitOperations.Log2((uint)bloomBits);
+        foreach (ulong hash in benchmarkOf.Keys)
+        {
+            SetBit(hash >> _bloomShift);
+            SetBit(hash & (ulong)(bloomBits - 1));
+        }
+
         Names = names;
         NGramWords = ngramWords;
     }
@@ -81,7 +99,8 @@ internal sealed class BenchmarkIndex
             string? benchmark = null, first = null;
             while (scanner.MoveNext(out ReadOnlySpan<byte> ngram))
             {
-                if (_benchmarkOf.TryGetValue(XxHash3.HashToUInt64(ngram), out ushort index))
+                ulong hash = XxHash3.HashToUInt64(ngram);
+                if (MayContain(hash) && _benchmarkOf.TryGetValue(hash, out ushort index))
                 {
                     if (matches++ == 0)
                     {
@@ -98,4 +117,11 @@ internal sealed class BenchmarkIndex
             scanner.Dispose();
         }
     }
+
+    /// <summary>Bloom probes: the hash's top bits and its bottom bits pick one bit each (the table has a power-of-two size).</summary>
+    private bool MayContain(ulong hash) => IsSet(hash >> _bloomShift) && IsSet(hash & (((ulong)_bloom.Length * 64) - 1));
+
+    private bool IsSet(ulong bit) => (_bloom[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+
+    private void SetBit(ulong bit) => _bloom[bit >> 6] |= 1UL << (int)(bit & 63);
 }
