@@ -39,6 +39,35 @@ public sealed class MegatronIndexedDatasetTests
         Assert.False(Directory.Exists(Path.Combine(output, "bin")), "llm.c shards were not asked for");
     }
 
+    [Theory]
+    [InlineData("bin", 2, ".bin is")]       // a token short: the index covers more than the data file holds
+    [InlineData("idx", 0, "bad header")]    // the magic overwritten
+    public async Task Reader_DamagedQuickstartFiles_Fails(string damaged, int truncateBytes, string message)
+    {
+        // The check above is only as good as the reader: it must notice a damaged file rather than read garbage.
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string megatron = Path.Combine(await QuickstartRun.OutputAsync(ct), OutputLayout.Mix, "megatron");
+        string prefix = Path.Combine(TestData.NewTempDirectory(), "mix_val");
+        File.Copy(Path.Combine(megatron, "mix_val.bin"), prefix + ".bin");
+        File.Copy(Path.Combine(megatron, "mix_val.idx"), prefix + ".idx");
+        await using (FileStream file = File.Open($"{prefix}.{damaged}", FileMode.Open))
+        {
+            if (truncateBytes > 0)
+            {
+                file.SetLength(file.Length - truncateBytes);
+            }
+            else
+            {
+                file.Write("XXXX"u8);
+            }
+        }
+
+        (int exitCode, _, string stderr) = await MegatronReader.RunAsync(prefix, ct);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
     private static async Task AssertSplitAsync(string mix, string parquetFolder, string prefix, string dtype, CancellationToken ct)
     {
         List<TokenizedDocument> rows = await TaggedData.ReadShardsAsync(Path.Combine(mix, parquetFolder), ct);

@@ -13,6 +13,17 @@ internal static class MegatronReader
 
     public static async Task<Dataset> ReadAsync(string prefix, CancellationToken cancellationToken)
     {
+        (int exitCode, string stdout, string stderr) = await RunAsync(prefix, cancellationToken);
+        Assert.True(exitCode == 0, $"the reader failed ({exitCode}): {stderr}");
+
+        using JsonDocument json = JsonDocument.Parse(stdout);
+        int[][] documents = [.. json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.EnumerateArray().Select(t => t.GetInt32()).ToArray())];
+        return new Dataset(json.RootElement.GetProperty("dtype").GetString()!, documents);
+    }
+
+    /// <summary>Runs the reader on <paramref name="prefix"/>: its exit code, standard output and standard error.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string prefix, CancellationToken cancellationToken)
+    {
         string? python = FindPython();
         if (python is null)
         {
@@ -31,11 +42,7 @@ internal static class MegatronReader
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        Assert.True(process.ExitCode == 0, $"the reader failed ({process.ExitCode}): {await stderr}");
-
-        using JsonDocument json = JsonDocument.Parse(await stdout);
-        int[][] documents = [.. json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.EnumerateArray().Select(t => t.GetInt32()).ToArray())];
-        return new Dataset(json.RootElement.GetProperty("dtype").GetString()!, documents);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     private static string? FindPython() =>

@@ -59,6 +59,7 @@ public sealed class FaultInjectionTests
         string text = File.ReadAllText(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"))
             .Replace("../", TestData.RepoRoot + "/", StringComparison.Ordinal)
             .Replace("mix: quickstart-mix.yaml", $"mix: {Path.Combine(TestData.RepoRoot, "pipelines", "quickstart-mix.yaml")}", StringComparison.Ordinal)
+            .Replace(": decontam/", $": {Path.Combine(TestData.RepoRoot, "pipelines", "decontam")}/", StringComparison.Ordinal)
             .Replace("timeout: 2s", "timeout: 10m", StringComparison.Ordinal);
         Assert.Contains("timeout: 10m", text, StringComparison.Ordinal);
         string path = Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileName(input) + "-pipeline.yaml");
