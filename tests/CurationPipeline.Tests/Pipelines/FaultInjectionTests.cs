@@ -23,7 +23,7 @@ namespace CurationPipeline.Tests.Pipelines;
 /// </remarks>
 public sealed class FaultInjectionTests
 {
-    private static readonly string[] s_compared = ["dedup/drop-list.bin", "dedup/drop-list.parquet", "mix/train", "mix/validation", "mix/bin"];
+    private static readonly string[] s_compared = ["dedup/drop-list.bin", "dedup/drop-list.parquet", "mix/train", "mix/validation", "mix/bin", "mix/megatron"];
 
     [Fact]
     public async Task Run_KilledAtEveryPassAndResumed_SameOutputsAsOneCleanRunAtAnyWorldSizeAndWorkers()
