@@ -20,5 +20,6 @@ public static class CurateCommand
         AblateCommand.Create(),
         ReportCommands.CreateReportCommand(),
         ReportCommands.CreateInspectCommand(),
+        ReportCommands.CreateStatsCommand(),
     };
 }

@@ -7,7 +7,10 @@ using CurationPipeline.Storage;
 
 namespace CurationPipeline.Cli.Commands;
 
-/// <summary><c>curate report OUT</c> (a self-contained HTML page) and <c>curate inspect OUT</c> (matching documents in the terminal).</summary>
+/// <summary>
+/// <c>curate report OUT</c> (a self-contained HTML page), <c>curate inspect OUT</c> (matching documents in the terminal) and
+/// <c>curate stats OUT</c> (kept documents and tokens per language and host).
+/// </summary>
 public static class ReportCommands
 {
     private const int ExcerptChars = 400;
@@ -99,6 +102,51 @@ public static class ReportCommands
             }
         });
         return command;
+    }
+
+    /// <summary>Builds the <c>stats</c> command.</summary>
+    public static Command CreateStatsCommand()
+    {
+        var directory = new Argument<DirectoryInfo>("output") { Description = "A tagged directory (the output of `curate run`)." };
+        var top = new Option<int?>("--top") { Description = "Hosts listed, most tokens first (default 20; every language is listed).", CustomParser = NumberParsers.Int32 };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of a failure." };
+        var command = new Command("stats", "Print the kept documents and tokens per language and per host, before and after the dedup drop list.")
+        {
+            directory, top, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                TokenSummary summary = await TokenSummary.BuildAsync(LocalStorage.Instance, parse.GetValue(directory)!.FullName, cancellationToken);
+                PrintCounts("language", summary.Languages, int.MaxValue);
+                PrintCounts("host", summary.Hosts, parse.GetValue(top) ?? 20);
+                return ExitCodes.Success;
+            }
+            catch (Exception e)
+            {
+                return CommandErrors.Failed(e, "stats", parse.GetValue(verbose));
+            }
+        });
+        return command;
+    }
+
+    private static void PrintCounts(string what, IReadOnlyList<TokenCount> counts, int limit)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"{what,-32} {"documents",12} {"tokens",15} {"docs after dedup",17} {"tokens after dedup",19}"));
+        foreach (TokenCount count in counts.Take(limit))
+        {
+            Console.WriteLine(string.Create(c, $"{count.Key,-32} {count.Documents,12:N0} {count.Tokens,15:N0} {count.DocumentsAfterDedup,17:N0} {count.TokensAfterDedup,19:N0}"));
+        }
+
+        if (counts.Count > limit)
+        {
+            Console.WriteLine(string.Create(c, $"… {counts.Count - limit:N0} more {what}s"));
+        }
+
+        Console.WriteLine(string.Create(c, $"{"total",-32} {counts.Sum(x => x.Documents),12:N0} {counts.Sum(x => x.Tokens),15:N0} {counts.Sum(x => x.DocumentsAfterDedup),17:N0} {counts.Sum(x => x.TokensAfterDedup),19:N0}"));
+        Console.WriteLine();
     }
 
     private static void Print(InspectedDocument match)

@@ -3,6 +3,7 @@ namespace CurationPipeline.Dedup;
 /// <summary>Settings of the global dedup step (candidate finding and clustering).</summary>
 /// <remarks>
 /// <list type="table">
+/// <item><term><see cref="UrlDedup"/></term><description><c>false</c></description></item>
 /// <item><term><see cref="JaccardThreshold"/></term><description><c>null</c> (off, as datatrove)</description></item>
 /// <item><term><see cref="MaxOpenRuns"/></term><description>64</description></item>
 /// <item><term><see cref="ReadBufferBytes"/></term><description>65,536</description></item>
@@ -12,6 +13,14 @@ namespace CurationPipeline.Dedup;
 /// </remarks>
 public sealed record DedupClusterOptions
 {
+    /// <summary>
+    /// Also drop every document whose normalized URL (<see cref="UrlKey"/>) another document has, except the newest capture
+    /// (WARC-Date; then the smallest identity), as <see cref="DedupReasons.Url"/> (Dolma's <c>dedupe-by-url</c>). Applied before
+    /// content dedup: a URL duplicate is never kept for its text cluster. Its drop-list row names the survivor (the newest
+    /// capture, or the document that capture's text cluster keeps).
+    /// </summary>
+    public bool UrlDedup { get; init; }
+
     /// <summary>When set, a MinHash candidate pair is linked only if the estimated Jaccard similarity of the two full
     /// signatures reaches it (NeMo's check uses 0.8). Needs signature files written with sketches. Exact duplicates are never checked.</summary>
     public double? JaccardThreshold { get; init; }

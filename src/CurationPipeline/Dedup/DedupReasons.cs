@@ -6,6 +6,9 @@ public static class DedupReasons
     /// <summary>The normalized text equals that of the kept document of its cluster.</summary>
     public const string Exact = "dedup.exact";
 
+    /// <summary>Another capture of the same normalized URL (<see cref="UrlKey"/>) is kept: the newest, then the smallest identity.</summary>
+    public const string Url = "dedup.url";
+
     /// <summary>The document is a MinHash near-duplicate of the kept document of its cluster (connected through LSH candidates).</summary>
     public const string MinHash = "dedup.minhash";
 

@@ -26,6 +26,10 @@ public sealed record DedupStats
     [JsonPropertyName("dropped_near")]
     public long DroppedNear { get; init; }
 
+    /// <summary>Documents dropped because a newer capture of their normalized URL is kept (<see cref="DedupReasons.Url"/>).</summary>
+    [JsonPropertyName("dropped_url")]
+    public long DroppedUrl { get; init; }
+
     /// <summary>
     /// Documents whose id another document of the scope also has (<see cref="DedupReasons.DuplicateId"/>): counted, never dropped
     /// for it, since a document is identified by its id together with its source path and offset.

@@ -18,6 +18,12 @@ public sealed record DocumentSignature
     /// <summary>Keep preference among duplicates: the highest priority wins, then the smallest identity (id, source path, offset).</summary>
     public ushort Priority { get; init; }
 
+    /// <summary>The URL-dedup key (<see cref="UrlKey.Of"/>); <see cref="UrlKey.None"/> when the document has no URL.</summary>
+    public ulong UrlHash { get; init; }
+
+    /// <summary>The capture time (WARC-Date) in UTC ticks, or <see cref="long.MinValue"/> when unknown (older than any dated capture).</summary>
+    public long DateTicks { get; init; } = long.MinValue;
+
     /// <summary>The exact-dedup key (<see cref="ExactDedupHasher"/>).</summary>
     public UInt128 ExactHash { get; init; }
 

@@ -6,7 +6,7 @@ namespace CurationPipeline.Dedup;
 /// <param name="SourceOffset">The dropped document's source offset.</param>
 /// <param name="ClusterId">XxHash3 of the kept document's UTF-8 id: stable across runs, ranks and input orders.</param>
 /// <param name="KeptId">The document kept for the cluster (highest priority, then smallest identity: id, source path, offset).</param>
-/// <param name="Reason"><see cref="DedupReasons.Exact"/> when the normalized text equals the kept one's, else <see cref="DedupReasons.MinHash"/> (or a semantic reason).</param>
+/// <param name="Reason"><see cref="DedupReasons.Exact"/> when the normalized text equals the kept one's, else <see cref="DedupReasons.MinHash"/>; <see cref="DedupReasons.Url"/> when a newer capture of its URL is kept; or a semantic reason.</param>
 public readonly record struct DropListRow(string DocumentId, string SourcePath, long SourceOffset, ulong ClusterId, string KeptId, string Reason)
 {
     /// <summary>The dropped document's identity key (<see cref="Documents.DocumentIdentity.KeyOf"/>).</summary>

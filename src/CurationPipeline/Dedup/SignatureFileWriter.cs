@@ -6,17 +6,18 @@ namespace CurationPipeline.Dedup;
 
 /// <summary>Collects the signatures of one shard and writes them as one binary signature file, atomically.</summary>
 /// <remarks>
-/// Layout (little-endian; version 1):
+/// Layout (little-endian; version 3):
 /// <list type="number">
 /// <item>Header: magic <c>CPSG</c>, version, flags (bit 0: sketches present), shingle kind and size, bands, rows, seed,
 /// producing rank, document count, document-table length.</item>
-/// <item>Document table, in insertion order (the document index): priority (u16), exact hash (2 × u64), id (7-bit length-prefixed UTF-8).</item>
+/// <item>Document table, in insertion order (the document index): priority (u16), exact hash (2 × u64), URL key (u64), capture
+/// time (i64 UTC ticks), then id, source path (each 7-bit length-prefixed UTF-8) and source offset (i64).</item>
 /// <item>Optional sketches: per document, <c>Bands × Rows</c> u32 values.</item>
 /// <item>Per band, one record per document, sorted by (band hash, index): band hash (u64), document index (i32).</item>
 /// <item>Exact section, sorted the same way: exact hash (2 × u64), document index (i32).</item>
 /// </list>
 /// Each band section is a sorted run, so the global step merges files without sorting them again.
-/// Not thread-safe: one writer per shard, fed from one thread. Memory: about <c>12 × Bands + 40 + id</c> bytes per document,
+/// Not thread-safe: one writer per shard, fed from one thread. Memory: about <c>12 × Bands + 56 + id</c> bytes per document,
 /// plus <c>4 × Bands × Rows</c> with sketches.
 /// </remarks>
 public sealed class SignatureFileWriter
@@ -84,6 +85,8 @@ public sealed class SignatureFileWriter
                 writer.Write(d.Priority);
                 writer.Write((ulong)d.ExactHash);
                 writer.Write((ulong)(d.ExactHash >> 64));
+                writer.Write(d.UrlHash);
+                writer.Write(d.DateTicks);
                 writer.Write(d.Id);
                 writer.Write(d.SourcePath);
                 writer.Write(d.SourceOffset);

@@ -62,6 +62,18 @@ public sealed class FilterDefinition
     public FilterDefinition WithFile<TOptions>(Func<TOptions, string?> get, Func<TOptions, string?, TOptions> set) where TOptions : class =>
         With(get, set, isDirectory: false);
 
+    /// <summary>Declares an option that names a list of files, each relative to the pipeline file.</summary>
+    /// <typeparam name="TOptions">The options record (as given to <see cref="For{TOptions, TSignals}"/>).</typeparam>
+    /// <param name="get">Reads the paths.</param>
+    /// <param name="set">Returns the options with the paths replaced (same count, same order).</param>
+    /// <returns>A new definition with the file list option added.</returns>
+    public FilterDefinition WithFiles<TOptions>(Func<TOptions, IReadOnlyList<string>> get, Func<TOptions, IReadOnlyList<string>, TOptions> set) where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(get);
+        ArgumentNullException.ThrowIfNull(set);
+        return AddPaths<TOptions>(o => get(o), (o, paths) => set(o, [.. paths.Select(p => p!)]), isDirectory: false);
+    }
+
     /// <summary>Declares an option that names a folder, relative to the pipeline file.</summary>
     /// <typeparam name="TOptions">The options record (as given to <see cref="For{TOptions, TSignals}"/>).</typeparam>
     /// <param name="get">Reads the path (<c>null</c> when not set).</param>
@@ -98,7 +110,7 @@ public sealed class FilterDefinition
     public IEnumerable<(string? Path, bool IsDirectory)> Paths(object options)
     {
         Checked(options);
-        return _paths.Select(p => (p.Get(options), p.IsDirectory));
+        return _paths.SelectMany(p => p.Get(options).Select(path => (path, p.IsDirectory)));
     }
 
     /// <summary>Returns <paramref name="options"/> with every path option passed through <paramref name="resolve"/>.</summary>
@@ -110,7 +122,7 @@ public sealed class FilterDefinition
         Checked(options);
         foreach (PathOption path in _paths)
         {
-            options = path.Set(options, resolve(path.Get(options)));
+            options = path.Set(options, [.. path.Get(options).Select(resolve)]);
         }
 
         return options;
@@ -141,6 +153,14 @@ public sealed class FilterDefinition
     {
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(set);
+        return AddPaths<TOptions>(o => [get(o)], (o, paths) => set(o, paths[0]), isDirectory);
+    }
+
+    private FilterDefinition AddPaths<TOptions>(Func<TOptions, IReadOnlyList<string?>> get, Func<TOptions, IReadOnlyList<string?>, TOptions> set, bool isDirectory)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(get);
+        ArgumentNullException.ThrowIfNull(set);
         if (typeof(TOptions) != OptionsType)
         {
             throw new ArgumentException($"Filter '{Key}' takes {OptionsType.Name}, not {typeof(TOptions).Name}.", nameof(get));
@@ -158,5 +178,6 @@ public sealed class FilterDefinition
             : throw new ArgumentException($"Filter '{Key}' takes {OptionsType.Name}, not {options.GetType().Name}.", nameof(options));
     }
 
-    private sealed record PathOption(Func<object, string?> Get, Func<object, string?, object> Set, bool IsDirectory);
+    /// <summary>One path option, or one list of them: read and replaced as a list (one entry for a single path).</summary>
+    private sealed record PathOption(Func<object, IReadOnlyList<string?>> Get, Func<object, IReadOnlyList<string?>, object> Set, bool IsDirectory);
 }

@@ -68,6 +68,8 @@ public sealed class FilterRegistry
             ]),
         FilterDefinition.For<MaxLineLengthOptions, MaxLineLengthSignals>("max_line_length", o => new MaxLineLengthFilter(o), o => o.Validate())
             .WithThresholds<MaxLineLengthOptions>(o => [("longest_line", o.MaxChars)]),
+        FilterDefinition.For<DecontaminationOptions, DecontaminationSignals>("decontam", o => new DecontaminationFilter(o), o => o.Validate())
+            .WithFiles<DecontaminationOptions>(o => [.. o.Benchmarks.Values], (o, paths) => o with { Benchmarks = o.Benchmarks.Keys.Zip(paths).ToDictionary(StringComparer.Ordinal) }),
     ]);
 
     /// <summary>Every definition, in registration order.</summary>

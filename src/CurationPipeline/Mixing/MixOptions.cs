@@ -19,6 +19,7 @@ namespace CurationPipeline.Mixing;
 /// <item><term><see cref="TokensPerShard"/></term><description>50,000,000</description></item>
 /// <item><term><see cref="LlmcBin"/></term><description><c>false</c></description></item>
 /// <item><term><see cref="LlmcTokensPerShard"/></term><description>100,000,000</description></item>
+/// <item><term><see cref="MegatronBin"/></term><description><c>false</c></description></item>
 /// </list>
 /// Target shares must sum to 1 (±0.001).
 /// </remarks>
@@ -72,6 +73,13 @@ public sealed record MixOptions
 
     /// <summary>The most tokens one llm.c shard holds (the format caps a file below 2^31 tokens).</summary>
     public long LlmcTokensPerShard { get; init; } = 100_000_000;
+
+    /// <summary>
+    /// Whether to also write Megatron-LM indexed datasets under <c>megatron/</c>: <c>mix_train.bin/.idx</c> and
+    /// <c>mix_val.bin/.idx</c>, one sequence per document (end-of-document id last), uint16 tokens when the vocabulary fits in
+    /// 2^16, otherwise int32; the documents in the order of the Parquet shards.
+    /// </summary>
+    public bool MegatronBin { get; init; }
 
     /// <summary>The epoch limit of <paramref name="domain"/>.</summary>
     /// <param name="domain">A domain name.</param>

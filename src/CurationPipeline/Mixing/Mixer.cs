@@ -115,7 +115,7 @@ public sealed class Mixer
     {
         ArgumentNullException.ThrowIfNull(storage);
         int removed = Delete(storage, storage.List(storage.Combine(mixDirectory, TemporaryPattern)));
-        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder])
+        foreach (string folder in ShuffleWriter.OutputFolders)
         {
             removed += Delete(storage, storage.List(storage.Combine(mixDirectory, folder, "**", TemporaryPattern)));
         }
@@ -129,7 +129,7 @@ public sealed class Mixer
     private void RemovePreviousMix(string outputDirectory)
     {
         _storage.Delete(_storage.Combine(outputDirectory, MixReport.FileName));
-        foreach (string folder in (string[])[ShuffleWriter.TrainFolder, ShuffleWriter.ValidationFolder, ShuffleWriter.BinFolder])
+        foreach (string folder in ShuffleWriter.OutputFolders)
         {
             Delete(_storage, _storage.List(_storage.Combine(outputDirectory, folder)));
         }

@@ -26,8 +26,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Reading {Path} failed; its remaining records are lost")]
     public static partial void FileFailed(ILogger logger, Exception exception, string path);
 
-    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Dedup: {Documents} documents, {Clusters} duplicate clusters, {Exact} exact and {Near} near duplicates dropped")]
-    public static partial void DedupDone(ILogger logger, long documents, long clusters, long exact, long near);
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Dedup: {Documents} documents, {Clusters} duplicate clusters, {Url} URL, {Exact} exact and {Near} near duplicates dropped")]
+    public static partial void DedupDone(ILogger logger, long documents, long clusters, long url, long exact, long near);
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Mix written to {Path}: {Tokens} training tokens")]
     public static partial void MixDone(ILogger logger, string path, long tokens);

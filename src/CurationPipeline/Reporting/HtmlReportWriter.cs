@@ -120,7 +120,7 @@ public static class HtmlReportWriter
         }
 
         html.Append("<h2 id=\"dedup\">Dedup</h2>")
-            .Append(s_c, $"<p>{dedup.Documents:N0} documents, {dedup.Clusters:N0} duplicate clusters: <b>{dedup.DroppedExact:N0}</b> exact, <b>{dedup.DroppedNear:N0}</b> near (MinHash) and <b>{report.SemanticDrops:N0}</b> semantic duplicates dropped")
+            .Append(s_c, $"<p>{dedup.Documents:N0} documents, {dedup.Clusters:N0} duplicate clusters: {(dedup.DroppedUrl > 0 ? $"<b>{dedup.DroppedUrl:N0}</b> older captures of a URL, " : "")}<b>{dedup.DroppedExact:N0}</b> exact, <b>{dedup.DroppedNear:N0}</b> near (MinHash) and <b>{report.SemanticDrops:N0}</b> semantic duplicates dropped")
             .Append(s_c, $"{(dedup.DuplicateIds > 0 ? $"; {dedup.DuplicateIds:N0} documents share an id with another (kept apart by source)" : "")}.</p>");
         if (dedup.ClusterSizes.Count > 0)
         {

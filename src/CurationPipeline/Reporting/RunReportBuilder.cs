@@ -113,7 +113,7 @@ public sealed class RunReportBuilder
             Signals = histograms.Build(),
             Dedup = stats.Dedup,
             LargestClusters = LargestClusters(drops, titles),
-            SemanticDrops = drops.LongCount(d => d.Reason is not DedupReasons.Exact and not DedupReasons.MinHash),
+            SemanticDrops = drops.LongCount(d => d.Reason is not DedupReasons.Exact and not DedupReasons.MinHash and not DedupReasons.Url),
             Mix = mix,
             Training = trainingDirectory is null ? [] : TrainingMetricsReader.ReadAll(trainingDirectory),
             AblationTable = trainingDirectory is not null && File.Exists(Path.Combine(trainingDirectory, AblationTableFileName))

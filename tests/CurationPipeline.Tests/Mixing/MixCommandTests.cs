@@ -19,6 +19,7 @@ public sealed class MixCommandTests
         targets: { general: 0.7, code: 0.3 }
         validation_tokens_per_domain: 1000
         llmc_bin: true
+        megatron_bin: true
         """;
 
     [Fact]
@@ -39,6 +40,8 @@ public sealed class MixCommandTests
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "train"), "*.parquet"));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "validation"), "*.parquet"));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "bin"), "*.bin"));
+        Assert.Equal(["mix_train.bin", "mix_train.idx", "mix_val.bin", "mix_val.idx"],
+            Directory.GetFiles(Path.Combine(output, "megatron")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

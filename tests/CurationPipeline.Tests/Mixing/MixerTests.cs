@@ -76,7 +76,7 @@ public sealed class MixerTests
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string tagged = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct);
-        MixOptions options = Options() with { LlmcBin = true };
+        MixOptions options = Options() with { LlmcBin = true, MegatronBin = true };
 
         await MixAsync(tagged, Path.Combine(tagged, "a"), options);
         await MixAsync(tagged, Path.Combine(tagged, "b"), options);
@@ -85,6 +85,7 @@ public sealed class MixerTests
         string[] files = ShardFiles(Path.Combine(tagged, "a"));
         Assert.Contains(files, f => f.StartsWith("train", StringComparison.Ordinal));
         Assert.Contains(files, f => f.StartsWith("bin", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("megatron", StringComparison.Ordinal));
         Assert.Equal(files, ShardFiles(Path.Combine(tagged, "b")));
         foreach (string file in files)
         {
@@ -102,7 +103,7 @@ public sealed class MixerTests
         CancellationToken ct = TestContext.Current.CancellationToken;
         string forward = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct);
         string backward = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct, reversed: true);
-        MixOptions options = Options() with { LlmcBin = true };
+        MixOptions options = Options() with { LlmcBin = true, MegatronBin = true };
 
         MixReport a = await MixAsync(forward, Path.Combine(forward, "mix"), options);
         MixReport b = await MixAsync(backward, Path.Combine(backward, "mix"), options);

@@ -13,7 +13,7 @@ namespace CurationPipeline.Tests.Pipelines;
 /// </summary>
 internal static class RunOutputs
 {
-    private static readonly string[] s_compared = ["dedup/drop-list.bin", "dedup/drop-list.parquet", "mix/train", "mix/validation", "mix/bin"];
+    private static readonly string[] s_compared = ["dedup/drop-list.bin", "dedup/drop-list.parquet", "mix/train", "mix/validation", "mix/bin", "mix/megatron"];
 
     /// <summary>The sample crawl and its JSON Lines twice each, under other names: four tasks' worth, every id twice.</summary>
     public static string WriteInput()
@@ -36,6 +36,7 @@ internal static class RunOutputs
         string text = File.ReadAllText(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"))
             .Replace("../", TestData.RepoRoot + "/", StringComparison.Ordinal)
             .Replace("mix: quickstart-mix.yaml", $"mix: {Path.Combine(TestData.RepoRoot, "pipelines", "quickstart-mix.yaml")}", StringComparison.Ordinal)
+            .Replace(": decontam/", $": {Path.Combine(TestData.RepoRoot, "pipelines", "decontam")}/", StringComparison.Ordinal)
             .Replace("timeout: 2s", "timeout: 10m", StringComparison.Ordinal);
         Assert.Contains("timeout: 10m", text, StringComparison.Ordinal);
         string path = Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileName(input) + "-pipeline.yaml");

@@ -6,8 +6,12 @@ using CurationPipeline.Storage;
 
 namespace CurationPipeline.Dedup.Internal;
 
-/// <summary>The final task: union-find over the candidate pairs, then the kept document per cluster and the drop list.</summary>
+/// <summary>The final task: URL dedup, union-find over the candidate pairs, then the kept document per cluster and the drop list.</summary>
 /// <remarks>
+/// With <see cref="DedupClusterOptions.UrlDedup"/>, documents sharing a normalized URL keep only the newest capture (then the
+/// smallest identity); the others drop as <see cref="DedupReasons.Url"/> first and never become the kept document of a
+/// content cluster (they may still link its members). URL dedup costs 8 bytes per document while it runs, plus one entry per
+/// URL that occurs more than once, and two more streams over the document tables.
 /// Memory: 5 bytes per document for the union-find and 16 for the duplicate-id count, plus, per cluster of two or more, its current best document
 /// (its signature table entry) and size, plus the drop rows, which are sorted by id before writing.
 /// Documents are streamed twice from the signature files' document tables: once to pick each cluster's kept document,
@@ -18,6 +22,7 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
     private struct ClusterBest
     {
         public SignedDocument Kept;
+        public bool HasKept;
         public int Size;
     }
 
@@ -41,9 +46,11 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        Dictionary<int, ClusterBest> clusters = PickKept(unionFind, out long duplicateIds);
+        Dictionary<ulong, SignedDocument> urlKept = options.UrlDedup ? UrlKept() : [];
         cancellationToken.ThrowIfCancellationRequested();
-        List<DropListRow> rows = DropRows(unionFind, clusters, out long droppedExact);
+        Dictionary<int, ClusterBest> clusters = PickKept(unionFind, urlKept, out long duplicateIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        List<DropListRow> rows = DropRows(unionFind, clusters, urlKept, out long droppedExact, out long droppedUrl);
         rows.Sort(DropListRow.CompareByIdentity);
         await DropListFile.WriteAsync(storage, dropListPath, rows, cancellationToken).ConfigureAwait(false);
 
@@ -59,7 +66,8 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
             CandidatePairs = pairs,
             Clusters = clusters.Count,
             DroppedExact = droppedExact,
-            DroppedNear = rows.Count - droppedExact,
+            DroppedNear = rows.Count - droppedExact - droppedUrl,
+            DroppedUrl = droppedUrl,
             DuplicateIds = duplicateIds,
             ClusterSizes = sizes.ToImmutableSortedDictionary(),
         };
@@ -69,7 +77,53 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
     /// Kept = highest priority, then smallest identity (id, source path, offset; ordinal): a total order, so the choice never
     /// depends on arrival order, and copies that share an id (a crawl read twice) still keep exactly one.
     /// </summary>
-    private Dictionary<int, ClusterBest> PickKept(UnionFind unionFind, out long duplicateIds)
+    /// <summary>The kept capture of every URL key more than one document has: the newest, then the smallest identity.</summary>
+    private Dictionary<ulong, SignedDocument> UrlKept()
+    {
+        var keys = new ulong[files.DocumentCount];
+        foreach (SignedDocument document in files.Documents(options.ReadBufferBytes))
+        {
+            keys[document.Doc] = document.UrlHash;
+        }
+
+        Array.Sort(keys);
+        var kept = new Dictionary<ulong, SignedDocument>();
+        for (int i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] == keys[i - 1] && keys[i] != UrlKey.None)
+            {
+                kept.TryAdd(keys[i], default);
+            }
+        }
+
+        if (kept.Count == 0)
+        {
+            return kept;
+        }
+
+        var seen = new HashSet<ulong>();
+        foreach (SignedDocument document in files.Documents(options.ReadBufferBytes))
+        {
+            if (!kept.TryGetValue(document.UrlHash, out SignedDocument best))
+            {
+                continue;
+            }
+
+            if (seen.Add(document.UrlHash) || document.DateTicks > best.DateTicks
+                || (document.DateTicks == best.DateTicks && document.CompareIdentity(best) < 0))
+            {
+                kept[document.UrlHash] = document;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Whether URL dedup drops <paramref name="document"/> (another capture of its URL is kept).</summary>
+    private static bool IsUrlDuplicate(in SignedDocument document, Dictionary<ulong, SignedDocument> urlKept, out SignedDocument kept) =>
+        urlKept.TryGetValue(document.UrlHash, out kept) && kept.Doc != document.Doc && kept.CompareIdentity(document) != 0;
+
+    private Dictionary<int, ClusterBest> PickKept(UnionFind unionFind, Dictionary<ulong, SignedDocument> urlKept, out long duplicateIds)
     {
         var clusters = new Dictionary<int, ClusterBest>();
         var idHashes = new UInt128[files.DocumentCount];
@@ -82,12 +136,18 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
                 continue;
             }
 
-            ref ClusterBest best = ref CollectionsMarshal.GetValueRefOrAddDefault(clusters, unionFind.Find(document.Doc), out bool exists);
+            ref ClusterBest best = ref CollectionsMarshal.GetValueRefOrAddDefault(clusters, unionFind.Find(document.Doc), out _);
             best.Size++;
-            if (!exists || document.Priority > best.Kept.Priority
+            if (IsUrlDuplicate(document, urlKept, out _))
+            {
+                continue;
+            }
+
+            if (!best.HasKept || document.Priority > best.Kept.Priority
                 || (document.Priority == best.Kept.Priority && document.CompareIdentity(best.Kept) < 0))
             {
                 best.Kept = document;
+                best.HasKept = true;
             }
         }
 
@@ -112,12 +172,23 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
         return shared;
     }
 
-    private List<DropListRow> DropRows(UnionFind unionFind, Dictionary<int, ClusterBest> clusters, out long droppedExact)
+    private List<DropListRow> DropRows(UnionFind unionFind, Dictionary<int, ClusterBest> clusters, Dictionary<ulong, SignedDocument> urlKept,
+        out long droppedExact, out long droppedUrl)
     {
         var rows = new List<DropListRow>();
         droppedExact = 0;
+        droppedUrl = 0;
         foreach (SignedDocument document in files.Documents(options.ReadBufferBytes))
         {
+            if (IsUrlDuplicate(document, urlKept, out SignedDocument newest))
+            {
+                // Name the survivor: the newest capture, or the document its text cluster keeps instead of it.
+                SignedDocument survivor = unionFind.InCluster(newest.Doc) ? clusters[unionFind.Find(newest.Doc)].Kept : newest;
+                droppedUrl++;
+                rows.Add(new DropListRow(document.Id, document.SourcePath, document.SourceOffset, ClusterId(survivor), survivor.Id, DedupReasons.Url));
+                continue;
+            }
+
             if (!unionFind.InCluster(document.Doc))
             {
                 continue;
@@ -133,10 +204,12 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
 
             bool exact = document.ExactHash == kept.ExactHash;
             droppedExact += exact ? 1 : 0;
-            ulong clusterId = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(kept.Id));
-            rows.Add(new DropListRow(document.Id, document.SourcePath, document.SourceOffset, clusterId, kept.Id, exact ? DedupReasons.Exact : DedupReasons.MinHash));
+            rows.Add(new DropListRow(document.Id, document.SourcePath, document.SourceOffset, ClusterId(kept), kept.Id, exact ? DedupReasons.Exact : DedupReasons.MinHash));
         }
 
         return rows;
     }
+
+    /// <summary>The drop list's cluster id: a hash of the kept document's id.</summary>
+    private static ulong ClusterId(in SignedDocument kept) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(kept.Id));
 }

@@ -4,14 +4,14 @@ namespace CurationPipeline.Dedup.Internal;
 internal static class SignatureFileLayout
 {
     public const uint Magic = 0x47535043; // "CPSG"
-    public const ushort Version = 2;
+    public const ushort Version = 3;
     public const ushort FlagSketches = 1;
 
     /// <summary>magic, version, flags, kind, reserved, shingle size, bands, rows, seed, rank, count, table bytes.</summary>
     public const int HeaderBytes = 4 + 2 + 2 + 1 + 1 + 2 + 2 + 2 + 8 + 4 + 4 + 8;
 
-    /// <summary>Priority and exact hash, before the id, source path and source offset.</summary>
-    public const int DocumentFixedBytes = 2 + 16;
+    /// <summary>Priority, exact hash, URL key and capture time, before the id, source path and source offset.</summary>
+    public const int DocumentFixedBytes = 2 + 16 + 8 + 8;
 
     public const int BandRecordBytes = 12;
     public const int ExactRecordBytes = 20;

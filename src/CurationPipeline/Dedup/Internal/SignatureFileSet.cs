@@ -101,10 +101,12 @@ internal sealed class SignatureFileSet
                 ushort priority = reader.ReadUInt16();
                 ulong low = reader.ReadUInt64();
                 ulong high = reader.ReadUInt64();
+                ulong urlHash = reader.ReadUInt64();
+                long dateTicks = reader.ReadInt64();
                 string id = reader.ReadString();
                 string sourcePath = reader.ReadString();
                 long sourceOffset = reader.ReadInt64();
-                yield return new SignedDocument(_bases[i] + local, id, sourcePath, sourceOffset, priority, new UInt128(high, low));
+                yield return new SignedDocument(_bases[i] + local, id, sourcePath, sourceOffset, priority, new UInt128(high, low), urlHash, dateTicks);
             }
         }
     }

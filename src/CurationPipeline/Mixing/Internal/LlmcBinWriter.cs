@@ -10,7 +10,7 @@ namespace CurationPipeline.Mixing.Internal;
 /// (magic 20240801, version 7). The end-of-document id goes <b>before</b> each document, as llm.c expects.
 /// Files are <c>{prefix}_{index:D6}.bin</c>; the storage stream must be seekable (the count is patched into the header at close).
 /// </summary>
-internal sealed class LlmcBinWriter : IAsyncDisposable
+internal sealed class LlmcBinWriter : ITokenFileWriter
 {
     private const int HeaderBytes = 1024;
 
@@ -38,7 +38,7 @@ internal sealed class LlmcBinWriter : IAsyncDisposable
 
     public IReadOnlyList<string> Committed => _committed;
 
-    /// <summary>Appends one document given as its <c>input_ids</c> (ending with the end-of-document id).</summary>
+    /// <inheritdoc/>
     public async ValueTask WriteAsync(ReadOnlyMemory<int> inputIds, CancellationToken cancellationToken)
     {
         int tokens = inputIds.Length; // the trailing end-of-document id moves to the front
@@ -80,7 +80,7 @@ internal sealed class LlmcBinWriter : IAsyncDisposable
         _shardTokens += tokens;
     }
 
-    /// <summary>Publishes the open shard.</summary>
+    /// <inheritdoc/>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         if (_file is not null)

@@ -17,6 +17,10 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
     public const string TrainFolder = "train";
     public const string ValidationFolder = "validation";
     public const string BinFolder = "bin";
+    public const string MegatronFolder = "megatron";
+
+    /// <summary>Every folder a mix writes its output files to.</summary>
+    public static readonly IReadOnlyList<string> OutputFolders = [TrainFolder, ValidationFolder, BinFolder, MegatronFolder];
     /// <summary>The most bucket files open at once in stage 1 (64 KiB of write buffer each).</summary>
     public const int MaxBuckets = 4096;
 
@@ -125,7 +129,7 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
     private async Task WriteTrainingAsync(string outputDirectory, string[] bucketPaths, MixTally tally, CancellationToken cancellationToken)
     {
         await using TokenizedShardWriter parquet = CreateParquetWriter(outputDirectory, TrainFolder);
-        await using LlmcBinWriter? bin = CreateBinWriter(outputDirectory, "mix_train", firstIndex: 1);
+        await using TokenFileWriters bin = CreateTokenFileWriters(outputDirectory, "mix_train", firstLlmcIndex: 1);
         for (int b = 0; b < bucketPaths.Length; b++)
         {
             List<SpilledDocument> documents = ReadBucket(bucketPaths[b]);
@@ -158,12 +162,12 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
         long[] tokens, long[] counts, MixTally tally, CancellationToken cancellationToken)
     {
         await using TokenizedShardWriter parquet = CreateParquetWriter(outputDirectory, folder);
-        await using LlmcBinWriter? bin = CreateBinWriter(outputDirectory, binPrefix, firstBinIndex);
+        await using TokenFileWriters bin = CreateTokenFileWriters(outputDirectory, binPrefix, firstBinIndex);
         await WriteRowsAsync(parquet, bin, documents, tokens, counts, cancellationToken).ConfigureAwait(false);
         await CompleteAsync(parquet, bin, tally, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WriteRowsAsync(TokenizedShardWriter parquet, LlmcBinWriter? bin, List<SpilledDocument> documents, long[] tokens, long[] counts,
+    private async Task WriteRowsAsync(TokenizedShardWriter parquet, TokenFileWriters bin, List<SpilledDocument> documents, long[] tokens, long[] counts,
         CancellationToken cancellationToken)
     {
         foreach (SpilledDocument document in documents)
@@ -177,24 +181,18 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
                 SourceOffset = document.SourceOffset,
                 Domain = catalog.DomainNames[document.Domain],
             }, cancellationToken).ConfigureAwait(false);
-            if (bin is not null)
-            {
-                await bin.WriteAsync(document.InputIds, cancellationToken).ConfigureAwait(false);
-            }
+            await bin.WriteAsync(document.InputIds, cancellationToken).ConfigureAwait(false);
 
             tokens[document.Domain] += document.InputIds.Length;
             counts[document.Domain]++;
         }
     }
 
-    private static async Task CompleteAsync(TokenizedShardWriter parquet, LlmcBinWriter? bin, MixTally tally, CancellationToken cancellationToken)
+    private static async Task CompleteAsync(TokenizedShardWriter parquet, TokenFileWriters bin, MixTally tally, CancellationToken cancellationToken)
     {
         tally.Files.AddRange(await parquet.CompleteAsync(cancellationToken).ConfigureAwait(false));
-        if (bin is not null)
-        {
-            await bin.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            tally.Files.AddRange(bin.Committed);
-        }
+        await bin.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        tally.Files.AddRange(bin.Committed);
     }
 
     private List<SpilledDocument> ReadBucket(string path)
@@ -207,9 +205,21 @@ internal sealed class ShuffleWriter(IStorage storage, MixOptions options, Catalo
         new(storage, storage.Combine(outputDirectory, folder), catalog.Metadata,
             new TokenizedShardOptions { Prefix = folder, MaxTokensPerShard = options.TokensPerShard });
 
-    private LlmcBinWriter? CreateBinWriter(string outputDirectory, string prefix, int firstIndex) =>
-        options.LlmcBin
-            ? new LlmcBinWriter(storage, storage.Combine(outputDirectory, BinFolder), prefix, firstIndex, options.LlmcTokensPerShard,
-                catalog.Metadata.VocabularySize, catalog.Metadata.EndOfDocumentId)
-            : null;
+    /// <summary>The enabled token-file formats of one split: llm.c shards <c>{prefix}_{index:D6}.bin</c>, Megatron <c>{prefix}.bin/.idx</c>.</summary>
+    private TokenFileWriters CreateTokenFileWriters(string outputDirectory, string prefix, int firstLlmcIndex)
+    {
+        var writers = new List<ITokenFileWriter>(2);
+        if (options.LlmcBin)
+        {
+            writers.Add(new LlmcBinWriter(storage, storage.Combine(outputDirectory, BinFolder), prefix, firstLlmcIndex, options.LlmcTokensPerShard,
+                catalog.Metadata.VocabularySize, catalog.Metadata.EndOfDocumentId));
+        }
+
+        if (options.MegatronBin)
+        {
+            writers.Add(new MegatronIndexedWriter(storage, storage.Combine(outputDirectory, MegatronFolder), prefix, catalog.Metadata.VocabularySize));
+        }
+
+        return new TokenFileWriters(writers);
+    }
 }

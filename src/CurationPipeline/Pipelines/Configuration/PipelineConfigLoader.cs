@@ -18,6 +18,7 @@ public static class PipelineConfigLoader
         .WithTypeConverter(new FilterSpecYamlConverter())
         .WithTypeMapping<IReadOnlyList<string>, List<string>>()
         .WithTypeMapping<IReadOnlyCollection<string>, List<string>>()
+        .WithTypeMapping<IReadOnlyDictionary<string, string>, Dictionary<string, string>>()
         .WithTypeMapping<IReadOnlyList<FilterSpec>, List<FilterSpec>>()
         .WithTypeMapping<IReadOnlyList<OnnxClassifierOptions>, List<OnnxClassifierOptions>>()
         .Build();

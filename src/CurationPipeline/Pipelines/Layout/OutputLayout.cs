@@ -32,7 +32,7 @@ public static class OutputLayout
     /// <summary>The drop list file inside <see cref="Dedup"/>.</summary>
     public const string DropList = "drop-list.bin";
 
-    /// <summary>The mix pass's output (train/, validation/, bin/, mix-report.json) when the pipeline names a mix.</summary>
+    /// <summary>The mix pass's output (train/, validation/, bin/, megatron/, mix-report.json) when the pipeline names a mix.</summary>
     public const string Mix = "mix";
 
     /// <summary>The semantic pass's embedding matrices, one file per tag task.</summary>

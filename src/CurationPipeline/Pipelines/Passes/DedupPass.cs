@@ -123,7 +123,7 @@ public sealed class DedupPass
         }
 
         await CompletionMarker.WriteAsync(_storage, Marker(outputDirectory, ClusterMarker), ClusterMarker + "\n", cancellationToken).ConfigureAwait(false);
-        Log.DedupDone(_logger, stats.Documents, stats.Clusters, stats.DroppedExact, stats.DroppedNear);
+        Log.DedupDone(_logger, stats.Documents, stats.Clusters, stats.DroppedUrl, stats.DroppedExact, stats.DroppedNear);
         if (stats.DuplicateIds > 0)
         {
             Log.DuplicateIds(_logger, stats.DuplicateIds);

@@ -9,7 +9,8 @@ namespace CurationPipeline.Pipelines.Stages;
 /// <summary>
 /// Runs the filter cascade: every filter measures the document and its signals become annotated columns (score); the first
 /// filter that drops it decides (decide). A dropped document still reaches <c>annotated/</c> with its signals and
-/// <c>filter_reason</c>, so a later mix can change thresholds without re-reading the crawl; it goes to <c>rejects/</c> too.
+/// <c>filter_reason</c>, so a later mix can change thresholds without re-reading the crawl; it goes to <c>rejects/</c> too, with
+/// the verdict's detail (what matched) where the filter gives one.
 /// Kept text is PII-redacted when configured, with the counts as <c>pii.*</c> signals.
 /// </summary>
 public sealed class FilterStage : IPipelineStage
@@ -57,7 +58,7 @@ public sealed class FilterStage : IPipelineStage
         string text = document.Text;
         var numbers = new double[Schema.NumberCount];
         var texts = new string?[Schema.Columns.Count - Schema.NumberCount];
-        string? reason = null;
+        string? reason = null, detail = null;
         document.Signals.Numbers.CopyTo(numbers, 0);
         document.Signals.Texts.CopyTo(texts, 0);
         int numberOffset = document.Signals.Numbers.Length, textOffset = document.Signals.Texts.Length;
@@ -70,6 +71,7 @@ public sealed class FilterStage : IPipelineStage
             if (reason is null && !outcome.Verdict.Keep)
             {
                 reason = outcome.Verdict.Reason;
+                detail = outcome.Verdict.Detail;
             }
             else if (reason is null && outcome.RewrittenText is { } rewritten)
             {
@@ -88,6 +90,6 @@ public sealed class FilterStage : IPipelineStage
 
         var annotated = document with { Text = text, Signals = new SignalSet(Schema, numbers, texts), FilterReason = reason };
         PipelineItem result = item with { Annotated = annotated };
-        return reason is null ? result : result.Reject(Name, reason, isError: false);
+        return reason is null ? result : result.Reject(Name, reason, isError: false, detail);
     }
 }

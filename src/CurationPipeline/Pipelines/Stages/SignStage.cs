@@ -32,6 +32,8 @@ public sealed class SignStage : IPipelineStage
             {
                 SourcePath = item.Annotated.SourcePath,
                 SourceOffset = item.Annotated.SourceOffset,
+                UrlHash = UrlKey.Of(item.Annotated.Url),
+                DateTicks = item.Annotated.Date?.UtcTicks ?? long.MinValue,
             },
         };
 }

@@ -34,8 +34,9 @@ public sealed record StatsReport(
         {
             [DedupReasons.Exact] = dedup.DroppedExact,
             [DedupReasons.MinHash] = dedup.DroppedNear,
+            [DedupReasons.Url] = dedup.DroppedUrl,
         };
-        long droppedTotal = dedup.DroppedExact + dedup.DroppedNear;
+        long droppedTotal = dedup.DroppedExact + dedup.DroppedNear + dedup.DroppedUrl;
         var stage = new StageStatsSnapshot(PassRegistry.Dedup, dedup.Documents, dedup.Documents - droppedTotal, droppedTotal, 0,
             dropped, new SortedDictionary<string, long>(StringComparer.Ordinal), 0);
         return this with { Stages = [.. Stages.Where(s => s.Name != PassRegistry.Dedup), stage], Dedup = dedup };
