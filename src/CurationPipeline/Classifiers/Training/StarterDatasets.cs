@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Formats.Tar;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CurationPipeline.Classifiers.Internal;
@@ -21,13 +23,26 @@ public static partial class StarterDatasets
     /// <summary>Starters that also ship an embedding head (<c>build-starters --heads</c>).</summary>
     public static readonly ImmutableArray<string> HeadNames = ["quality"];
 
-    /// <summary>Builds one starter label set.</summary>
+    private const string FineWebTrain = "quality/fineweb-edu-llama3/annotated_fineweb_train_1000_samples.jsonl.xz";
+
+    private const string FineWebValidation = "quality/fineweb-edu-llama3/annotated_fineweb_multi_val_1k.jsonl.xz";
+
+    /// <summary>Builds one starter label set: the examples of its training sources (<see cref="BuildSources"/> without the evaluation-only ones).</summary>
     /// <param name="classifyDirectory">The <c>classify</c> data folder.</param>
     /// <param name="name">One of <see cref="Names"/>.</param>
     /// <returns>The examples.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a starter.</exception>
     /// <exception cref="IOException">A source file is missing or cannot be decompressed.</exception>
-    public static IReadOnlyList<LabeledText> Build(string classifyDirectory, string name)
+    public static IReadOnlyList<LabeledText> Build(string classifyDirectory, string name) =>
+        [.. BuildSources(classifyDirectory, name).Where(s => !s.EvaluationOnly).SelectMany(s => s.Examples)];
+
+    /// <summary>Builds one starter's examples grouped by the source they came from, for leave-one-source-out evaluation.</summary>
+    /// <param name="classifyDirectory">The <c>classify</c> data folder.</param>
+    /// <param name="name">One of <see cref="Names"/>.</param>
+    /// <returns>The sources in a fixed order; evaluation-only sources are marked.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a starter.</exception>
+    /// <exception cref="IOException">A source file is missing or cannot be decompressed.</exception>
+    public static IReadOnlyList<LabeledSource> BuildSources(string classifyDirectory, string name)
     {
         var sources = new Sources(classifyDirectory);
         var random = new Random(11);
@@ -36,7 +51,7 @@ public static partial class StarterDatasets
             "code" => Code(sources, random),
             "math" => Math(sources, random),
             "safety" => Safety(sources, random),
-            "quality" => [.. sources.FineWeb().Select(d => new LabeledText(d.Text, d.Score >= 3 ? "1" : "0"))],
+            "quality" => Quality(sources),
             _ => throw new ArgumentException($"'{name}' is not a starter classifier ({string.Join(", ", Names)}).", nameof(name)),
         };
     }
@@ -86,67 +101,50 @@ public static partial class StarterDatasets
         _ => throw new ArgumentException($"'{name}' is not a starter classifier.", nameof(name)),
     };
 
-    private static List<LabeledText> Code(Sources s, Random random)
-    {
-        var examples = new List<LabeledText>();
-        foreach (string page in s.Files("code/vuejs-docs/src", "*.md").Concat(s.Files("code/golang-website/_content/doc", "*.*")))
-        {
-            examples.Add(new LabeledText(File.ReadAllText(page), "1"));
-        }
+    private static List<LabeledSource> Code(Sources s, Random random) =>
+    [
+        Labelled("vuejs-docs", s.Files("code/vuejs-docs/src", "*.md").Select(File.ReadAllText), "1"),
+        Labelled("golang-doc", s.Files("code/golang-website/_content/doc", "*.*").Select(File.ReadAllText), "1"),
+        new("golang-blog", [.. s.Files("code/golang-website/_content/blog", "*.*").Select(File.ReadAllText).Select(t => new LabeledText(t, HasCodeBlock(t) ? "1" : "0"))]),
+        Labelled("wikitext", s.Wikitext(), "0"),
+        Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 700), "0"),
+        Labelled("math-docs", Sample(random, s.MathProblems().Concat(s.StackMath()), 300), "0"),
+        Labelled("youtube-spam", Sample(random, s.YouTube(), 300), "0"),
+    ];
 
-        foreach (string post in s.Files("code/golang-website/_content/blog", "*.*"))
-        {
-            string text = File.ReadAllText(post);
-            examples.Add(new LabeledText(text, HasCodeBlock(text) ? "1" : "0"));
-        }
+    private static List<LabeledSource> Math(Sources s, Random random) =>
+    [
+        Labelled("math", Sample(random, s.MathProblems(), 1500), "1"),
+        Labelled("gsm8k", Sample(random, s.Gsm8k(), 700), "1"),
+        Labelled("stackmathqa", s.StackMath(), "1"),
+        Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 1500), "0"),
+        Labelled("wikitext", s.Wikitext(), "0"),
+        Labelled("code-docs", s.Files("code/vuejs-docs/src", "*.md").Concat(s.Files("code/golang-website/_content", "*.*")).Select(File.ReadAllText), "0"),
+        Labelled("youtube-spam", Sample(random, s.YouTube(), 400), "0"),
+        Labelled("davidson", Sample(random, s.Davidson().Select(t => t.Text), 400), "0"),
+    ];
 
-        AddNegatives(examples, s.Wikitext());
-        AddNegatives(examples, Sample(random, s.FineWeb().Select(d => d.Text), 700));
-        AddNegatives(examples, Sample(random, s.MathProblems().Concat(s.StackMath()), 300));
-        AddNegatives(examples, Sample(random, s.YouTube(), 300));
-        return examples;
-    }
+    private static List<LabeledSource> Safety(Sources s, Random random) =>
+    [
+        new("davidson", [.. s.Davidson().Select(t => new LabeledText(t.Text, t.Class == 2 ? "0" : "1"))]),
+        new("jigsaw", [.. s.Jigsaw().Select(t => new LabeledText(t.Text, t.Toxic ? "1" : "0"))]),
+        Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 500), "0"),
+        new("olid", [.. s.Olid()]),
+        new("stormfront", [.. s.Stormfront()]),
+        new("gab-hate-corpus", [.. s.GabHateCorpus()]),
+        new("convabuse", [.. s.ConvAbuse()]),
+        new("hatecheck", [.. s.HateCheck()], EvaluationOnly: true),
+    ];
 
-    private static List<LabeledText> Math(Sources s, Random random)
-    {
-        var examples = new List<LabeledText>();
-        foreach (string text in Sample(random, s.MathProblems(), 1500).Concat(Sample(random, s.Gsm8k(), 700)).Concat(s.StackMath()))
-        {
-            examples.Add(new LabeledText(text, "1"));
-        }
+    private static List<LabeledSource> Quality(Sources s) =>
+    [
+        new("fineweb-edu-train1k", [.. s.FineWeb(FineWebTrain).Select(d => new LabeledText(d.Text, d.Score >= 3 ? "1" : "0"))]),
+        new("fineweb-edu-val1k", [.. s.FineWeb(FineWebValidation).Select(d => new LabeledText(d.Text, d.Score >= 3 ? "1" : "0"))]),
+        new("dclm-human", [.. s.Dclm()], EvaluationOnly: true),
+        new("hplt-inspection", [.. s.Hplt()], EvaluationOnly: true),
+    ];
 
-        AddNegatives(examples, Sample(random, s.FineWeb().Select(d => d.Text), 1500));
-        AddNegatives(examples, s.Wikitext());
-        AddNegatives(examples, s.Files("code/vuejs-docs/src", "*.md").Concat(s.Files("code/golang-website/_content", "*.*")).Select(File.ReadAllText));
-        AddNegatives(examples, Sample(random, s.YouTube(), 400));
-        AddNegatives(examples, Sample(random, s.Davidson().Select(t => t.Text), 400));
-        return examples;
-    }
-
-    private static List<LabeledText> Safety(Sources s, Random random)
-    {
-        var examples = new List<LabeledText>();
-        foreach ((string text, int cls) in s.Davidson())
-        {
-            examples.Add(new LabeledText(text, cls == 2 ? "0" : "1"));
-        }
-
-        foreach ((string text, bool toxic) in s.Jigsaw())
-        {
-            examples.Add(new LabeledText(text, toxic ? "1" : "0"));
-        }
-
-        AddNegatives(examples, Sample(random, s.FineWeb().Select(d => d.Text), 500));
-        return examples;
-    }
-
-    private static void AddNegatives(List<LabeledText> examples, IEnumerable<string> texts)
-    {
-        foreach (string text in texts)
-        {
-            examples.Add(new LabeledText(text, "0"));
-        }
-    }
+    private static LabeledSource Labelled(string name, IEnumerable<string> texts, string label) => new(name, [.. texts.Select(t => new LabeledText(t, label))]);
 
     private static IEnumerable<string> Sample(Random random, IEnumerable<string> texts, int count)
     {
@@ -180,6 +178,10 @@ public static partial class StarterDatasets
     [GeneratedRegex(@" @(.)@ ")]
     private static partial Regex WikiJoiner();
 
+    /// <summary>A ConvAbuse per-annotator rating column, e.g. <c>Annotator3_is_abuse.-2</c>: annotator and rating.</summary>
+    [GeneratedRegex(@"^Annotator(\d+)_is_abuse\.(-?\d)$")]
+    private static partial Regex ConvAbuseVote();
+
     /// <summary>Reads each source of the classify folder once.</summary>
     private sealed class Sources(string root)
     {
@@ -199,12 +201,10 @@ public static partial class StarterDatasets
             return files.Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal));
         }
 
-        public List<(string Text, double Score)> FineWeb() => _fineWeb ??=
-        [
-            .. JsonLines("quality/fineweb-edu-llama3/annotated_fineweb_train_1000_samples.jsonl.xz")
-                .Concat(JsonLines("quality/fineweb-edu-llama3/annotated_fineweb_multi_val_1k.jsonl.xz"))
-                .Select(e => (e.GetProperty("text").GetString()!, e.GetProperty("scores").GetProperty("score").GetDouble())),
-        ];
+        public List<(string Text, double Score)> FineWeb() => _fineWeb ??= [.. FineWeb(FineWebTrain).Concat(FineWeb(FineWebValidation))];
+
+        public IEnumerable<(string Text, double Score)> FineWeb(string relative) =>
+            JsonLines(relative).Select(e => (e.GetProperty("text").GetString()!, e.GetProperty("scores").GetProperty("score").GetDouble()));
 
         public IEnumerable<string> Wikitext()
         {
@@ -251,6 +251,94 @@ public static partial class StarterDatasets
             Csv("safety/jigsaw/ibm-max/test_examples.csv").Skip(1).Where(r => r.Length == 7).Select(r => (r[0], r.Skip(1).Any(v => v == "1")))
                 .Concat(Csv("safety/jigsaw/train-head/sample_data.csv").Skip(1).Where(r => r.Length == 8).Select(r => (r[1], r.Skip(2).Any(v => v == "1"))));
 
+        /// <summary>OLID v1.0 train and test tweets: subtask A <c>OFF</c> (offensive) = 1, <c>NOT</c> = 0.</summary>
+        public IEnumerable<LabeledText> Olid()
+        {
+            foreach (string[] row in Csv("safety/olid/olid-training-v1.0.tsv.xz", '\t').Skip(1).Where(r => r.Length == 5))
+            {
+                yield return new LabeledText(row[1], row[2] == "OFF" ? "1" : "0");
+            }
+
+            Dictionary<string, string> gold = Csv("safety/olid/labels-levela.csv").Where(r => r.Length == 2).ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+            foreach (string[] row in Csv("safety/olid/testset-levela.tsv", '\t').Skip(1).Where(r => r.Length == 2 && gold.ContainsKey(r[0])))
+            {
+                yield return new LabeledText(row[1], gold[row[0]] == "OFF" ? "1" : "0");
+            }
+        }
+
+        /// <summary>Stormfront sentences: <c>hate</c> = 1, <c>noHate</c> = 0; <c>relation</c> and <c>idk/skip</c> are left out.</summary>
+        public IEnumerable<LabeledText> Stormfront()
+        {
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var tar = new TarReader(new MemoryStream(XzText.ReadAllBytes(Path.Combine(root, "safety/stormfront/all_files.tar.xz")))))
+            {
+                while (tar.GetNextEntry() is { } entry)
+                {
+                    if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
+                    {
+                        using var reader = new StreamReader(data, Encoding.UTF8);
+                        texts[Path.GetFileNameWithoutExtension(entry.Name)] = reader.ReadToEnd();
+                    }
+                }
+            }
+
+            foreach (string[] row in Csv("safety/stormfront/annotations_metadata.csv").Skip(1).Where(r => r.Length == 5 && r[4] is "hate" or "noHate"))
+            {
+                if (texts.TryGetValue(row[0], out string? text))
+                {
+                    yield return new LabeledText(text, row[4] == "hate" ? "1" : "0");
+                }
+            }
+        }
+
+        /// <summary>Gab Hate Corpus test posts: assault on human dignity (<c>hd</c>) or call for violence (<c>cv</c>) = 1.</summary>
+        public IEnumerable<LabeledText> GabHateCorpus() =>
+            Csv("safety/gab-hate-corpus/ghc_test.tsv", '\t').Skip(1).Where(r => r.Length == 4).Select(r => new LabeledText(r[0], r[1] == "1" || r[2] == "1" ? "1" : "0"));
+
+        /// <summary>ConvAbuse user turns: 1 when more than half of the row's annotators rated it abusive (−1, −2 or −3), 0 when fewer than half; ties are left out.</summary>
+        public IEnumerable<LabeledText> ConvAbuse()
+        {
+            foreach (string split in (string[])["train", "valid", "test"])
+            {
+                List<string[]> rows = Csv($"safety/convabuse/ConvAbuseEMNLP{split}.csv");
+                string[] header = rows[0];
+                int user = Array.IndexOf(header, "user");
+                (int Annotator, bool Abusive, int Column)[] votes =
+                [
+                    .. header.Select((h, i) => (Match: ConvAbuseVote().Match(h), Column: i)).Where(m => m.Match.Success)
+                        .Select(m => (int.Parse(m.Match.Groups[1].ValueSpan, CultureInfo.InvariantCulture), m.Match.Groups[2].Value.StartsWith('-'), m.Column)),
+                ];
+                foreach (string[] row in rows.Skip(1).Where(r => r.Length == header.Length))
+                {
+                    // A cell may repeat an annotation ("1, 1"): its first value counts.
+                    var chosen = votes.Where(v => row[v.Column].Split(',')[0].Trim() == "1").ToList();
+                    int annotators = chosen.Select(v => v.Annotator).Distinct().Count();
+                    int abusive = chosen.Where(v => v.Abusive).Select(v => v.Annotator).Distinct().Count();
+                    if (abusive * 2 != annotators)
+                    {
+                        yield return new LabeledText(row[user], abusive * 2 > annotators ? "1" : "0");
+                    }
+                }
+            }
+        }
+
+        /// <summary>HateCheck functional test cases: <c>hateful</c> = 1, <c>non-hateful</c> = 0.</summary>
+        public IEnumerable<LabeledText> HateCheck()
+        {
+            List<string[]> rows = Csv("safety/hatecheck/test_suite_cases.csv");
+            int text = Array.IndexOf(rows[0], "test_case"), label = Array.IndexOf(rows[0], "label_gold");
+            return rows.Skip(1).Where(r => r.Length == rows[0].Length).Select(r => new LabeledText(r[text].Trim(), r[label] == "hateful" ? "1" : "0"));
+        }
+
+        /// <summary>DCLM human judgements (majority vote): 1 = good pre-training text, 0 = low quality.</summary>
+        public IEnumerable<LabeledText> Dclm() =>
+            JsonLines("quality/dclm-human/majority_data.jsonl.xz").Select(e => new LabeledText(e.GetProperty("text").GetString()!, e.GetProperty("label").GetInt32() == 1 ? "1" : "0"));
+
+        /// <summary>HPLT v2 inspection excerpts: 0 when marked unnatural (SEO lists, boilerplate) or porn, else 1 (unmarked is not thereby high quality).</summary>
+        public IEnumerable<LabeledText> Hplt() =>
+            Csv("quality/hplt-v2-inspection/eng_Latn_batch0.tsv", '\t').Skip(1).Where(r => r.Length == 5)
+                .Select(r => new LabeledText(r[3], r[0].Trim().Length == 0 && r[1].Trim().Length == 0 ? "1" : "0"));
+
         private IEnumerable<JsonElement> JsonLines(string relative)
         {
             string text = XzText.ReadAll(Path.Combine(root, relative));
@@ -261,10 +349,10 @@ public static partial class StarterDatasets
             }
         }
 
-        private List<string[]> Csv(string relative)
+        private List<string[]> Csv(string relative, char delimiter = ',')
         {
             using var reader = new StringReader(XzText.ReadAll(Path.Combine(root, relative)));
-            return [.. CsvRows.Read(reader)];
+            return [.. CsvRows.Read(reader, delimiter)];
         }
     }
 }
