@@ -68,12 +68,18 @@ public static partial class StarterDatasets
         "math" => "Positives (`1`): 1,500 MATH problems+solutions, 700 GSM8K questions+answers, all 796 StackMathQA Q+A pairs " +
             "(MathOverflow, stats and physics StackExchange). Negatives (`0`): 1,500 FineWeb-Edu documents, WikiText-2 articles, every code doc page, " +
             "400 YouTube comments, 400 Davidson tweets. Labels are source origin.",
-        "safety" => "Positives (`1`): Davidson et al. tweets whose majority class is hate speech (0) or offensive language (1), and Jigsaw comments " +
-            "with any toxicity label. Negatives (`0`): Davidson class 2 (neither), Jigsaw comments with no label, and 500 FineWeb-Edu documents " +
-            "(so ordinary web prose is seen as safe). Labels are the sources' human annotations.",
+        "safety" => "Trained on five human-labelled sources from five platforms, positives (`1`) as each source defines them: OLID tweets (train and test, " +
+            "subtask A `OFF` = offensive), Stormfront forum sentences (`hate`; `noHate` = 0, `relation` and `idk/skip` left out), Gab Hate Corpus test " +
+            "posts (assault on human dignity or call for violence), ConvAbuse chatbot user turns (more than half of the annotators rated it abusive; ties " +
+            "left out) and Jigsaw comments (any toxicity label); plus 500 FineWeb-Edu documents as negatives (ordinary web prose). Tested on but never " +
+            "trained on: Davidson et al. tweets (hate speech or offensive language = 1) and HateCheck functional tests (`hateful` = 1; a diagnostic " +
+            "suite of near-duplicate templates). Labels are the sources' human annotations.",
         "quality" => "The 2,000 FineWeb-Edu annotation samples (two files) with their Llama-3-70B educational score (0–5): positives (`1`) score ≥ 3 " +
             "(FineWeb-Edu's threshold, 155 documents), negatives (`0`) score 0–2. Binary, not regression: on this little data a regression on the " +
-            "0–5 score gave a lower held-out F1 at ≥ 3 (n-gram 0.25 vs 0.33; head 0.36–0.40 vs 0.51).",
+            "0–5 score gave a lower held-out F1 at ≥ 3 (n-gram 0.25 vs 0.33; head 0.36–0.40 vs 0.51). The two FineWeb-Edu files are the two " +
+            "training sources (same distribution, so leaving one out is close to a split). Out-of-source checks, never trained on: DCLM human " +
+            "judgements (label 1 = good pre-training text) and HPLT v2 inspection excerpts (1 = not marked unnatural or porn); both measure a " +
+            "broader \"good text\" than educational value, so low recall at the ≥ 3 threshold is expected and AUC is the fairer figure.",
         _ => throw new ArgumentException($"'{name}' is not a starter classifier.", nameof(name)),
     };
 
@@ -88,9 +94,14 @@ public static partial class StarterDatasets
         "math" => "Positives are competition problems, grade-school word problems and research-level Q&A written with LaTeX; math on web pages " +
             "rendered as MathML or images, or math in other languages, is not covered. Negatives contain little science prose with formulas, " +
             "so physics/statistics text may score high.",
-        "safety" => "Mostly 2013-era English tweets (Davidson): the model keys on slurs and profanity and is known to over-flag African-American " +
-            "English (Davidson et al. 2019). It does not detect toxicity without offensive words, threats phrased politely, or non-English text. " +
-            "Davidson is 77 % offensive tweets, so the held-out split is positive-heavy; its precision is not what a web crawl (mostly safe) would see.",
+        "safety" => "Far from the aim (recall ≥ 0.85 at precision ≥ 0.7 on every left-out source): see the leave-one-source-out table. The sources " +
+            "disagree on what a positive is (OLID and Davidson: any offensive or profane tweet; Stormfront and Gab: hate only, vulgarity is not; " +
+            "ConvAbuse: abuse aimed at a bot), so one binary n-gram model trades one source's recall for another's precision, and a threshold chosen " +
+            "on the pooled validation split fits none of them well. Davidson (77 % offensive tweets, known to over-flag African-American English, " +
+            "Davidson et al. 2019) is tested on, not trained on: training on it lowered the held-out-source F1 and AUC of the other sources. Tried " +
+            "and not shipped (no out-of-source gain): the LDNOOBW English list as extra positives, unbalanced classes, 5 instead of 20 epochs. " +
+            "Character n-grams (obfuscated slurs) and embedding heads were not tried: the n-gram model hashes words only, and embedding tens of " +
+            "thousands of texts on the CPU is too slow here. English only; politely phrased threats and toxicity without offensive words are missed.",
         "quality" => "2,000 documents with LLM (not human) labels and only 155 positives: the model is a weak ranker of educational value, " +
             "far from FineWeb-Edu's embedding classifier (F1 0.82, trained on 450k annotations). With only this data the head did not get " +
             "better from longer input (first 512 tokens, or the mean of four 1,000-character chunks), from the other offline encoder " +
@@ -126,7 +137,8 @@ public static partial class StarterDatasets
 
     private static List<LabeledSource> Safety(Sources s, Random random) =>
     [
-        new("davidson", [.. s.Davidson().Select(t => new LabeledText(t.Text, t.Class == 2 ? "0" : "1"))]),
+        // Tested on, not trained on: with Davidson in training every other source's leave-one-out F1 and AUC fell (see the card's limits).
+        new("davidson", [.. s.Davidson().Select(t => new LabeledText(t.Text, t.Class == 2 ? "0" : "1"))], EvaluationOnly: true),
         new("jigsaw", [.. s.Jigsaw().Select(t => new LabeledText(t.Text, t.Toxic ? "1" : "0"))]),
         Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 500), "0"),
         new("olid", [.. s.Olid()]),
