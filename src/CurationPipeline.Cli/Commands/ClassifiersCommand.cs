@@ -42,12 +42,17 @@ public static class ClassifiersCommand
 
     private static readonly Option<string> s_work = new("--work") { Description = "Where the starter label files are written.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "curate-classify-labels") };
 
+    private static readonly Option<DateOnly?> s_date = new("--date") { Description = "Training date (yyyy-MM-dd) printed on the model card; without it the card has no date, so the same data gives the same bytes." };
+
+    private static readonly Option<string?> s_only = new("--only") { Description = "Build this starter only (code, math, safety or quality)." };
+
     private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (quality), embedding the label texts on the CPU (slow; cached under the system temp folder)." };
 
     static ClassifiersCommand()
     {
         s_kind.AcceptOnlyFromAmong("ngram", "head");
         s_trainer.AcceptOnlyFromAmong("adagrad", "torch");
+        s_only.AcceptOnlyFromAmong([.. StarterDatasets.Names]);
     }
 
     /// <summary>Builds the <c>classifiers</c> command.</summary>
@@ -55,12 +60,12 @@ public static class ClassifiersCommand
     {
         var train = new Command("train", "Train a classifier from a label file; prints held-out metrics and writes the model and its card.")
         {
-            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_epochs, s_seed, s_splits, s_trainer, s_hidden,
+            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_epochs, s_seed, s_splits, s_trainer, s_hidden, s_date,
         };
         train.SetAction(TrainAsync);
         var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety and quality classifiers.")
         {
-            s_data, s_output, s_work, s_heads, s_starterSplits,
+            s_data, s_output, s_work, s_heads, s_starterSplits, s_date, s_only,
         };
         starters.SetAction(BuildStartersAsync);
         return new Command("classifiers", "Document classifiers: training and the shipped starters.") { train, starters };
@@ -118,7 +123,10 @@ public static class ClassifiersCommand
         var job = new ClassifierJob(parse.GetValue(s_name)!, content.Examples, options, heads, torch, parse.GetValue(s_output)!,
             $"Label file `{path}`: {content.Examples.Count:N0} examples.",
             "`curate classifiers train " + string.Join(' ', parse.Tokens.SkipWhile(t => t.Value != "train").Skip(1).Select(t => t.Value)) + "`",
-            "Trained on one label file; the card's metrics hold for data drawn like it, not for arbitrary web text.", parse.GetValue(s_splits));
+            "Trained on one label file; the card's metrics hold for data drawn like it, not for arbitrary web text.", parse.GetValue(s_splits))
+        {
+            Date = parse.GetValue(s_date),
+        };
         return head ? await TrainHeadAsync(job, cancellationToken) : TrainNgram(job);
     }
 
@@ -128,12 +136,14 @@ public static class ClassifiersCommand
         string work = parse.GetValue(s_work)!;
         string output = parse.GetValue(s_output)!;
         int exit = ExitCodes.Success;
-        foreach (string name in StarterDatasets.Names)
+        foreach (string name in parse.GetValue(s_only) is { } only ? [only] : StarterDatasets.Names)
         {
             string labels = Path.Combine(work, name + ".jsonl");
+            IReadOnlyList<LabeledSource> sources;
             try
             {
-                LabelFile.Write(labels, StarterDatasets.Build(dataFolder.FullName, name));
+                sources = StarterDatasets.BuildSources(dataFolder.FullName, name);
+                LabelFile.Write(labels, sources.Where(s => !s.EvaluationOnly).SelectMany(s => s.Examples));
             }
             catch (IOException e)
             {
@@ -144,7 +154,11 @@ public static class ClassifiersCommand
             string command = $"`curate classifiers build-starters --data {dataFolder} --work {work} --output {output}{(parse.GetValue(s_heads) ? " --heads" : "")}` " +
                 $"(writes the label files, then trains every starter; this model alone from its label file: `curate classifiers train --labels {labels} --name {name} --output {output}";
             var job = new ClassifierJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), null, output,
-                StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits));
+                StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits))
+            {
+                Sources = sources,
+                Date = parse.GetValue(s_date),
+            };
             exit = Math.Max(exit, TrainNgram(job));
             if (parse.GetValue(s_heads) && StarterDatasets.HeadNames.Contains(name))
             {
@@ -185,6 +199,11 @@ public static class ClassifiersCommand
         if (outcome.Spread is { } spread)
         {
             Console.WriteLine("  " + spread.Describe());
+        }
+
+        foreach (SourceHoldout holdout in outcome.Holdouts)
+        {
+            Console.WriteLine("  " + ClassifierModelCard.Summary(holdout));
         }
 
         Console.WriteLine($"  wrote {outcome.ModelPath} ({outcome.ModelBytes:N0} bytes) and {Path.GetFileName(outcome.CardPath)}");

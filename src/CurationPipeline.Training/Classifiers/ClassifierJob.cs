@@ -23,4 +23,11 @@ public sealed record ClassifierJob(
     string Data,
     string Command,
     string Limits,
-    int Splits);
+    int Splits)
+{
+    /// <summary>The examples grouped by source; with two or more training sources the n-gram card gets a leave-one-source-out table. Empty: none.</summary>
+    public IReadOnlyList<LabeledSource> Sources { get; init; } = [];
+
+    /// <summary>The training date the card prints, or <c>null</c> for none (the same data then gives the same card bytes).</summary>
+    public DateOnly? Date { get; init; }
+}

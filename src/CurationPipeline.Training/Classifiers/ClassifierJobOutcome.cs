@@ -8,4 +8,5 @@ namespace CurationPipeline.Training.Classifiers;
 /// <param name="ModelPath">The model file written.</param>
 /// <param name="ModelBytes">Its size.</param>
 /// <param name="CardPath">The model card written.</param>
-public sealed record ClassifierJobOutcome(ClassifierTrainingResult Result, SplitSpread? Spread, string ModelPath, long ModelBytes, string CardPath);
+/// <param name="Holdouts">The leave-one-source-out rows (n-gram jobs with <see cref="ClassifierJob.Sources"/>), else empty.</param>
+public sealed record ClassifierJobOutcome(ClassifierTrainingResult Result, SplitSpread? Spread, string ModelPath, long ModelBytes, string CardPath, IReadOnlyList<SourceHoldout> Holdouts);

@@ -20,6 +20,31 @@ public sealed class ClassifierMetricsTests
     }
 
     [Fact]
+    public void FalsePositiveRate_Threshold_FalsePositivesOverNegatives()
+    {
+        Assert.Equal(0.25, ClassifierMetrics.At(s_scores, s_truths, 0.6).FalsePositiveRate);
+    }
+
+    [Fact]
+    public void RankAuc_Scores_ShareOfPositiveNegativePairsOrderedRight()
+    {
+        // Positives 0.9, 0.8, 0.6, 0.3 beat 4, 4, 3 and 2 of the four negatives: 13 of 16 pairs.
+        Assert.Equal(13 / 16.0, ClassifierMetrics.RankAuc(s_scores, s_truths));
+    }
+
+    [Fact]
+    public void RankAuc_TiedScores_CountHalf()
+    {
+        Assert.Equal(0.5, ClassifierMetrics.RankAuc([0.5, 0.5], [true, false]));
+    }
+
+    [Fact]
+    public void RankAuc_OneClass_Null()
+    {
+        Assert.Null(ClassifierMetrics.RankAuc([0.2, 0.7], [false, false]));
+    }
+
+    [Fact]
     public void ChooseThreshold_BestF1()
     {
         // 0.6 gives F1 0.75; 0.3 gives P 4/6, R 1, F1 0.8.

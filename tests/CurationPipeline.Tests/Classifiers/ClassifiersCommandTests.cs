@@ -83,6 +83,40 @@ public sealed class ClassifiersCommandTests
         Assert.Empty(Directory.GetFiles(dir, "x.*"));
     }
 
+    [Fact]
+    public async Task Train_Date_CardCarriesItAndWithoutItNone()
+    {
+        string dir = TestData.NewTempDirectory();
+        string labels = Path.Combine(dir, "labels.jsonl");
+        LabelFile.Write(labels, ClassifierTestData.CodeVersusProse());
+
+        Assert.Equal(0, await InvokeAsync("train", "--labels", labels, "--name", "code", "--output", Path.Combine(dir, "a"), "--bits", "14", "--epochs", "5", "--date", "2026-01-02"));
+        Assert.Equal(0, await InvokeAsync("train", "--labels", labels, "--name", "code", "--output", Path.Combine(dir, "b"), "--bits", "14", "--epochs", "5"));
+
+        Assert.Contains("- **Trained**: 2026-01-02, ", File.ReadAllText(Path.Combine(dir, "a", "code.md")));
+        Assert.DoesNotContain("2026-", File.ReadAllText(Path.Combine(dir, "b", "code.md")));
+    }
+
+    [Fact]
+    public async Task BuildStarters_QualityTwice_SameModelAndCardBytesWithLeaveOneSourceOutTable()
+    {
+        string classify = TestData.Shared("classify");
+        string dir = TestData.NewTempDirectory();
+        string output = Path.Combine(dir, "models");
+        string[] args = ["build-starters", "--data", classify, "--work", Path.Combine(dir, "work"), "--output", output, "--only", "quality", "--splits", "1"];
+
+        Assert.Equal(0, await InvokeAsync(args));
+        byte[] model = File.ReadAllBytes(Path.Combine(output, "quality.ngram"));
+        byte[] card = File.ReadAllBytes(Path.Combine(output, "quality.md"));
+        Assert.Equal(0, await InvokeAsync(args));
+
+        Assert.Equal(model, File.ReadAllBytes(Path.Combine(output, "quality.ngram")));
+        Assert.Equal(card, File.ReadAllBytes(Path.Combine(output, "quality.md")));
+        Assert.Contains("## Leave one source out", System.Text.Encoding.UTF8.GetString(card));
+        Assert.Contains("| dclm-human (evaluation only) |", System.Text.Encoding.UTF8.GetString(card));
+        Assert.False(File.Exists(Path.Combine(output, "code.ngram")));
+    }
+
     private static Task<int> InvokeAsync(params string[] args) =>
         ClassifiersCommand.Create().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 }

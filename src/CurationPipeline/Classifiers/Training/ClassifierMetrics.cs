@@ -18,6 +18,9 @@ public sealed record ClassifierMetrics(int Count, int Positives, double Threshol
     /// <summary>Harmonic mean of precision and recall.</summary>
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
+    /// <summary>FP / negatives; 0 when the split has no negatives.</summary>
+    public double FalsePositiveRate => Count == Positives ? 0 : FalsePositives / (double)(Count - Positives);
+
     /// <summary>Computes the metrics of scores against truths at a threshold.</summary>
     /// <param name="scores">One score per document.</param>
     /// <param name="truths">Whether each document is a positive.</param>
@@ -73,5 +76,47 @@ public sealed record ClassifierMetrics(int Count, int Positives, double Threshol
         }
 
         return best;
+    }
+
+    /// <summary>Area under the ROC curve: the chance that a random positive scores above a random negative (ties count half).</summary>
+    /// <param name="scores">One score per document.</param>
+    /// <param name="truths">Whether each document is a positive.</param>
+    /// <returns>The AUC, or <c>null</c> when there are no positives or no negatives.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static double? RankAuc(ReadOnlySpan<double> scores, ReadOnlySpan<bool> truths)
+    {
+        if (scores.Length != truths.Length)
+        {
+            throw new ArgumentException("One truth per score is needed.", nameof(truths));
+        }
+
+        int[] order = [.. Enumerable.Range(0, scores.Length)];
+        double[] sorted = scores.ToArray();
+        Array.Sort(sorted, order);
+        double positiveRanks = 0;
+        long positives = 0;
+        for (int i = 0; i < sorted.Length;)
+        {
+            int end = i;
+            while (end < sorted.Length && sorted[end] == sorted[i])
+            {
+                end++;
+            }
+
+            double midRank = (i + end + 1) / 2.0;
+            for (int k = i; k < end; k++)
+            {
+                if (truths[order[k]])
+                {
+                    positiveRanks += midRank;
+                    positives++;
+                }
+            }
+
+            i = end;
+        }
+
+        long negatives = scores.Length - positives;
+        return positives == 0 || negatives == 0 ? null : (positiveRanks - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
     }
 }

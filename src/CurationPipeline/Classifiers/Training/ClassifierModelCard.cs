@@ -13,12 +13,15 @@ public static class ClassifierModelCard
     /// <param name="data">What the labels are and where they come from (Markdown).</param>
     /// <param name="command">The exact command that retrains the model (Markdown, code in backticks).</param>
     /// <param name="limits">Honest limits of the model (Markdown).</param>
-    /// <param name="date">The training date (UTC).</param>
+    /// <param name="date">The training date (UTC) to print, or <c>null</c> for none (so the same data always gives the same card).</param>
     /// <param name="modelFileName">The model file's name.</param>
     /// <param name="modelBytes">The model file's size.</param>
     /// <param name="spread">Held-out metrics of the same recipe over several splits, if measured.</param>
+    /// <param name="holdouts">Leave-one-source-out figures of the same recipe, if measured.</param>
     /// <returns>The card text.</returns>
-    public static string Format(ClassifierTrainingResult result, ClassifierTrainingOptions options, string hyperParameters, string data, string command, string limits, DateOnly date, string modelFileName, long modelBytes, SplitSpread? spread = null)
+    /// <remarks>The card holds no wall times, and a date only when given, so the same inputs give the same bytes.</remarks>
+    public static string Format(ClassifierTrainingResult result, ClassifierTrainingOptions options, string hyperParameters, string data, string command, string limits,
+        DateOnly? date, string modelFileName, long modelBytes, SplitSpread? spread = null, IReadOnlyList<SourceHoldout>? holdouts = null)
     {
         ITrainedClassifier model = result.Classifier;
         var card = new StringBuilder();
@@ -27,7 +30,7 @@ public static class ClassifierModelCard
         card.AppendLine();
         card.AppendLine(c, $"- **Model**: {model.Description} File: {modelFileName} ({modelBytes:N0} bytes).");
         card.AppendLine(c, $"- **Score**: {ScoreMeaning(model)}; decision threshold **{model.Threshold:G6}** (chosen on the validation split{(options.MinPrecision is { } p ? string.Create(c, $" for the best recall at precision ≥ {p:F2}") : " for the best F1")}).");
-        card.AppendLine(c, $"- **Trained**: {date:yyyy-MM-dd}, {result.TrainCount:N0} training examples ({hyperParameters}), {result.TrainSeconds:F1} s.");
+        card.AppendLine(c, $"- **Trained**: {(date is { } d ? d.ToString("yyyy-MM-dd", c) + ", " : "")}{result.TrainCount:N0} training examples ({hyperParameters}).");
         card.AppendLine(c, $"- **Retrain**: {command}");
         card.AppendLine();
         card.AppendLine("## Data");
@@ -49,6 +52,11 @@ public static class ClassifierModelCard
             card.AppendLine();
         }
 
+        if (holdouts is { Count: > 0 })
+        {
+            AppendHoldouts(card, holdouts);
+        }
+
         card.AppendLine("## Limits");
         card.AppendLine();
         card.AppendLine(limits);
@@ -61,6 +69,37 @@ public static class ClassifierModelCard
     /// <returns>The line.</returns>
     public static string Summary(string split, ClassifierMetrics m) => string.Create(CultureInfo.InvariantCulture,
         $"{split}: n={m.Count} positives={m.Positives} threshold={m.Threshold:G4} precision={m.Precision:F3} recall={m.Recall:F3} F1={m.F1:F3}{(m.Rmse is { } r ? $" RMSE={r:F3}" : "")}");
+
+    /// <summary>One line of leave-one-source-out figures for a console.</summary>
+    /// <param name="h">The row.</param>
+    /// <returns>The line.</returns>
+    public static string Summary(SourceHoldout h) => Summary($"without {h.Source}{(h.EvaluationOnly ? " (evaluation only)" : "")}", h.Metrics) +
+        string.Create(CultureInfo.InvariantCulture, $" FPR={h.Metrics.FalsePositiveRate:F3}{(h.RankAuc is { } auc ? $" AUC={auc:F3}" : "")}");
+
+    private static void AppendHoldouts(StringBuilder card, IReadOnlyList<SourceHoldout> holdouts)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        card.AppendLine("## Leave one source out");
+        card.AppendLine();
+        card.AppendLine("Each row trains the same recipe on every other training source (their training split; threshold on their validation split) and " +
+            "tests on the whole left-out source, which neither training nor the threshold saw. Evaluation-only sources are never trained on: " +
+            "their row uses the model trained on every training source. A source with only negatives has no recall (read its false-positive rate), one with only positives no precision (read its recall); " +
+            "AUC is threshold-free (— for one class).");
+        card.AppendLine();
+        card.AppendLine("| left-out source | trained on | documents | positives | threshold | precision | recall | F1 | false-positive rate | AUC |");
+        card.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (SourceHoldout h in holdouts)
+        {
+            ClassifierMetrics m = h.Metrics;
+            bool negativesOnly = m.Positives == 0, positivesOnly = m.Positives == m.Count;
+            card.AppendLine(c,
+                $"| {h.Source}{(h.EvaluationOnly ? " (evaluation only)" : "")} | {h.TrainCount:N0} | {m.Count:N0} | {m.Positives:N0} | {m.Threshold:G4} | " +
+                $"{(negativesOnly || positivesOnly ? "—" : m.Precision.ToString("F3", c))} | {(negativesOnly ? "—" : m.Recall.ToString("F3", c))} | {(negativesOnly || positivesOnly ? "—" : m.F1.ToString("F3", c))} | " +
+                $"{(positivesOnly ? "—" : m.FalsePositiveRate.ToString("F3", c))} | {(h.RankAuc is { } auc ? auc.ToString("F3", c) : "—")} |");
+        }
+
+        card.AppendLine();
+    }
 
     private static string ScoreMeaning(ITrainedClassifier model) => model.Kind switch
     {

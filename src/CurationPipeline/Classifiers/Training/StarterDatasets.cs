@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Formats.Tar;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CurationPipeline.Classifiers.Internal;
@@ -21,13 +23,26 @@ public static partial class StarterDatasets
     /// <summary>Starters that also ship an embedding head (<c>build-starters --heads</c>).</summary>
     public static readonly ImmutableArray<string> HeadNames = ["quality"];
 
-    /// <summary>Builds one starter label set.</summary>
+    private const string FineWebTrain = "quality/fineweb-edu-llama3/annotated_fineweb_train_1000_samples.jsonl.xz";
+
+    private const string FineWebValidation = "quality/fineweb-edu-llama3/annotated_fineweb_multi_val_1k.jsonl.xz";
+
+    /// <summary>Builds one starter label set: the examples of its training sources (<see cref="BuildSources"/> without the evaluation-only ones).</summary>
     /// <param name="classifyDirectory">The <c>classify</c> data folder.</param>
     /// <param name="name">One of <see cref="Names"/>.</param>
     /// <returns>The examples.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a starter.</exception>
     /// <exception cref="IOException">A source file is missing or cannot be decompressed.</exception>
-    public static IReadOnlyList<LabeledText> Build(string classifyDirectory, string name)
+    public static IReadOnlyList<LabeledText> Build(string classifyDirectory, string name) =>
+        [.. BuildSources(classifyDirectory, name).Where(s => !s.EvaluationOnly).SelectMany(s => s.Examples)];
+
+    /// <summary>Builds one starter's examples grouped by the source they came from, for leave-one-source-out evaluation.</summary>
+    /// <param name="classifyDirectory">The <c>classify</c> data folder.</param>
+    /// <param name="name">One of <see cref="Names"/>.</param>
+    /// <returns>The sources in a fixed order; evaluation-only sources are marked.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a starter.</exception>
+    /// <exception cref="IOException">A source file is missing or cannot be decompressed.</exception>
+    public static IReadOnlyList<LabeledSource> BuildSources(string classifyDirectory, string name)
     {
         var sources = new Sources(classifyDirectory);
         var random = new Random(11);
@@ -36,7 +51,7 @@ public static partial class StarterDatasets
             "code" => Code(sources, random),
             "math" => Math(sources, random),
             "safety" => Safety(sources, random),
-            "quality" => [.. sources.FineWeb().Select(d => new LabeledText(d.Text, d.Score >= 3 ? "1" : "0"))],
+            "quality" => Quality(sources),
             _ => throw new ArgumentException($"'{name}' is not a starter classifier ({string.Join(", ", Names)}).", nameof(name)),
         };
     }
@@ -53,12 +68,18 @@ public static partial class StarterDatasets
         "math" => "Positives (`1`): 1,500 MATH problems+solutions, 700 GSM8K questions+answers, all 796 StackMathQA Q+A pairs " +
             "(MathOverflow, stats and physics StackExchange). Negatives (`0`): 1,500 FineWeb-Edu documents, WikiText-2 articles, every code doc page, " +
             "400 YouTube comments, 400 Davidson tweets. Labels are source origin.",
-        "safety" => "Positives (`1`): Davidson et al. tweets whose majority class is hate speech (0) or offensive language (1), and Jigsaw comments " +
-            "with any toxicity label. Negatives (`0`): Davidson class 2 (neither), Jigsaw comments with no label, and 500 FineWeb-Edu documents " +
-            "(so ordinary web prose is seen as safe). Labels are the sources' human annotations.",
+        "safety" => "Trained on five human-labelled sources from five platforms, positives (`1`) as each source defines them: OLID tweets (train and test, " +
+            "subtask A `OFF` = offensive), Stormfront forum sentences (`hate`; `noHate` = 0, `relation` and `idk/skip` left out), Gab Hate Corpus test " +
+            "posts (assault on human dignity or call for violence), ConvAbuse chatbot user turns (more than half of the annotators rated it abusive; ties " +
+            "left out) and Jigsaw comments (any toxicity label); plus 500 FineWeb-Edu documents as negatives (ordinary web prose). Tested on but never " +
+            "trained on: Davidson et al. tweets (hate speech or offensive language = 1) and HateCheck functional tests (`hateful` = 1; a diagnostic " +
+            "suite of near-duplicate templates). Labels are the sources' human annotations.",
         "quality" => "The 2,000 FineWeb-Edu annotation samples (two files) with their Llama-3-70B educational score (0–5): positives (`1`) score ≥ 3 " +
             "(FineWeb-Edu's threshold, 155 documents), negatives (`0`) score 0–2. Binary, not regression: on this little data a regression on the " +
-            "0–5 score gave a lower held-out F1 at ≥ 3 (n-gram 0.25 vs 0.33; head 0.36–0.40 vs 0.51).",
+            "0–5 score gave a lower held-out F1 at ≥ 3 (n-gram 0.25 vs 0.33; head 0.36–0.40 vs 0.51). The two FineWeb-Edu files are the two " +
+            "training sources (same distribution, so leaving one out is close to a split). Out-of-source checks, never trained on: DCLM human " +
+            "judgements (label 1 = good pre-training text) and HPLT v2 inspection excerpts (1 = not marked unnatural or porn); both measure a " +
+            "broader \"good text\" than educational value, so low recall at the ≥ 3 threshold is expected and AUC is the fairer figure.",
         _ => throw new ArgumentException($"'{name}' is not a starter classifier.", nameof(name)),
     };
 
@@ -73,9 +94,17 @@ public static partial class StarterDatasets
         "math" => "Positives are competition problems, grade-school word problems and research-level Q&A written with LaTeX; math on web pages " +
             "rendered as MathML or images, or math in other languages, is not covered. Negatives contain little science prose with formulas, " +
             "so physics/statistics text may score high.",
-        "safety" => "Mostly 2013-era English tweets (Davidson): the model keys on slurs and profanity and is known to over-flag African-American " +
-            "English (Davidson et al. 2019). It does not detect toxicity without offensive words, threats phrased politely, or non-English text. " +
-            "Davidson is 77 % offensive tweets, so the held-out split is positive-heavy; its precision is not what a web crawl (mostly safe) would see.",
+        "safety" => "Far from the aim (recall ≥ 0.85 at precision ≥ 0.7 on every left-out source): see the leave-one-source-out table. The sources " +
+            "disagree on what a positive is (OLID and Davidson: any offensive or profane tweet; Stormfront and Gab: hate only, vulgarity is not; " +
+            "ConvAbuse: abuse aimed at a bot), so one binary n-gram model trades one source's recall for another's precision, and a threshold chosen " +
+            "on the pooled validation split fits none of them well. Davidson (77 % offensive tweets, known to over-flag African-American English, " +
+            "Davidson et al. 2019) is tested on, not trained on: training on it lowered the held-out-source F1 and AUC of the other sources. Tried " +
+            "and not shipped (no out-of-source gain): the LDNOOBW English list as extra positives, unbalanced classes, 5 instead of 20 epochs, " +
+            "every source capped at 3,000 examples (so none dominates), removing @mentions, URLs, `RT` and HTML entities (mixed: Davidson and " +
+            "HateCheck up, the other five down a little, and the pipeline scores raw text), " +
+            "and a threshold for precision ≥ 0.7 on the pooled validation split (it did not carry over: recall on left-out sources fell to 0.004–0.48). " +
+            "Character n-grams (obfuscated slurs) and embedding heads were not tried: the n-gram model hashes words only, and embedding tens of " +
+            "thousands of texts on the CPU is too slow here. English only; politely phrased threats and toxicity without offensive words are missed.",
         "quality" => "2,000 documents with LLM (not human) labels and only 155 positives: the model is a weak ranker of educational value, " +
             "far from FineWeb-Edu's embedding classifier (F1 0.82, trained on 450k annotations). With only this data the head did not get " +
             "better from longer input (first 512 tokens, or the mean of four 1,000-character chunks), from the other offline encoder " +
@@ -86,67 +115,51 @@ public static partial class StarterDatasets
         _ => throw new ArgumentException($"'{name}' is not a starter classifier.", nameof(name)),
     };
 
-    private static List<LabeledText> Code(Sources s, Random random)
-    {
-        var examples = new List<LabeledText>();
-        foreach (string page in s.Files("code/vuejs-docs/src", "*.md").Concat(s.Files("code/golang-website/_content/doc", "*.*")))
-        {
-            examples.Add(new LabeledText(File.ReadAllText(page), "1"));
-        }
+    private static List<LabeledSource> Code(Sources s, Random random) =>
+    [
+        Labelled("vuejs-docs", s.Files("code/vuejs-docs/src", "*.md").Select(File.ReadAllText), "1"),
+        Labelled("golang-doc", s.Files("code/golang-website/_content/doc", "*.*").Select(File.ReadAllText), "1"),
+        new("golang-blog", [.. s.Files("code/golang-website/_content/blog", "*.*").Select(File.ReadAllText).Select(t => new LabeledText(t, HasCodeBlock(t) ? "1" : "0"))]),
+        Labelled("wikitext", s.Wikitext(), "0"),
+        Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 700), "0"),
+        Labelled("math-docs", Sample(random, s.MathProblems().Concat(s.StackMath()), 300), "0"),
+        Labelled("youtube-spam", Sample(random, s.YouTube(), 300), "0"),
+    ];
 
-        foreach (string post in s.Files("code/golang-website/_content/blog", "*.*"))
-        {
-            string text = File.ReadAllText(post);
-            examples.Add(new LabeledText(text, HasCodeBlock(text) ? "1" : "0"));
-        }
+    private static List<LabeledSource> Math(Sources s, Random random) =>
+    [
+        Labelled("math", Sample(random, s.MathProblems(), 1500), "1"),
+        Labelled("gsm8k", Sample(random, s.Gsm8k(), 700), "1"),
+        Labelled("stackmathqa", s.StackMath(), "1"),
+        Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 1500), "0"),
+        Labelled("wikitext", s.Wikitext(), "0"),
+        Labelled("code-docs", s.Files("code/vuejs-docs/src", "*.md").Concat(s.Files("code/golang-website/_content", "*.*")).Select(File.ReadAllText), "0"),
+        Labelled("youtube-spam", Sample(random, s.YouTube(), 400), "0"),
+        Labelled("davidson", Sample(random, s.Davidson().Select(t => t.Text), 400), "0"),
+    ];
 
-        AddNegatives(examples, s.Wikitext());
-        AddNegatives(examples, Sample(random, s.FineWeb().Select(d => d.Text), 700));
-        AddNegatives(examples, Sample(random, s.MathProblems().Concat(s.StackMath()), 300));
-        AddNegatives(examples, Sample(random, s.YouTube(), 300));
-        return examples;
-    }
+    private static List<LabeledSource> Safety(Sources s, Random random) =>
+    [
+        // Tested on, not trained on: with Davidson in training every other source's leave-one-out F1 and AUC fell (see the card's limits).
+        new("davidson", [.. s.Davidson().Select(t => new LabeledText(t.Text, t.Class == 2 ? "0" : "1"))], EvaluationOnly: true),
+        new("jigsaw", [.. s.Jigsaw().Select(t => new LabeledText(t.Text, t.Toxic ? "1" : "0"))]),
+        Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 500), "0"),
+        new("olid", [.. s.Olid()]),
+        new("stormfront", [.. s.Stormfront()]),
+        new("gab-hate-corpus", [.. s.GabHateCorpus()]),
+        new("convabuse", [.. s.ConvAbuse()]),
+        new("hatecheck", [.. s.HateCheck()], EvaluationOnly: true),
+    ];
 
-    private static List<LabeledText> Math(Sources s, Random random)
-    {
-        var examples = new List<LabeledText>();
-        foreach (string text in Sample(random, s.MathProblems(), 1500).Concat(Sample(random, s.Gsm8k(), 700)).Concat(s.StackMath()))
-        {
-            examples.Add(new LabeledText(text, "1"));
-        }
+    private static List<LabeledSource> Quality(Sources s) =>
+    [
+        new("fineweb-edu-train1k", [.. s.FineWeb(FineWebTrain).Select(d => new LabeledText(d.Text, d.Score >= 3 ? "1" : "0"))]),
+        new("fineweb-edu-val1k", [.. s.FineWeb(FineWebValidation).Select(d => new LabeledText(d.Text, d.Score >= 3 ? "1" : "0"))]),
+        new("dclm-human", [.. s.Dclm()], EvaluationOnly: true),
+        new("hplt-inspection", [.. s.Hplt()], EvaluationOnly: true),
+    ];
 
-        AddNegatives(examples, Sample(random, s.FineWeb().Select(d => d.Text), 1500));
-        AddNegatives(examples, s.Wikitext());
-        AddNegatives(examples, s.Files("code/vuejs-docs/src", "*.md").Concat(s.Files("code/golang-website/_content", "*.*")).Select(File.ReadAllText));
-        AddNegatives(examples, Sample(random, s.YouTube(), 400));
-        AddNegatives(examples, Sample(random, s.Davidson().Select(t => t.Text), 400));
-        return examples;
-    }
-
-    private static List<LabeledText> Safety(Sources s, Random random)
-    {
-        var examples = new List<LabeledText>();
-        foreach ((string text, int cls) in s.Davidson())
-        {
-            examples.Add(new LabeledText(text, cls == 2 ? "0" : "1"));
-        }
-
-        foreach ((string text, bool toxic) in s.Jigsaw())
-        {
-            examples.Add(new LabeledText(text, toxic ? "1" : "0"));
-        }
-
-        AddNegatives(examples, Sample(random, s.FineWeb().Select(d => d.Text), 500));
-        return examples;
-    }
-
-    private static void AddNegatives(List<LabeledText> examples, IEnumerable<string> texts)
-    {
-        foreach (string text in texts)
-        {
-            examples.Add(new LabeledText(text, "0"));
-        }
-    }
+    private static LabeledSource Labelled(string name, IEnumerable<string> texts, string label) => new(name, [.. texts.Select(t => new LabeledText(t, label))]);
 
     private static IEnumerable<string> Sample(Random random, IEnumerable<string> texts, int count)
     {
@@ -180,6 +193,10 @@ public static partial class StarterDatasets
     [GeneratedRegex(@" @(.)@ ")]
     private static partial Regex WikiJoiner();
 
+    /// <summary>A ConvAbuse per-annotator rating column, e.g. <c>Annotator3_is_abuse.-2</c>: annotator and rating.</summary>
+    [GeneratedRegex(@"^Annotator(\d+)_is_abuse\.(-?\d)$")]
+    private static partial Regex ConvAbuseVote();
+
     /// <summary>Reads each source of the classify folder once.</summary>
     private sealed class Sources(string root)
     {
@@ -199,12 +216,10 @@ public static partial class StarterDatasets
             return files.Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal));
         }
 
-        public List<(string Text, double Score)> FineWeb() => _fineWeb ??=
-        [
-            .. JsonLines("quality/fineweb-edu-llama3/annotated_fineweb_train_1000_samples.jsonl.xz")
-                .Concat(JsonLines("quality/fineweb-edu-llama3/annotated_fineweb_multi_val_1k.jsonl.xz"))
-                .Select(e => (e.GetProperty("text").GetString()!, e.GetProperty("scores").GetProperty("score").GetDouble())),
-        ];
+        public List<(string Text, double Score)> FineWeb() => _fineWeb ??= [.. FineWeb(FineWebTrain).Concat(FineWeb(FineWebValidation))];
+
+        public IEnumerable<(string Text, double Score)> FineWeb(string relative) =>
+            JsonLines(relative).Select(e => (e.GetProperty("text").GetString()!, e.GetProperty("scores").GetProperty("score").GetDouble()));
 
         public IEnumerable<string> Wikitext()
         {
@@ -251,6 +266,94 @@ public static partial class StarterDatasets
             Csv("safety/jigsaw/ibm-max/test_examples.csv").Skip(1).Where(r => r.Length == 7).Select(r => (r[0], r.Skip(1).Any(v => v == "1")))
                 .Concat(Csv("safety/jigsaw/train-head/sample_data.csv").Skip(1).Where(r => r.Length == 8).Select(r => (r[1], r.Skip(2).Any(v => v == "1"))));
 
+        /// <summary>OLID v1.0 train and test tweets: subtask A <c>OFF</c> (offensive) = 1, <c>NOT</c> = 0.</summary>
+        public IEnumerable<LabeledText> Olid()
+        {
+            foreach (string[] row in Csv("safety/olid/olid-training-v1.0.tsv.xz", '\t').Skip(1).Where(r => r.Length == 5))
+            {
+                yield return new LabeledText(row[1], row[2] == "OFF" ? "1" : "0");
+            }
+
+            Dictionary<string, string> gold = Csv("safety/olid/labels-levela.csv").Where(r => r.Length == 2).ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+            foreach (string[] row in Csv("safety/olid/testset-levela.tsv", '\t').Skip(1).Where(r => r.Length == 2 && gold.ContainsKey(r[0])))
+            {
+                yield return new LabeledText(row[1], gold[row[0]] == "OFF" ? "1" : "0");
+            }
+        }
+
+        /// <summary>Stormfront sentences: <c>hate</c> = 1, <c>noHate</c> = 0; <c>relation</c> and <c>idk/skip</c> are left out.</summary>
+        public IEnumerable<LabeledText> Stormfront()
+        {
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var tar = new TarReader(new MemoryStream(XzText.ReadAllBytes(Path.Combine(root, "safety/stormfront/all_files.tar.xz")))))
+            {
+                while (tar.GetNextEntry() is { } entry)
+                {
+                    if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
+                    {
+                        using var reader = new StreamReader(data, Encoding.UTF8);
+                        texts[Path.GetFileNameWithoutExtension(entry.Name)] = reader.ReadToEnd();
+                    }
+                }
+            }
+
+            foreach (string[] row in Csv("safety/stormfront/annotations_metadata.csv").Skip(1).Where(r => r.Length == 5 && r[4] is "hate" or "noHate"))
+            {
+                if (texts.TryGetValue(row[0], out string? text))
+                {
+                    yield return new LabeledText(text, row[4] == "hate" ? "1" : "0");
+                }
+            }
+        }
+
+        /// <summary>Gab Hate Corpus test posts: assault on human dignity (<c>hd</c>) or call for violence (<c>cv</c>) = 1.</summary>
+        public IEnumerable<LabeledText> GabHateCorpus() =>
+            Csv("safety/gab-hate-corpus/ghc_test.tsv", '\t').Skip(1).Where(r => r.Length == 4).Select(r => new LabeledText(r[0], r[1] == "1" || r[2] == "1" ? "1" : "0"));
+
+        /// <summary>ConvAbuse user turns: 1 when more than half of the row's annotators rated it abusive (−1, −2 or −3), 0 when fewer than half; ties are left out.</summary>
+        public IEnumerable<LabeledText> ConvAbuse()
+        {
+            foreach (string split in (string[])["train", "valid", "test"])
+            {
+                List<string[]> rows = Csv($"safety/convabuse/ConvAbuseEMNLP{split}.csv");
+                string[] header = rows[0];
+                int user = Array.IndexOf(header, "user");
+                (int Annotator, bool Abusive, int Column)[] votes =
+                [
+                    .. header.Select((h, i) => (Match: ConvAbuseVote().Match(h), Column: i)).Where(m => m.Match.Success)
+                        .Select(m => (int.Parse(m.Match.Groups[1].ValueSpan, CultureInfo.InvariantCulture), m.Match.Groups[2].Value.StartsWith('-'), m.Column)),
+                ];
+                foreach (string[] row in rows.Skip(1).Where(r => r.Length == header.Length))
+                {
+                    // A cell may repeat an annotation ("1, 1"): its first value counts.
+                    var chosen = votes.Where(v => row[v.Column].Split(',')[0].Trim() == "1").ToList();
+                    int annotators = chosen.Select(v => v.Annotator).Distinct().Count();
+                    int abusive = chosen.Where(v => v.Abusive).Select(v => v.Annotator).Distinct().Count();
+                    if (abusive * 2 != annotators)
+                    {
+                        yield return new LabeledText(row[user], abusive * 2 > annotators ? "1" : "0");
+                    }
+                }
+            }
+        }
+
+        /// <summary>HateCheck functional test cases: <c>hateful</c> = 1, <c>non-hateful</c> = 0.</summary>
+        public IEnumerable<LabeledText> HateCheck()
+        {
+            List<string[]> rows = Csv("safety/hatecheck/test_suite_cases.csv");
+            int text = Array.IndexOf(rows[0], "test_case"), label = Array.IndexOf(rows[0], "label_gold");
+            return rows.Skip(1).Where(r => r.Length == rows[0].Length).Select(r => new LabeledText(r[text].Trim(), r[label] == "hateful" ? "1" : "0"));
+        }
+
+        /// <summary>DCLM human judgements (majority vote): 1 = good pre-training text, 0 = low quality.</summary>
+        public IEnumerable<LabeledText> Dclm() =>
+            JsonLines("quality/dclm-human/majority_data.jsonl.xz").Select(e => new LabeledText(e.GetProperty("text").GetString()!, e.GetProperty("label").GetInt32() == 1 ? "1" : "0"));
+
+        /// <summary>HPLT v2 inspection excerpts: 0 when marked unnatural (SEO lists, boilerplate) or porn, else 1 (unmarked is not thereby high quality).</summary>
+        public IEnumerable<LabeledText> Hplt() =>
+            Csv("quality/hplt-v2-inspection/eng_Latn_batch0.tsv", '\t').Skip(1).Where(r => r.Length == 5)
+                .Select(r => new LabeledText(r[3], r[0].Trim().Length == 0 && r[1].Trim().Length == 0 ? "1" : "0"));
+
         private IEnumerable<JsonElement> JsonLines(string relative)
         {
             string text = XzText.ReadAll(Path.Combine(root, relative));
@@ -261,10 +364,10 @@ public static partial class StarterDatasets
             }
         }
 
-        private List<string[]> Csv(string relative)
+        private List<string[]> Csv(string relative, char delimiter = ',')
         {
             using var reader = new StringReader(XzText.ReadAll(Path.Combine(root, relative)));
-            return [.. CsvRows.Read(reader)];
+            return [.. CsvRows.Read(reader, delimiter)];
         }
     }
 }

@@ -2,10 +2,10 @@ using System.Text;
 
 namespace CurationPipeline.Classifiers.Training.Internal;
 
-/// <summary>Reads RFC 4180 CSV (quoted fields may hold commas, doubled quotes and line breaks); yields one field array per record.</summary>
+/// <summary>Reads RFC 4180 CSV (quoted fields may hold delimiters, doubled quotes and line breaks); yields one field array per record.</summary>
 internal static class CsvRows
 {
-    public static IEnumerable<string[]> Read(TextReader reader)
+    public static IEnumerable<string[]> Read(TextReader reader, char delimiter = ',')
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -33,15 +33,18 @@ internal static class CsvRows
                 continue;
             }
 
+            if (ch == delimiter)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                any = true;
+                continue;
+            }
+
             switch (ch)
             {
                 case '"':
                     quoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
                     any = true;
                     break;
                 case '\r':

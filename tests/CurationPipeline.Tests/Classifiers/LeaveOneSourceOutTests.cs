@@ -1,0 +1,69 @@
+using CurationPipeline.Classifiers.Training;
+
+namespace CurationPipeline.Tests.Classifiers;
+
+public sealed class LeaveOneSourceOutTests
+{
+    private static readonly ClassifierTrainingOptions s_options = new() { Ngram = new NgramTrainingOptions { HashBits = 14, Epochs = 5 } };
+
+    [Fact]
+    public void Run_FourSourcesAndAnEvaluationOnlyOne_OneRowPerSourceInOrder()
+    {
+        IReadOnlyList<LabeledSource> sources = Sources();
+
+        IReadOnlyList<SourceHoldout> rows = LeaveOneSourceOut.Run("code", sources, s_options);
+
+        Assert.Equal(sources.Select(s => s.Name), rows.Select(r => r.Source));
+        Assert.Equal(sources.Select(s => s.Examples.Count), rows.Select(r => r.Metrics.Count));
+        Assert.Equal([false, false, false, false, true], rows.Select(r => r.EvaluationOnly));
+    }
+
+    [Fact]
+    public void Run_SameInput_SameRows()
+    {
+        Assert.Equal(LeaveOneSourceOut.Run("code", Sources(), s_options), LeaveOneSourceOut.Run("code", Sources(), s_options));
+    }
+
+    [Fact]
+    public void Run_LeftOutSource_ModelTrainedOnTheOthersOnly()
+    {
+        IReadOnlyList<LabeledSource> sources = Sources();
+        ClassifierTrainingResult withoutFirst = ClassifierTraining.Run("code", [.. sources.Skip(1).SkipLast(1).SelectMany(s => s.Examples)], s_options);
+
+        SourceHoldout first = LeaveOneSourceOut.Run("code", sources, s_options)[0];
+
+        Assert.Equal(withoutFirst.TrainCount, first.TrainCount);
+        Assert.Equal(withoutFirst.Classifier.Threshold, first.Metrics.Threshold);
+    }
+
+    [Fact]
+    public void Run_EvaluationOnlySource_ModelTrainedOnEveryTrainingSourceAndOnlyNegativesGiveNoAuc()
+    {
+        IReadOnlyList<LabeledSource> sources = Sources();
+        ClassifierTrainingResult all = ClassifierTraining.Run("code", [.. sources.SkipLast(1).SelectMany(s => s.Examples)], s_options);
+
+        SourceHoldout prose = LeaveOneSourceOut.Run("code", sources, s_options)[^1];
+
+        Assert.Equal(all.TrainCount, prose.TrainCount);
+        Assert.Equal(all.Classifier.Threshold, prose.Metrics.Threshold);
+        Assert.Equal(0, prose.Metrics.Positives);
+        Assert.Null(prose.RankAuc);
+    }
+
+    [Fact]
+    public void Run_OneTrainingSource_Throws()
+    {
+        IReadOnlyList<LabeledSource> sources = Sources();
+
+        Assert.Throws<ArgumentException>(() => LeaveOneSourceOut.Run("code", [sources[0], sources[^1]], s_options));
+    }
+
+    /// <summary>The code-versus-prose set split by its copy suffix into four training sources, plus prose-only sentences to test on only.</summary>
+    private static List<LabeledSource> Sources()
+    {
+        List<LabeledText> examples = ClassifierTestData.CodeVersusProse();
+        List<LabeledSource> sources = [.. Enumerable.Range(0, 4).Select(copy => new LabeledSource($"copy{copy}", [.. examples.Where((_, i) => i / 20 == copy)]))];
+        sources.Add(new LabeledSource("prose", [new("A quiet village sits beside the lake.", "0"), new("The library closes early on Sundays.", "0")], EvaluationOnly: true));
+        return sources;
+    }
+}
