@@ -224,8 +224,7 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         var pages = new List<(string Id, string Html)>();
         foreach (string id in truth.Keys.Order(StringComparer.Ordinal))
         {
-            await using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(benchmark, "html", id + ".html.gz")), System.IO.Compression.CompressionMode.Decompress);
-            pages.Add((id, await new StreamReader(gzip, Encoding.UTF8).ReadToEndAsync()));
+            pages.Add((id, await ExtractionEvaluator.LoadPageAsync(Path.Combine(benchmark, "html", id + ".html.gz"), CancellationToken.None)));
         }
 
         string input = Path.Combine(Path.GetTempPath(), $"curate-suite-{Environment.ProcessId}-pages.jsonl");

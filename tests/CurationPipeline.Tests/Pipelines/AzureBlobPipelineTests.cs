@@ -75,7 +75,7 @@ public sealed class AzureBlobPipelineTests(AzuriteFixture azurite)
 
         Assert.True(exit == 0, $"curate exited {exit}: {stderr}");
         string output = await DownloadAsync(container, "out", ct);
-        Assert.Equal(await TaggedRowsAsync(reference, ct), await TaggedRowsAsync(output, ct));
+        Assert.Equal(await RunOutputs.TokenizedRowsAsync(reference, ct, Path.GetFileName), await RunOutputs.TokenizedRowsAsync(output, ct, Path.GetFileName));
         Assert.Equal(DropRows(reference), DropRows(output));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "mix", "train")));
     }
@@ -269,24 +269,6 @@ public sealed class AzureBlobPipelineTests(AzuriteFixture azurite)
         }
 
         return local;
-    }
-
-    /// <summary>Every tokenized row with its source file's name instead of its path: what the tag pass wrote, wherever it read from.</summary>
-    private static async Task<List<string>> TaggedRowsAsync(string output, CancellationToken ct)
-    {
-        var rows = new List<string>();
-        foreach (string shard in Directory.GetFiles(Path.Combine(output, OutputLayout.Tokenized), "*.parquet"))
-        {
-            await using TokenizedShardReader reader = await TokenizedShardReader.OpenAsync(LocalStorage.Instance, shard, ct);
-            await foreach (TokenizedDocument row in reader.ReadAllAsync(ct))
-            {
-                rows.Add($"{row.Id}|{Path.GetFileName(row.SourcePath)}|{row.SourceOffset}|{string.Join(',', row.InputIds.ToArray())}");
-            }
-        }
-
-        rows.Sort(StringComparer.Ordinal);
-        Assert.NotEmpty(rows);
-        return rows;
     }
 
     /// <summary>The files a mix report lists, relative to the mix directory (on blob storage too).</summary>
