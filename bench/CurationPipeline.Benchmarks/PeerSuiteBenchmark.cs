@@ -138,7 +138,7 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
             }
 
             long oursRss = PeakRss();
-            JsonElement peer = await RunPeerAsync(peers, "tiktoken-peer.mjs", "cl100k_base", input, passes.ToString(CultureInfo.InvariantCulture));
+            JsonElement peer = await RunPeerAsync(peers, "node", "tiktoken-peer.mjs", "cl100k_base", input, passes.ToString(CultureInfo.InvariantCulture));
             bool same = peer.GetProperty("ids_sha256").GetString() == oursHash;
             return new Row(
                 "tokenize (cl100k_base)",
@@ -188,7 +188,7 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
             }
 
             long oursRss = PeakRss();
-            JsonElement peer = await RunPeerAsync(peers, "warcio-peer.mjs", input, passes.ToString(CultureInfo.InvariantCulture));
+            JsonElement peer = await RunPeerAsync(peers, "node", "warcio-peer.mjs", input, passes.ToString(CultureInfo.InvariantCulture));
             long peerRecords = peer.GetProperty("records").GetInt64();
             return new Row(
                 "warc-read (records + HTTP + decoded body)",
@@ -364,8 +364,6 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
         using JsonDocument truth = JsonDocument.Parse(File.ReadAllText(path));
         return truth.RootElement.EnumerateObject().Select(p => p.Value.GetProperty("articleBody").GetString()!).ToList();
     }
-
-    private static Task<JsonElement> RunPeerAsync(string peers, string script, params string[] args) => RunPeerAsync(peers, "node", script, args);
 
     private static async Task<JsonElement> RunPeerAsync(string peers, string command, string script, params string[] args)
     {
