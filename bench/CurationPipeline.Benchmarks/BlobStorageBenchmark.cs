@@ -64,19 +64,11 @@ internal sealed class BlobStorageBenchmark : IBenchmark
         }
     }
 
+    /// <summary>Whole copies of the shared WARC files, enough for at least <paramref name="megabytes"/> MB.</summary>
     private static byte[] Corpus(int megabytes)
     {
-        string root = BenchmarkPaths.SharedData("warc");
-        var corpus = new MemoryStream();
-        while (corpus.Length < megabytes * 1_000_000L)
-        {
-            foreach (string file in WarcReadBenchmark.Files)
-            {
-                corpus.Write(File.ReadAllBytes(Path.Combine(root, file)));
-            }
-        }
-
-        return corpus.ToArray();
+        long one = WarcReadBenchmark.Corpus(1).Length;
+        return WarcReadBenchmark.Corpus((int)((megabytes * 1_000_000L + one - 1) / one));
     }
 
     private static async Task CompareAsync(string measure, long bytes, Func<Task> local, Func<Task> remote)

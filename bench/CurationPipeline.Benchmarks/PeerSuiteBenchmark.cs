@@ -25,19 +25,6 @@ namespace CurationPipeline.Benchmarks;
 /// </remarks>
 internal sealed class PeerSuiteBenchmark : IBenchmark
 {
-    private static readonly string[] s_warcFiles =
-    [
-        "cc/whirlwind-python/whirlwind.warc.gz",
-        "cc/jwarc/cc.warc.gz",
-        "cc/cdx_toolkit/CC-MAIN-20250804083340-20250804113340-00340.rec.warc.gz",
-        "other-real/dolma/sample-0000.warc.gz",
-        "other-real/dolma/sample-0001.warc.gz",
-        "other-real/ia-web-commons/IAH-urls-wget.warc.gz",
-        "other-real/node-warc/parseMe.warc.gz",
-        "other-real/resiliparse/clueweb-quirk.warc.gz",
-        "other-real/warcio/example.warc.gz",
-    ];
-
     private static readonly string[] s_stages = ["tokenize", "warc-read", "extract", "train-step"];
 
     /// <summary>Debian's interpreter, which has python3-readability; a python3 earlier on PATH (pyenv, a venv) may not.</summary>
@@ -160,17 +147,7 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
 
     private static async Task<Row> WarcReadAsync(string peers, int copies, int passes)
     {
-        string root = BenchmarkPaths.SharedData("warc");
-        var corpus = new MemoryStream();
-        for (int i = 0; i < copies; i++)
-        {
-            foreach (string file in s_warcFiles)
-            {
-                corpus.Write(File.ReadAllBytes(Path.Combine(root, file)));
-            }
-        }
-
-        byte[] bytes = corpus.ToArray();
+        byte[] bytes = WarcReadBenchmark.Corpus(copies);
         string input = Path.Combine(Path.GetTempPath(), $"curate-suite-{Environment.ProcessId}.warc.gz");
         await File.WriteAllBytesAsync(input, bytes);
         try
@@ -192,7 +169,7 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
             long peerRecords = peer.GetProperty("records").GetInt64();
             return new Row(
                 "warc-read (records + HTTP + decoded body)",
-                $"{s_warcFiles.Length} real gzip WARCs × {copies}: {records:N0} records, {bytes.Length / 1e6:F1} MB",
+                $"{WarcReadBenchmark.Files.Length} real gzip WARCs × {copies}: {records:N0} records, {bytes.Length / 1e6:F1} MB",
                 records / best / 1e3,
                 oursRss,
                 peer.GetProperty("peer").GetString()!,

@@ -28,6 +28,23 @@ internal sealed class WarcReadBenchmark : IBenchmark
         "other-real/warcio/example.warc.gz",
     ];
 
+    /// <summary><see cref="Files"/> read once and concatenated <paramref name="copies"/> times: a gzip WARC of real records.</summary>
+    internal static byte[] Corpus(int copies)
+    {
+        string root = BenchmarkPaths.SharedData("warc");
+        byte[][] files = [.. Files.Select(file => File.ReadAllBytes(Path.Combine(root, file)))];
+        var corpus = new MemoryStream();
+        for (int i = 0; i < copies; i++)
+        {
+            foreach (byte[] file in files)
+            {
+                corpus.Write(file);
+            }
+        }
+
+        return corpus.ToArray();
+    }
+
     public string Name => "warc-read";
 
     public string Description => "WARC read throughput (records/s, one thread): inflate only, framing, framing + HTTP/charset decoding";
@@ -35,17 +52,7 @@ internal sealed class WarcReadBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args)
     {
         int copies = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 40;
-        string root = BenchmarkPaths.SharedData("warc");
-        var corpus = new MemoryStream();
-        for (int i = 0; i < copies; i++)
-        {
-            foreach (string file in Files)
-            {
-                corpus.Write(File.ReadAllBytes(Path.Combine(root, file)));
-            }
-        }
-
-        byte[] bytes = corpus.ToArray();
+        byte[] bytes = Corpus(copies);
         var options = new WarcReaderOptions();
         Console.WriteLine($"corpus: {Files.Length} files x {copies} = {bytes.Length / 1e6:F1} MB gzip, one thread");
         Console.WriteLine($"{"mode",-22} {"records",9} {"seconds",8} {"records/s",10} {"MB/s gz",8} {"alloc B/rec",12}");
