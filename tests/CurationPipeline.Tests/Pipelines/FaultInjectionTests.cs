@@ -4,7 +4,7 @@ namespace CurationPipeline.Tests.Pipelines;
 
 /// <summary>
 /// The determinism contract as faults: the real <c>curate</c> process is killed with SIGKILL at points across every pass and
-/// resumed, at world size 1 and 4, and its outputs are compared with an uninterrupted run's (<see cref="RunOutputs.AssertSameAsync"/>):
+/// resumed, at world size 1 and 4, and with its inputs moved to another folder, and its outputs are compared with an uninterrupted run's (<see cref="RunOutputs.AssertSameAsync"/>):
 /// mix shards, llm.c files and the drop list byte for byte, tagged rows as sets (their order may follow thread timing).
 /// </summary>
 /// <remarks>
@@ -15,7 +15,7 @@ namespace CurationPipeline.Tests.Pipelines;
 public sealed class FaultInjectionTests
 {
     [Fact]
-    public async Task Run_KilledAtEveryPassAndResumed_SameOutputsAsOneCleanRunAtAnyWorldSizeAndWorkers()
+    public async Task Run_KilledAtEveryPassAndResumed_SameOutputsAsOneCleanRunAtAnyWorldSizeWorkersAndInputFolder()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
         string input = RunOutputs.WriteInput();
@@ -24,8 +24,16 @@ public sealed class FaultInjectionTests
         Assert.Equal(0, await RunToEndAsync(pipeline, input, reference, worldSize: 1, workers: 2, ct));
         Assert.True(new FileInfo(Path.Combine(reference, "mix", "train", "train-00000.parquet")).Length > 0);
 
+        // One worker, reading a copy of the inputs in another, deeper folder: documents name their file relative to the inputs.
+        string moved = Path.Combine(TestData.NewTempDirectory(), "elsewhere", "crawl");
+        Directory.CreateDirectory(moved);
+        foreach (string file in Directory.GetFiles(input))
+        {
+            File.Copy(file, Path.Combine(moved, Path.GetFileName(file)));
+        }
+
         string oneWorker = TestData.NewTempDirectory();
-        Assert.Equal(0, await RunToEndAsync(pipeline, input, oneWorker, worldSize: 1, workers: 1, ct));
+        Assert.Equal(0, await RunToEndAsync(pipeline, moved, oneWorker, worldSize: 1, workers: 1, ct));
         await RunOutputs.AssertSameAsync(reference, oneWorker, ct);
 
         string[] points1 = ["before:*/tokenized/tag-00000-*", "after:*/completions/tag-00000", "before:*/dedup/work/*", "after:*/dedup/drop-list.bin", "before:*/mix/.shuffle/*"];

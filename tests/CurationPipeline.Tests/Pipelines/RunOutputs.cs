@@ -75,8 +75,7 @@ internal static class RunOutputs
     /// <summary>Every tokenized row as (id, source, tokens), sorted: what the tag pass wrote, whatever the shard and row order.</summary>
     /// <param name="output">The output directory.</param>
     /// <param name="ct">Cancels the reads.</param>
-    /// <param name="source">How a row's source path is written (default: as stored); a run that read its inputs elsewhere keeps only the file name.</param>
-    internal static async Task<List<string>> TokenizedRowsAsync(string output, CancellationToken ct, Func<string, string>? source = null)
+    internal static async Task<List<string>> TokenizedRowsAsync(string output, CancellationToken ct)
     {
         var rows = new List<string>();
         foreach (string shard in Directory.GetFiles(Path.Combine(output, OutputLayout.Tokenized), "*.parquet"))
@@ -84,7 +83,7 @@ internal static class RunOutputs
             await using TokenizedShardReader reader = await TokenizedShardReader.OpenAsync(LocalStorage.Instance, shard, ct);
             await foreach (TokenizedDocument row in reader.ReadAllAsync(ct))
             {
-                rows.Add($"{row.Id}|{(source is null ? row.SourcePath : source(row.SourcePath))}|{row.SourceOffset}|{string.Join(',', row.InputIds.ToArray())}");
+                rows.Add($"{row.Id}|{row.SourcePath}|{row.SourceOffset}|{string.Join(',', row.InputIds.ToArray())}");
             }
         }
 

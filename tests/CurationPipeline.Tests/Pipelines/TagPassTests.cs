@@ -108,7 +108,8 @@ public sealed class TagPassTests
             new DocumentSourceRegistry().Add(p => p.EndsWith(".fake", StringComparison.Ordinal), source),
             stages,
             new ExecutionOptions { Workers = 2, BoundedCapacity = 8 },
-            NullLogger.Instance);
+            NullLogger.Instance,
+            InputRoot.Of([]));
 
     /// <summary>Yields <c>count</c> text documents per file; every 10th record is a damaged-record error.</summary>
     private sealed class NumberedSource(int count, string? throwOn = null) : IDocumentSource

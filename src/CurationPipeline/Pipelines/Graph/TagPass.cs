@@ -30,6 +30,7 @@ public sealed class TagPass
     private readonly IReadOnlyList<IPipelineStage> _stages;
     private readonly ExecutionOptions _execution;
     private readonly ILogger _logger;
+    private readonly InputRoot _inputRoot;
 
     /// <summary>Creates the pass.</summary>
     /// <param name="storage">Where the inputs live.</param>
@@ -37,8 +38,10 @@ public sealed class TagPass
     /// <param name="stages">The CPU stages, in order.</param>
     /// <param name="execution">Parallelism and buffer sizes.</param>
     /// <param name="logger">Receives task-level messages.</param>
-    public TagPass(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, ExecutionOptions execution, ILogger logger)
+    /// <param name="inputRoot">The run's input root: documents record their source file relative to it.</param>
+    public TagPass(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, ExecutionOptions execution, ILogger logger, InputRoot inputRoot)
     {
+        _inputRoot = inputRoot;
         _storage = storage;
         _sources = sources;
         _stages = stages;
@@ -172,6 +175,7 @@ public sealed class TagPass
 
     private async Task ReadItemsAsync(IDocumentSource source, string file, ITargetBlock<PipelineItem> next, StageStats read, CancellationToken cancellationToken)
     {
+        string sourceName = _inputRoot.NameOf(file);
         await foreach (SourceItem sourceItem in source.ReadAsync(_storage, file, cancellationToken).ConfigureAwait(false))
         {
             read.CountIn();
@@ -179,7 +183,7 @@ public sealed class TagPass
             if (sourceItem.Document is { } document)
             {
                 read.CountOut();
-                item = new PipelineItem { Raw = document };
+                item = new PipelineItem { Raw = document with { SourcePath = sourceName } };
             }
             else
             {

@@ -205,7 +205,7 @@ public sealed class PipelineRunner
         observer?.TaskStarted(task, files.Length, stats);
 
         long start = Stopwatch.GetTimestamp();
-        var pass = new TagPass(_storage, _sources, _stages, execution, _logger);
+        var pass = new TagPass(_storage, _sources, _stages, execution, _logger, InputRoot.Of(inputs));
         IReadOnlyList<string> committed;
         await using (ITagSink sink = _createSink(task, outputDirectory))
         {
