@@ -45,7 +45,7 @@ public static class AblateCommand
             options = AblationConfigLoader.Load(parse.GetValue(s_config)!.FullName);
             if (parse.GetValue(s_tagged) is { } tagged)
             {
-                options = options with { TaggedDirectory = Path.GetFullPath(tagged) };
+                options = options with { TaggedDirectory = RoutingStorage.FullPath(tagged) };
             }
 
             if (parse.GetValue(s_output) is { } output)
@@ -73,11 +73,13 @@ public static class AblateCommand
             }
 
             // One writer per output directory, and no run writing the tagged directory while its mixes are built.
-            await using OutputLock outputLock = await OutputLock.AcquireAsync(LocalStorage.Instance, options.OutputDirectory, "curate ablate", cancellationToken);
+            // The tagged directory may be on blob storage; the output (checkpoints, curves) is a local folder.
+            var storage = new RoutingStorage();
+            await using OutputLock outputLock = await OutputLock.AcquireAsync(storage, options.OutputDirectory, "curate ablate", cancellationToken);
             await using OutputLock? taggedLock = Path.TrimEndingDirectorySeparator(options.TaggedDirectory) == Path.TrimEndingDirectorySeparator(options.OutputDirectory)
                 ? null
-                : await OutputLock.AcquireReaderAsync(LocalStorage.Instance, options.TaggedDirectory, "curate ablate (reading)", cancellationToken);
-            var runner = new AblationRunner(LocalStorage.Instance, loggerFactory, PeakFlops.MeasureMatmul());
+                : await OutputLock.AcquireReaderAsync(storage, options.TaggedDirectory, "curate ablate (reading)", cancellationToken);
+            var runner = new AblationRunner(storage, loggerFactory, PeakFlops.MeasureMatmul());
             AblationResult result = await runner.RunAsync(options, cancellationToken);
             Console.WriteLine(AblationReport.FormatMarkdown(result));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

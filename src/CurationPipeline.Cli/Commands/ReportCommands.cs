@@ -18,8 +18,8 @@ public static class ReportCommands
     /// <summary>Builds the <c>report</c> command.</summary>
     public static Command CreateReportCommand()
     {
-        var directory = new Argument<DirectoryInfo>("output") { Description = "The output directory of a complete `curate run`." };
-        var file = new Option<FileInfo?>("--output", "-o") { Description = "The HTML file to write (default: OUT/report.html)." };
+        var directory = new Argument<string>("output") { Description = "The output directory of a complete `curate run` (a local folder or az://…)." };
+        var file = new Option<string?>("--output", "-o") { Description = "The HTML file to write, local or az://… (default: OUT/report.html)." };
         var pipeline = new Option<FileInfo?>("--pipeline") { Description = "The pipeline the run was made with: its filters' thresholds are marked on the histograms." };
         var training = new Option<DirectoryInfo?>("--training") { Description = "A `curate train` or `curate ablate` output directory: loss curves, learning rate, throughput, the ablation table (default: OUT/training when present)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of a failure." };
@@ -29,8 +29,9 @@ public static class ReportCommands
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            string output = parse.GetValue(directory)!.FullName;
-            string html = parse.GetValue(file)?.FullName ?? Path.Combine(output, "report.html");
+            var storage = new RoutingStorage();
+            string output = RoutingStorage.FullPath(parse.GetValue(directory)!);
+            string html = parse.GetValue(file) is { } target ? RoutingStorage.FullPath(target) : storage.Combine(output, "report.html");
             RunReportOptions options;
             try
             {
@@ -46,8 +47,8 @@ public static class ReportCommands
 
             try
             {
-                RunReport report = await new RunReportBuilder(LocalStorage.Instance).BuildAsync(output, options, cancellationToken);
-                await using (AtomicWrite write = LocalStorage.Instance.CreateAtomic(html))
+                RunReport report = await new RunReportBuilder(storage).BuildAsync(output, options, cancellationToken);
+                await using (AtomicWrite write = storage.CreateAtomic(html))
                 {
                     await using (var writer = new StreamWriter(write.Stream, leaveOpen: true))
                     {
@@ -71,7 +72,7 @@ public static class ReportCommands
     /// <summary>Builds the <c>inspect</c> command.</summary>
     public static Command CreateInspectCommand()
     {
-        var directory = new Argument<DirectoryInfo>("output") { Description = "The output directory of `curate run`." };
+        var directory = new Argument<string>("output") { Description = "The output directory of `curate run` (a local folder or az://…)." };
         var reason = new Option<string?>("--reason") { Description = "A filter reason (filter_reason) or a drop list reason (dedup.exact, dedup.minhash, …)." };
         var domain = new Option<string?>("--domain") { Description = "A mix domain: documents the mix put in it." };
         var id = new Option<string?>("--id") { Description = "A document id." };
@@ -87,7 +88,7 @@ public static class ReportCommands
             try
             {
                 int count = 0;
-                await foreach (InspectedDocument match in new DocumentInspector(LocalStorage.Instance).FindAsync(parse.GetValue(directory)!.FullName, query, cancellationToken))
+                await foreach (InspectedDocument match in new DocumentInspector(new RoutingStorage()).FindAsync(RoutingStorage.FullPath(parse.GetValue(directory)!), query, cancellationToken))
                 {
                     Print(match);
                     count++;
@@ -107,7 +108,7 @@ public static class ReportCommands
     /// <summary>Builds the <c>stats</c> command.</summary>
     public static Command CreateStatsCommand()
     {
-        var directory = new Argument<DirectoryInfo>("output") { Description = "A tagged directory (the output of `curate run`)." };
+        var directory = new Argument<string>("output") { Description = "A tagged directory (the output of `curate run`; a local folder or az://…)." };
         var top = new Option<int?>("--top") { Description = "Hosts listed, most tokens first (default 20; every language is listed).", CustomParser = NumberParsers.Int32 };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of a failure." };
         var command = new Command("stats", "Print the kept documents and tokens per language and per host, before and after the dedup drop list.")
@@ -118,7 +119,7 @@ public static class ReportCommands
         {
             try
             {
-                TokenSummary summary = await TokenSummary.BuildAsync(LocalStorage.Instance, parse.GetValue(directory)!.FullName, cancellationToken);
+                TokenSummary summary = await TokenSummary.BuildAsync(new RoutingStorage(), RoutingStorage.FullPath(parse.GetValue(directory)!), cancellationToken);
                 PrintCounts("language", summary.Languages, int.MaxValue);
                 PrintCounts("host", summary.Hosts, parse.GetValue(top) ?? 20);
                 return ExitCodes.Success;

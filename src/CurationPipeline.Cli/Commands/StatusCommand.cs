@@ -8,7 +8,7 @@ namespace CurationPipeline.Cli.Commands;
 /// <summary><c>curate status OUT</c>: per pass, tasks done, running, queued, failed and not started; what the tag pass wrote so far; failed tasks' last log lines.</summary>
 internal static class StatusCommand
 {
-    private static readonly Argument<DirectoryInfo> s_output = new("output") { Description = "The run's output directory." };
+    private static readonly Argument<string> s_output = new("output") { Description = "The run's output directory (a local folder or az://…)." };
 
     private static readonly Option<bool> s_verbose = new("--verbose", "-v") { Description = "Print the stack trace of a failure." };
 
@@ -26,11 +26,11 @@ internal static class StatusCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        string output = parse.GetValue(s_output)!.FullName;
+        string output = RoutingStorage.FullPath(parse.GetValue(s_output)!);
         RunStatus status;
         try
         {
-            var reader = new RunStatusReader(LocalStorage.Instance, new SlurmClient(new ProcessCommandRunner(SlurmCommand.CommandTimeout)));
+            var reader = new RunStatusReader(new RoutingStorage(), new SlurmClient(new ProcessCommandRunner(SlurmCommand.CommandTimeout)));
             status = await reader.ReadAsync(output, cancellationToken);
         }
         catch (DirectoryNotFoundException e)

@@ -84,7 +84,7 @@ public static class TrainCommand
             ValidationPattern = parse.GetValue(s_validation),
             ValidationFraction = parse.GetValue(s_validationFraction),
         };
-        TrainingData data = await TrainingData.LoadAsync(LocalStorage.Instance, dataOptions, cancellationToken).ConfigureAwait(false);
+        TrainingData data = await TrainingData.LoadAsync(new RoutingStorage(), dataOptions, cancellationToken).ConfigureAwait(false);
         foreach (var (key, count) in data.Counters)
         {
             Console.WriteLine($"data: {key} = {count}");

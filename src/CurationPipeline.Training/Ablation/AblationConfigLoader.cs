@@ -1,3 +1,4 @@
+using CurationPipeline.Storage;
 using CurationPipeline.Configuration;
 using CurationPipeline.Mixing;
 using CurationPipeline.Training.Ablation.Internal;
@@ -53,7 +54,7 @@ public static class AblationConfigLoader
 
         var options = new AblationOptions
         {
-            TaggedDirectory = Path.GetFullPath(file.Tagged, baseDirectory),
+            TaggedDirectory = RoutingStorage.FullPath(file.Tagged, baseDirectory),
             OutputDirectory = Path.GetFullPath(file.Output, baseDirectory),
             Mixes = ReadMixes(Child(root, "mixes"), sourceName, baseDirectory),
             MixTokens = file.MixTokens,

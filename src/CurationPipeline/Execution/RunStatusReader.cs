@@ -46,7 +46,8 @@ public sealed class RunStatusReader
     /// <exception cref="SlurmCommandException"><c>squeue</c> failed.</exception>
     public async Task<RunStatus> ReadAsync(string outputDirectory, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(outputDirectory))
+        // Blob storage has no folders to test; a run there that wrote nothing yet shows no tasks.
+        if (!RoutingStorage.IsRemote(outputDirectory) && !Directory.Exists(outputDirectory))
         {
             throw new DirectoryNotFoundException($"Output directory '{outputDirectory}' does not exist.");
         }

@@ -38,6 +38,9 @@ public sealed class RoutingStorage : IStorage
     /// <summary>Normalizes a path given by a user: a blob path stays as it is, a local one becomes absolute.</summary>
     public static string FullPath(string path) => IsRemote(path) ? path : Path.GetFullPath(path);
 
+    /// <summary>Normalizes a path read from a configuration file: a blob path stays as it is, a local one resolves against <paramref name="baseDirectory"/>.</summary>
+    public static string FullPath(string path, string baseDirectory) => IsRemote(path) ? path : Path.GetFullPath(path, baseDirectory);
+
     /// <inheritdoc/>
     public Stream OpenRead(string path) => For(path).OpenRead(path);
 

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Models;
 using CurationPipeline.Dedup;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
 using CurationPipeline.Tests.Storage.Azure;
 using CurationPipeline.Tokenization;
@@ -41,6 +42,23 @@ public sealed class AzureBlobPipelineTests(AzuriteFixture azurite)
         string downloaded = await DownloadAsync(container, "runs/quickstart", ct);
         await RunOutputs.AssertSameAsync(reference, downloaded, ct);
         Assert.Equal(MixReportFiles(reference), MixReportFiles(downloaded));
+        StatsReport stats = await StatsReport.ReadAsync(LocalStorage.Instance, Path.Combine(downloaded, OutputLayout.MergedStats), ct);
+        Assert.True(stats.BlobStorage is { Requests: > 0, BytesWritten: > 0 }, "stats.json counts the tag tasks' blob traffic");
+        Assert.Null((await StatsReport.ReadAsync(LocalStorage.Instance, Path.Combine(reference, OutputLayout.MergedStats), ct)).BlobStorage);
+
+        // The commands that read a finished run read it on blob storage as on disk.
+        foreach (string[] command in (string[][])[["stats"], ["inspect", "--reason", "dedup.exact", "--limit", "3"], ["status"]])
+        {
+            (int localExit, _, string local) = await RunAsync([command[0], reference, .. command[1..]], ct);
+            (int blobExit, string blobError, string blob) = await RunAsync([command[0], output, .. command[1..]], ct);
+            Assert.True(blobExit == 0 && localExit == 0, $"curate {command[0]} exited {blobExit} on blob storage: {blobError}");
+            Assert.Equal(local.Replace(reference, output, StringComparison.Ordinal), blob);
+        }
+
+        (int reportExit, string reportError, _) = await RunAsync(["report", output], ct);
+        Assert.True(reportExit == 0, $"curate report exited {reportExit}: {reportError}");
+        BlobProperties report = await azurite.Service.GetBlobContainerClient(container).GetBlobClient("runs/quickstart/report.html").GetPropertiesAsync(cancellationToken: ct);
+        Assert.True(report.ContentLength > 10_000);
     }
 
     [Fact]

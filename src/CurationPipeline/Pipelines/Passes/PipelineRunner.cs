@@ -7,6 +7,7 @@ using CurationPipeline.Pipelines.Layout;
 using CurationPipeline.Pipelines.Layout.Internal;
 using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
+using CurationPipeline.Storage.Azure;
 using Microsoft.Extensions.Logging;
 
 namespace CurationPipeline.Pipelines.Passes;
@@ -205,6 +206,7 @@ public sealed class PipelineRunner
         observer?.TaskStarted(task, files.Length, stats);
 
         long start = Stopwatch.GetTimestamp();
+        BlobStorageCounts? blobBefore = BlobCounts();
         var pass = new TagPass(_storage, _sources, _stages, execution, _logger, InputRoot.Of(inputs));
         IReadOnlyList<string> committed;
         await using (ITagSink sink = _createSink(task, outputDirectory))
@@ -212,7 +214,10 @@ public sealed class PipelineRunner
             committed = await pass.RunAsync(files, sink, stats, cancellationToken).ConfigureAwait(false);
         }
 
-        StatsReport report = stats.ToReport(Stopwatch.GetElapsedTime(start).TotalSeconds, [task.ToString()]);
+        StatsReport report = stats.ToReport(Stopwatch.GetElapsedTime(start).TotalSeconds, [task.ToString()]) with
+        {
+            BlobStorage = BlobCounts() is { Requests: > 0 } blobAfter && blobBefore is not null ? blobAfter - blobBefore : null,
+        };
         await report.WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.Stats, task.Stem + ".json"), cancellationToken).ConfigureAwait(false);
 
         // The marker goes last: its presence means every output of the task is committed.
@@ -271,6 +276,7 @@ public sealed class PipelineRunner
         var merged = new PipelineStats();
         var tasks = new List<string>();
         double wall = 0;
+        BlobStorageCounts? blob = null;
         for (int rank = 0; rank < worldSize; rank++)
         {
             var task = new PipelineTask(Pass, rank, worldSize);
@@ -283,10 +289,11 @@ public sealed class PipelineRunner
             merged.Add(report);
             tasks.AddRange(report.Tasks);
             wall += report.WallSeconds;
+            blob = report.BlobStorage is { } counts ? (blob is null ? counts : blob + counts) : blob;
         }
 
         // The global passes' own stats files: a rerun of a finished run keeps their stages.
-        StatsReport result = merged.ToReport(wall, tasks);
+        StatsReport result = merged.ToReport(wall, tasks) with { BlobStorage = blob };
         if (Dedup is not null && _storage.Exists(Dedup.StatsPath(outputDirectory)))
         {
             StatsReport dedup = await StatsReport.ReadAsync(_storage, Dedup.StatsPath(outputDirectory), cancellationToken).ConfigureAwait(false);
@@ -305,4 +312,7 @@ public sealed class PipelineRunner
         await result.WriteAsync(_storage, _storage.Combine(outputDirectory, OutputLayout.MergedStats), cancellationToken).ConfigureAwait(false);
         return result;
     }
+
+    /// <summary>The blob storage counters of this process now, or <c>null</c> when the storage has no blob store.</summary>
+    private BlobStorageCounts? BlobCounts() => (_storage as RoutingStorage)?.BlobStats?.Snapshot();
 }

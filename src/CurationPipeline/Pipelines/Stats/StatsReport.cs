@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CurationPipeline.Dedup;
 using CurationPipeline.Dedup.Semantic;
 using CurationPipeline.Storage;
+using CurationPipeline.Storage.Azure;
 
 namespace CurationPipeline.Pipelines.Stats;
 
@@ -15,6 +16,7 @@ namespace CurationPipeline.Pipelines.Stats;
 /// <param name="Stages">Per-stage counters in pipeline order.</param>
 /// <param name="Dedup">The dedup pass's statistics once it ran (clusters, size histogram), else <c>null</c>.</param>
 /// <param name="Semantic">SemDeDup's statistics once it ran (clusters, drops per epsilon), else <c>null</c>.</param>
+/// <param name="BlobStorage">Blob storage requests, retries and bytes of the tag tasks, when the run used blob storage; else <c>null</c>.</param>
 public sealed record StatsReport(
     [property: JsonPropertyName("tasks")] IReadOnlyList<string> Tasks,
     [property: JsonPropertyName("files")] long Files,
@@ -23,7 +25,8 @@ public sealed record StatsReport(
     [property: JsonPropertyName("wall_seconds")] double WallSeconds,
     [property: JsonPropertyName("stages")] IReadOnlyList<StageStatsSnapshot> Stages,
     [property: JsonPropertyName("dedup")] DedupStats? Dedup = null,
-    [property: JsonPropertyName("semantic")] SemanticDedupStats? Semantic = null)
+    [property: JsonPropertyName("semantic")] SemanticDedupStats? Semantic = null,
+    [property: JsonPropertyName("blob_storage"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BlobStorageCounts? BlobStorage = null)
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 

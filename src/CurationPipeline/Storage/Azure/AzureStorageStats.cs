@@ -28,6 +28,9 @@ public sealed class AzureStorageStats
     /// <summary>Lock releases that failed (the service unreachable); such a lease expires by itself after its duration.</summary>
     public long LeaseReleaseFailures => Interlocked.Read(ref _leaseReleaseFailures);
 
+    /// <summary>The request and byte counters now.</summary>
+    public BlobStorageCounts Snapshot() => new(Requests, Retries, BytesRead, BytesWritten);
+
     internal void AddLeaseReleaseFailure() => Interlocked.Increment(ref _leaseReleaseFailures);
 
     internal void AddLeaseRenewalFailure() => Interlocked.Increment(ref _leaseRenewalFailures);
