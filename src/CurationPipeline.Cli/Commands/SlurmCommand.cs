@@ -67,9 +67,9 @@ internal static class SlurmCommand
             request = new SlurmRunRequest
             {
                 PipelinePath = pipelinePath,
-                OutputDirectory = Path.GetFullPath(output),
+                OutputDirectory = RoutingStorage.FullPath(output),
                 CurateCommand = CurateExecutable(),
-                InputOverrides = [.. (parse.GetValue(s_input) ?? []).Select(Path.GetFullPath)],
+                InputOverrides = [.. (parse.GetValue(s_input) ?? []).Select(RoutingStorage.FullPath)],
                 Pipeline = pipeline,
                 Slurm = new SlurmOptions
                 {

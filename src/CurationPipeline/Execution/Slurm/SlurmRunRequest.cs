@@ -39,12 +39,18 @@ public sealed record SlurmRunRequest
             throw new ArgumentException("The curate command is empty.", nameof(CurateCommand));
         }
 
+        if (Storage.RoutingStorage.IsRemote(OutputDirectory))
+        {
+            throw new ArgumentException($"The output directory '{OutputDirectory}' is on blob storage, but Slurm's job scripts and task logs live in the output directory on a "
+                + "file system every node mounts; use a shared folder, or start `curate run --rank I --world-size N` on each node (blob outputs take one lease per task).", nameof(OutputDirectory));
+        }
+
         foreach ((string name, string path) in CurateCommand.Select(c => (nameof(CurateCommand), c))
             .Concat(InputOverrides.Select(i => (nameof(InputOverrides), i)))
             .Append((nameof(PipelinePath), PipelinePath))
             .Append((nameof(OutputDirectory), OutputDirectory)))
         {
-            if (!Path.IsPathFullyQualified(path))
+            if (!Path.IsPathFullyQualified(path) && !Storage.RoutingStorage.IsRemote(path))
             {
                 throw new ArgumentException($"'{path}' is not an absolute path; the jobs run elsewhere.", name);
             }

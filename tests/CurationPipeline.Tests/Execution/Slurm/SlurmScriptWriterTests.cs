@@ -86,6 +86,24 @@ public sealed class SlurmScriptWriterTests
         Assert.Throws<ArgumentException>(() => new SlurmScriptWriter(Request("out", ["/opt/curate/curate"], tasks: 1)));
 
     [Fact]
+    public void Create_BlobOutput_RefusedNamingTheWayOut()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new SlurmScriptWriter(Request("az://runs/out", ["/opt/curate/curate"], tasks: 1)));
+        Assert.Contains("--rank I --world-size N", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_BlobInputs_PassedToTheJobsAsTheyAre()
+    {
+        SlurmRunRequest request = Request("/shared/out", ["/opt/curate/curate"], tasks: 2) with { InputOverrides = ["az://crawl/2024/*.warc.gz"] };
+        var plan = new SlurmPassPlan(PassRegistry.Get(PassRegistry.Tag), 2, IsArray: true, [0, 1], CommandWorldSize: 2);
+
+        string script = new SlurmScriptWriter(request).Write(new SlurmJob(plan, null, 0, [0, 1], "/shared/out/slurm/tag.sbatch"));
+
+        Assert.Contains("az://crawl/2024/*.warc.gz", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_PartitionWithQuote_Refused() =>
         Assert.Throws<ArgumentException>(() => new SlurmScriptWriter(Request("/out", ["/opt/curate/curate"], tasks: 1) with { Slurm = new SlurmOptions { Tasks = 1, Partition = "a\"b" } }));
 
