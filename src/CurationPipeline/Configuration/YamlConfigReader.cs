@@ -79,7 +79,7 @@ public static class YamlConfigReader
         catch (ArgumentException e)
         {
             // The key may sit deeper than the section (dedup.minhash.bands, filters[0].language.keep_languages): name its YAML path.
-            string key = UnderscoredNamingConvention.Instance.Apply(e.ParamName ?? "");
+            string key = string.IsNullOrEmpty(e.ParamName) ? "" : UnderscoredNamingConvention.Instance.Apply(e.ParamName);
             string message = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
             throw Error(stream, sourceName, section, key, FirstLine(message), e);
         }

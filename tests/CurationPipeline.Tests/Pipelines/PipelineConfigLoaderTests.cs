@@ -89,6 +89,40 @@ public sealed class PipelineConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_QualityBuckets_BindsEdgesPerClassifier()
+    {
+        const string yaml = "classifiers: [q.ngram]\nquality_buckets:\n  column: qb\n  edges:\n    quality: [0.2, 0.5]\n    fineweb-edu: [1.5, 2.5]\n";
+
+        PipelineOptions options = PipelineConfigLoader.Parse(yaml, "p.yaml");
+
+        Assert.Equal("qb", options.QualityBuckets!.Column);
+        Assert.Equal([1.5, 2.5], options.QualityBuckets.Edges["fineweb-edu"]);
+        Assert.Equal(2, options.QualityBuckets.Buckets);
+    }
+
+    [Theory]
+    [InlineData("    quality: [0.5, 0.2]\n", "strictly ascending")]
+    [InlineData("    quality: [0.2, 0.5]\n    code: [0.5]\n", "same number of edges")]
+    [InlineData("    quality: []\n", "same number of edges")]
+    public void Parse_BadQualityBuckets_FailsNamingTheSection(string edges, string expected)
+    {
+        string yaml = "classifiers: [q.ngram]\nquality_buckets:\n  edges:\n" + edges;
+
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse(yaml, "p.yaml"));
+
+        Assert.Contains("quality_buckets", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QualityBucketsWithoutClassifiers_Fails()
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse("quality_buckets:\n  edges:\n    quality: [0.5]\n", "p.yaml"));
+
+        Assert.Contains("needs classifiers", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_ReadmeReference_BindsEveryDocumentedKeyToItsDefault()
     {
         // The README's "Pipeline YAML reference" block must stay valid and list the real defaults.

@@ -21,6 +21,8 @@ public static class PipelineConfigLoader
         .WithTypeMapping<IReadOnlyDictionary<string, string>, Dictionary<string, string>>()
         .WithTypeMapping<IReadOnlyList<FilterSpec>, List<FilterSpec>>()
         .WithTypeMapping<IReadOnlyList<OnnxClassifierOptions>, List<OnnxClassifierOptions>>()
+        .WithTypeMapping<IReadOnlyDictionary<string, IReadOnlyList<double>>, Dictionary<string, IReadOnlyList<double>>>()
+        .WithTypeMapping<IReadOnlyList<double>, List<double>>()
         .Build();
 
     /// <summary>Loads and validates the pipeline at <paramref name="path"/>; relative input and output paths resolve against its folder.</summary>

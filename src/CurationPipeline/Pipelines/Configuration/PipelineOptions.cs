@@ -48,6 +48,12 @@ public sealed record PipelineOptions
     /// </summary>
     public IReadOnlyList<OnnxClassifierOptions> OnnxClassifiers { get; init; } = [];
 
+    /// <summary>
+    /// The <c>quality_buckets:</c> section: the scores of <see cref="Classifiers"/> and <see cref="OnnxClassifiers"/> combined into
+    /// one 0 … n bucket column for the mix (off when absent).
+    /// </summary>
+    public QualityBucketOptions? QualityBuckets { get; init; }
+
     /// <summary>The <c>filters:</c> list: the heuristic filter cascade after extraction, in decision order.</summary>
     public IReadOnlyList<FilterSpec> Filters { get; init; } = [];
 
@@ -81,6 +87,14 @@ public sealed record PipelineOptions
         ("json_lines", JsonLines.Validate),
         ("extract", Extract.Validate),
         ("onnx_classifiers", () => { foreach (OnnxClassifierOptions classifier in OnnxClassifiers) { classifier.Validate(); } }),
+        ("quality_buckets", () =>
+        {
+            QualityBuckets?.Validate();
+            if (QualityBuckets is not null && Classifiers.Count + OnnxClassifiers.Count == 0)
+            {
+                throw new ArgumentException("needs classifiers: or onnx_classifiers: to combine.", nameof(QualityBucketOptions.Edges));
+            }
+        }),
         ("filters", () => { foreach (FilterSpec filter in Filters) { filter.Validate(); } }),
         ("pii", () => Pii?.Validate()),
         ("tokenize", Tokenize.Validate),

@@ -39,7 +39,7 @@ public static class TagPipelineFactory
         SignalSchema signals = extract.Schema;
         if (options.Classifiers.Count + options.OnnxClassifiers.Count > 0)
         {
-            var classify = new ClassifyStage([.. options.Classifiers.Select(ClassifierLoader.Load), .. options.OnnxClassifiers.Select(OnnxSequenceClassifier.Create)], signals);
+            var classify = new ClassifyStage([.. options.Classifiers.Select(ClassifierLoader.Load), .. options.OnnxClassifiers.Select(OnnxSequenceClassifier.Create)], signals, options.QualityBuckets);
             signals = classify.Schema;
             stages.Add(classify);
         }

@@ -22,19 +22,23 @@ public sealed class ClassifyStage : IBatchPipelineStage
     private readonly NgramClassifierSet? _set;
     private readonly int[] _setColumns; // the column of each model of _set
     private readonly int[] _singleColumns; // the columns scored one by one
+    private readonly QualityBuckets? _buckets;
 
     /// <summary>Creates the stage.</summary>
     /// <param name="classifiers">The classifiers; their names must be unique.</param>
     /// <param name="prior">The signals earlier stages set (extraction's), kept ahead of the scores; <c>null</c> for none.</param>
-    /// <exception cref="ArgumentException">Two classifiers share a name.</exception>
-    public ClassifyStage(IReadOnlyList<IDocumentClassifier> classifiers, SignalSchema? prior = null)
+    /// <param name="buckets">Combines the scores into a quality bucket column after them; <c>null</c> for none.</param>
+    /// <exception cref="ArgumentException">Two classifiers share a name, or <paramref name="buckets"/> names a classifier not given.</exception>
+    public ClassifyStage(IReadOnlyList<IDocumentClassifier> classifiers, SignalSchema? prior = null, QualityBucketOptions? buckets = null)
     {
         _classifiers = [.. classifiers];
         prior ??= SignalSchema.Empty;
-        // Earlier stages' numbers first, then one score per classifier, then earlier text signals (the order FilterStage extends).
+        _buckets = buckets is null ? null : new QualityBuckets(buckets, [.. _classifiers.Select(c => c.Name)]);
+        // Earlier stages' numbers first, then one score per classifier (and the bucket), then earlier text signals (the order FilterStage extends).
         Schema = new SignalSchema([
             .. prior.Columns.Where(c => c.Kind == SignalKind.Number),
             .. _classifiers.Select(c => (c.Name, SignalKind.Number)),
+            .. _buckets is null ? [] : new[] { (_buckets.Column, SignalKind.Number) },
             .. prior.Columns.Where(c => c.Kind == SignalKind.Text)]);
         int[] ngrams = [.. Enumerable.Range(0, _classifiers.Length).Where(i => _classifiers[i] is NgramClassifier)];
         _setColumns = ngrams.Length > 1 && ngrams.All(i => ((NgramClassifier)_classifiers[i]).HashBits == ((NgramClassifier)_classifiers[ngrams[0]]).HashBits)
@@ -48,7 +52,7 @@ public sealed class ClassifyStage : IBatchPipelineStage
     /// <inheritdoc/>
     public StageResources Resources { get; }
 
-    /// <summary>The columns this stage adds: one number per classifier.</summary>
+    /// <summary>The columns after this stage: earlier stages', one number per classifier, and the quality bucket when configured.</summary>
     public SignalSchema Schema { get; }
 
     /// <inheritdoc/>
@@ -97,6 +101,12 @@ public sealed class ClassifyStage : IBatchPipelineStage
         for (int d = 0; d < items.Length; d++)
         {
             AnnotatedDocument document = items[d].Annotated!;
+            if (_buckets is not null)
+            {
+                int first = document.Signals.Numbers.Length;
+                numbers[d][first + _classifiers.Length] = _buckets.Bucket(numbers[d].AsSpan(first, _classifiers.Length));
+            }
+
             results[d] = items[d] with { Annotated = document with { Signals = new SignalSet(Schema, numbers[d], document.Signals.Texts) } };
         }
     }
