@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes TorchSharp-cpu 0.107.0's libLibTorchSharp.so load on Debian 12 (libstdc++ 12, GLIBCXX up to 3.4.30).
 # The library was built with GCC 13 and needs GLIBCXX_3.4.32 for exactly one symbol, std::ios_base_library_init().
-# Recipe (shared/notes/dependencies.md §7): weaken the version requirement, clear the symbol's version, and add a
+# Recipe: weaken the version requirement, clear the symbol's version, and add a
 # tiny shim library that defines the symbol. Idempotent; a no-op where the system libstdc++ already has 3.4.32.
 # Usage: patch-libtorchsharp.sh OUTPUT_DIR   (the folder holding libLibTorchSharp.so, or runtimes/linux-x64/native below it)
 set -euo pipefail

@@ -38,7 +38,13 @@ public static class ClassifiersCommand
 
     private static readonly Option<int> s_starterSplits = new("--splits") { Description = "Stratified splits whose held-out spread each model card reports.", DefaultValueFactory = _ => 10 };
 
-    private static readonly Option<DirectoryInfo> s_data = new("--data") { Description = "The shared classify data folder.", DefaultValueFactory = _ => new DirectoryInfo("../shared/data/classify") };
+    private static readonly Option<DirectoryInfo> s_data = new("--data")
+    {
+        Description = "The shared classify data folder (default: $CURATE_SHARED_DATA/classify, else ../shared/data/classify).",
+        DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("CURATE_SHARED_DATA") is { Length: > 0 } shared
+            ? Path.Combine(shared, "classify")
+            : "../shared/data/classify"),
+    };
 
     private static readonly Option<string> s_work = new("--work") { Description = "Where the starter label files are written.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "curate-classify-labels") };
 
@@ -151,8 +157,10 @@ public static class ClassifiersCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
-            string command = $"`curate classifiers build-starters --data {dataFolder} --work {work} --output {output}{(parse.GetValue(s_heads) ? " --heads" : "")}` " +
-                $"(writes the label files, then trains every starter; this model alone from its label file: `curate classifiers train --labels {labels} --name {name} --output {output}";
+            // The card names no machine path: the data and work folders are the options' defaults, wherever they are.
+            string command = $"`curate classifiers build-starters --output {output}{(parse.GetValue(s_heads) ? " --heads" : "")}` " +
+                "(reads --data, default $CURATE_SHARED_DATA/classify else ../shared/data/classify; writes the label files to --work WORK, default curate-classify-labels " +
+                $"in the system temp folder; then trains every starter; this model alone from its label file: `curate classifiers train --labels WORK/{name}.jsonl --name {name} --output {output}";
             var job = new ClassifierJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), null, output,
                 StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits))
             {

@@ -115,6 +115,7 @@ public sealed class ClassifiersCommandTests
         Assert.Contains("## Leave one source out", System.Text.Encoding.UTF8.GetString(card));
         Assert.Contains("| dclm-human (evaluation only) |", System.Text.Encoding.UTF8.GetString(card));
         Assert.False(File.Exists(Path.Combine(output, "code.ngram")));
+        Assert.DoesNotContain(Path.Combine(dir, "work"), System.Text.Encoding.UTF8.GetString(card), StringComparison.Ordinal); // no machine path on a card
     }
 
     private static Task<int> InvokeAsync(params string[] args) =>
