@@ -1,6 +1,8 @@
 using CurationPipeline.Dedup;
+using CurationPipeline.Dedup.Internal;
 using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
+using CurationPipeline.Pipelines.Layout;
 using CurationPipeline.Storage;
 using Parquet;
 using Parquet.Schema;
@@ -11,6 +13,10 @@ namespace CurationPipeline.Mixing.Internal;
 /// Scans the tagged data without reading text or token ids: annotated shards (id plus the columns the filters and rules name) decide
 /// each document's fate; tokenized shards (id, n_tokens) say where its tokens are. Memory is about 60 bytes per document.
 /// </summary>
+/// <remarks>
+/// When the dedup pass removed paragraphs (<c>dedup/paragraph-removals.bin</c>), an emptied document is excluded and a
+/// rewritten one takes its tokens from <c>paragraphs/</c> instead of its row in <c>tokenized/</c>.
+/// </remarks>
 internal sealed class CatalogBuilder
 {
     private const byte Excluded = 0x7F;
@@ -38,18 +44,25 @@ internal sealed class CatalogBuilder
 
     public async Task<Catalog> BuildAsync(string taggedDirectory, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> annotated = ListShards(taggedDirectory, "annotated");
-        IReadOnlyList<string> tokenized = ListShards(taggedDirectory, "tokenized");
+        IReadOnlyList<string> annotated = ListShards(taggedDirectory, OutputLayout.Annotated);
+        IReadOnlyList<string> tokenized = ListShards(taggedDirectory, OutputLayout.Tokenized);
         (HashSet<UInt128> drops, bool dropListApplied) = ReadDropList(taggedDirectory);
+        (HashSet<UInt128> emptied, HashSet<UInt128> rewritten) = ReadParagraphRemovals(taggedDirectory);
         var fates = new Dictionary<UInt128, byte>();
         long annotatedDocuments = 0;
         foreach (string path in annotated)
         {
-            annotatedDocuments += await ScanAnnotatedAsync(path, drops, fates, cancellationToken).ConfigureAwait(false);
+            annotatedDocuments += await ScanAnnotatedAsync(path, drops, emptied, fates, cancellationToken).ConfigureAwait(false);
+        }
+
+        int originals = tokenized.Count;
+        if (rewritten.Count > 0)
+        {
+            tokenized = [.. tokenized, .. _storage.List(_storage.Combine(taggedDirectory, OutputLayout.Paragraphs)).Where(p => p.EndsWith(".parquet", StringComparison.Ordinal))];
         }
 
         (List<CatalogEntry> entries, TokenizedShardMetadata metadata, long tokenizedDocuments) =
-            await ScanTokenizedAsync(tokenized, fates, cancellationToken).ConfigureAwait(false);
+            await ScanTokenizedAsync(tokenized, originals, rewritten, fates, cancellationToken).ConfigureAwait(false);
         foreach (byte fate in fates.Values)
         {
             if (fate < Excluded)
@@ -103,7 +116,23 @@ internal sealed class CatalogBuilder
         return (drops, true);
     }
 
-    private async Task<long> ScanAnnotatedAsync(string path, HashSet<UInt128> drops, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
+    /// <summary>Paragraph dedup's emptied documents, and those it rewrote into <c>paragraphs/</c>; both empty when it did not run.</summary>
+    private (HashSet<UInt128> Emptied, HashSet<UInt128> Rewritten) ReadParagraphRemovals(string taggedDirectory)
+    {
+        string path = _storage.Combine(taggedDirectory, OutputLayout.Dedup, OutputLayout.ParagraphRemovals);
+        HashSet<UInt128> emptied = [], rewritten = [];
+        if (_options.DropList.Length > 0 && _storage.Exists(path))
+        {
+            foreach ((UInt128 key, ParagraphRemoval removal) in ParagraphRemovalFile.Read(_storage, path))
+            {
+                (removal.Emptied ? emptied : rewritten).Add(key);
+            }
+        }
+
+        return (emptied, rewritten);
+    }
+
+    private async Task<long> ScanAnnotatedAsync(string path, HashSet<UInt128> drops, HashSet<UInt128> emptied, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
     {
         var columns = new Dictionary<(string, bool), ColumnValues>();
         ConditionEvaluator[] filters = [.. _options.Filters.Select(c => new ConditionEvaluator(c, ColumnOf(columns, c)))];
@@ -152,7 +181,7 @@ internal sealed class CatalogBuilder
                     continue;
                 }
 
-                fates[key] = Decide(row, key, drops, filters, rules);
+                fates[key] = Decide(row, key, drops, emptied, filters, rules);
             }
 
             documents += rows;
@@ -161,11 +190,16 @@ internal sealed class CatalogBuilder
         return documents;
     }
 
-    private byte Decide(int row, UInt128 key, HashSet<UInt128> drops, ConditionEvaluator[] filters, ConditionEvaluator[] rules)
+    private byte Decide(int row, UInt128 key, HashSet<UInt128> drops, HashSet<UInt128> emptied, ConditionEvaluator[] filters, ConditionEvaluator[] rules)
     {
         if (drops.Count > 0 && drops.Contains(key))
         {
             return Exclude(MixReasons.Duplicate);
+        }
+
+        if (emptied.Count > 0 && emptied.Contains(key))
+        {
+            return Exclude(MixReasons.ParagraphEmptied);
         }
 
         foreach (ConditionEvaluator filter in filters)
@@ -201,8 +235,9 @@ internal sealed class CatalogBuilder
             : Exclude(MixReasons.UntargetedDomain);
     }
 
-    private async Task<(List<CatalogEntry>, TokenizedShardMetadata, long)> ScanTokenizedAsync(IReadOnlyList<string> shards,
-        Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
+    /// <summary>Catalogs the tokenized rows; a row of the first <paramref name="originals"/> shards whose document is in <paramref name="rewritten"/> gives way to its row in the later (paragraph dedup) shards.</summary>
+    private async Task<(List<CatalogEntry>, TokenizedShardMetadata, long)> ScanTokenizedAsync(IReadOnlyList<string> shards, int originals,
+        HashSet<UInt128> rewritten, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
     {
         var entries = new List<CatalogEntry>();
         TokenizedShardMetadata? metadata = null;
@@ -239,6 +274,12 @@ internal sealed class CatalogBuilder
                 for (int row = 0; row < rows; row++, rowInFile++)
                 {
                     (string documentId, UInt128 key) = identity.KeyOf(row, path, g);
+                    if (shard < originals && rewritten.Count > 0 && rewritten.Contains(key))
+                    {
+                        documents--; // counted once, by its rewritten row
+                        continue;
+                    }
+
                     if (!fates.TryGetValue(key, out byte fate))
                     {
                         Count(_excluded, MixReasons.NotAnnotated);
