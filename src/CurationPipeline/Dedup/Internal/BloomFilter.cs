@@ -34,7 +34,12 @@ internal sealed class BloomFilter
     }
 
     /// <summary>Adds <paramref name="hash"/>; returns whether it was (probably) present already.</summary>
-    public bool CheckAndAdd(ulong hash)
+    public bool CheckAndAdd(ulong hash) => Probe(hash, add: true);
+
+    /// <summary>Whether <paramref name="hash"/> is (probably) present; a false answer is always right.</summary>
+    public bool MayContain(ulong hash) => Probe(hash, add: false);
+
+    private bool Probe(ulong hash, bool add)
     {
         // Kirsch–Mitzenmacher: probe i is h1 + i·h2; h2 is odd and decorrelated from h1 by a multiply-rotate.
         ulong h1 = hash;
@@ -46,7 +51,10 @@ internal sealed class BloomFilter
             ref ulong word = ref _words[bit >> 6];
             ulong mask = 1UL << (int)(bit & 63);
             present &= (word & mask) != 0;
-            word |= mask;
+            if (add)
+            {
+                word |= mask;
+            }
         }
 
         return present;

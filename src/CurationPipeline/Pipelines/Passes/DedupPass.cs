@@ -64,8 +64,7 @@ public sealed class DedupPass
         string work = _storage.ScratchDirectory(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork);
         DedupStats stats = await GlobalDedup.RunLocalAsync(_storage, signatures, work, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
         _storage.DeleteEmptyDirectory(work);
-        await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
-        return stats;
+        return await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Finds the candidate pairs of the bands owned by <paramref name="rank"/> (bands <c>rank</c>, <c>rank + worldSize</c>, …).</summary>
@@ -110,7 +109,7 @@ public sealed class DedupPass
         }
 
         DedupStats stats = await GlobalDedup.ClusterAsync(_storage, SignatureFiles(outputDirectory), pairFiles, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
-        await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
+        stats = await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
         foreach (string pairs in pairFiles)
         {
             _storage.Delete(pairs);
@@ -125,7 +124,8 @@ public sealed class DedupPass
     /// <summary>The pass's own stats file, which every rewrite of <c>stats.json</c> merges in.</summary>
     internal string StatsPath(string outputDirectory) => _storage.Combine(outputDirectory, OutputLayout.Stats, StageName + ".json");
 
-    private async Task FinishAsync(string outputDirectory, DedupStats stats, CancellationToken cancellationToken)
+    /// <summary>Paragraph dedup when configured, then the stats files and the completion marker; returns the stats with paragraph dedup's.</summary>
+    private async Task<DedupStats> FinishAsync(string outputDirectory, DedupStats stats, CancellationToken cancellationToken)
     {
         string removalsPath = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.ParagraphRemovals);
         if (_options.Paragraphs.Enabled)
@@ -152,6 +152,8 @@ public sealed class DedupPass
         {
             Log.DuplicateIds(_logger, stats.DuplicateIds);
         }
+
+        return stats;
     }
 
     /// <summary>Paragraph dedup after the drop list: decisions over the paragraph hashes in identity order, then the rewrite of the modified documents.</summary>
