@@ -48,6 +48,7 @@ internal sealed class CatalogBuilder
         IReadOnlyList<string> tokenized = ListShards(taggedDirectory, OutputLayout.Tokenized);
         (HashSet<UInt128> drops, bool dropListApplied) = ReadDropList(taggedDirectory);
         (HashSet<UInt128> emptied, HashSet<UInt128> rewritten) = ReadParagraphRemovals(taggedDirectory);
+        Dictionary<UInt128, int> clusterSizes = await ReadClusterSizesAsync(taggedDirectory, cancellationToken).ConfigureAwait(false);
         var fates = new Dictionary<UInt128, byte>();
         long annotatedDocuments = 0;
         foreach (string path in annotated)
@@ -62,7 +63,7 @@ internal sealed class CatalogBuilder
         }
 
         (List<CatalogEntry> entries, TokenizedShardMetadata metadata, long tokenizedDocuments) =
-            await ScanTokenizedAsync(tokenized, originals, rewritten, fates, cancellationToken).ConfigureAwait(false);
+            await ScanTokenizedAsync(tokenized, originals, rewritten, clusterSizes, fates, cancellationToken).ConfigureAwait(false);
         foreach (byte fate in fates.Values)
         {
             if (fate < Excluded)
@@ -94,6 +95,12 @@ internal sealed class CatalogBuilder
             : throw new MixConfigException($"'{directory}' holds no Parquet shards: is '{taggedDirectory}' the output of `curate run`?");
     }
 
+    /// <summary>The configured drop list, or <c>null</c> when the mix applies none.</summary>
+    private string? DropListPath(string taggedDirectory) =>
+        _options.DropList.Length == 0 ? null
+        : Path.IsPathRooted(_options.DropList) || RoutingStorage.IsRemote(_options.DropList) ? _options.DropList
+        : _storage.Combine(taggedDirectory, _options.DropList);
+
     private (HashSet<UInt128> Drops, bool Applied) ReadDropList(string taggedDirectory)
     {
         var drops = new HashSet<UInt128>();
@@ -102,7 +109,7 @@ internal sealed class CatalogBuilder
             return (drops, false);
         }
 
-        string path = Path.IsPathRooted(_options.DropList) || RoutingStorage.IsRemote(_options.DropList) ? _options.DropList : _storage.Combine(taggedDirectory, _options.DropList);
+        string path = DropListPath(taggedDirectory)!;
         if (!_storage.Exists(path))
         {
             return (drops, false);
@@ -130,6 +137,38 @@ internal sealed class CatalogBuilder
         }
 
         return (emptied, rewritten);
+    }
+
+    /// <summary>The MinHash cluster size of every kept document of a cluster, by identity key, when the mix rehydrates; otherwise empty.</summary>
+    private async Task<Dictionary<UInt128, int>> ReadClusterSizesAsync(string taggedDirectory, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<UInt128, int>();
+        string? dropList = DropListPath(taggedDirectory);
+        string? path = dropList is null ? null : DropListFile.ClusterSizesPath(dropList);
+        if (_options.Rehydration.Count == 0 || path is null || !_storage.Exists(path))
+        {
+            return sizes;
+        }
+
+        var identity = new IdentityColumns();
+        var size = new ColumnValues("cluster_size", numeric: true);
+        using Stream stream = _storage.OpenRead(path);
+        using Stream seekable = stream.CanSeek ? stream : await BufferAsync(stream, cancellationToken).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetReader.CreateAsync(seekable, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+        identity.Bind(reader.Schema, path, "a cluster sizes file");
+        size.Bind(reader.Schema, path);
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
+            await identity.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            await size.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            for (int row = 0; row < rowGroup.RowCount; row++)
+            {
+                sizes[identity.KeyOf(row, path, g).Key] = (int)size.Numbers[row];
+            }
+        }
+
+        return sizes;
     }
 
     private async Task<long> ScanAnnotatedAsync(string path, HashSet<UInt128> drops, HashSet<UInt128> emptied, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
@@ -237,7 +276,7 @@ internal sealed class CatalogBuilder
 
     /// <summary>Catalogs the tokenized rows; a row of the first <paramref name="originals"/> shards whose document is in <paramref name="rewritten"/> gives way to its row in the later (paragraph dedup) shards.</summary>
     private async Task<(List<CatalogEntry>, TokenizedShardMetadata, long)> ScanTokenizedAsync(IReadOnlyList<string> shards, int originals,
-        HashSet<UInt128> rewritten, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
+        HashSet<UInt128> rewritten, Dictionary<UInt128, int> clusterSizes, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
     {
         var entries = new List<CatalogEntry>();
         TokenizedShardMetadata? metadata = null;
@@ -295,7 +334,8 @@ internal sealed class CatalogBuilder
                     fates[key] = (byte)(fate | Seen);
                     if (domain != Excluded)
                     {
-                        entries.Add(new CatalogEntry(shard, rowInFile, checked((int)tokens.Numbers[row]), domain, DocumentKey.Validation(documentId), key));
+                        byte weight = (byte)_options.WeightOf(clusterSizes.GetValueOrDefault(key, 1));
+                        entries.Add(new CatalogEntry(shard, rowInFile, checked((int)tokens.Numbers[row]), domain, DocumentKey.Validation(documentId), key, weight));
                     }
                 }
 
