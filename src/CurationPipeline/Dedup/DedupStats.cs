@@ -39,6 +39,7 @@ public sealed record DedupStats
 
     /// <summary>Paragraph dedup's statistics when it ran, else <c>null</c>.</summary>
     [JsonPropertyName("paragraphs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ParagraphDedupStats? Paragraphs { get; init; }
 
     /// <summary>Number of clusters per cluster size (sizes ≥ 2).</summary>
