@@ -62,7 +62,7 @@ internal sealed class DedupBenchmark : IBenchmark
         Report("TextNormalizer.Normalize only", seconds, bytesPerRound, texts, t => TextNormalizer.Normalize(t));
     }
 
-    private static void Report(string label, int seconds, long bytesPerRound, string[] texts, Action<string> work)
+    internal static void Report(string label, int seconds, long bytesPerRound, string[] texts, Action<string> work)
     {
         foreach (string t in texts)
         {
@@ -163,7 +163,7 @@ internal sealed class DedupBenchmark : IBenchmark
         return paths;
     }
 
-    private static long ReadStatusKiB(string key)
+    internal static long ReadStatusKiB(string key)
     {
         foreach (string line in File.ReadLines("/proc/self/status"))
         {
@@ -176,7 +176,7 @@ internal sealed class DedupBenchmark : IBenchmark
         throw new InvalidOperationException($"{key} not found in /proc/self/status");
     }
 
-    private static string[] LoadArticles()
+    internal static string[] LoadArticles()
     {
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(BenchmarkPaths.SharedData("extraction", "scrapinghub", "ground-truth.json")));
         return json.RootElement.EnumerateObject().Select(p => p.Value.GetProperty("articleBody").GetString() ?? "").ToArray();

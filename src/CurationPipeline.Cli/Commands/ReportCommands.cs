@@ -111,7 +111,7 @@ public static class ReportCommands
         var directory = new Argument<string>("output") { Description = "A tagged directory (the output of `curate run`; a local folder or az://…)." };
         var top = new Option<int?>("--top") { Description = "Hosts listed, most tokens first (default 20; every language is listed).", CustomParser = NumberParsers.Int32 };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the stack trace of a failure." };
-        var command = new Command("stats", "Print the kept documents and tokens per language and per host, before and after the dedup drop list.")
+        var command = new Command("stats", "Print the kept documents and tokens per language and per host, before and after dedup (drop list and paragraph dedup).")
         {
             directory, top, verbose,
         };

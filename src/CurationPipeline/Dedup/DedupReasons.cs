@@ -12,6 +12,9 @@ public static class DedupReasons
     /// <summary>The document is a MinHash near-duplicate of the kept document of its cluster (connected through LSH candidates).</summary>
     public const string MinHash = "dedup.minhash";
 
+    /// <summary>Paragraph dedup removed every paragraph of the document: each one is held by an earlier document (<see cref="ParagraphDedup"/>).</summary>
+    public const string ParagraphEmptied = "dedup.paragraph_emptied";
+
     /// <summary>
     /// Not a drop: the document's id is shared by another document of the run (two inputs numbering their documents alike, a
     /// crawl read twice). Counted in <see cref="DedupStats.DuplicateIds"/>; the documents stay distinct by source path and offset.

@@ -37,6 +37,11 @@ public sealed record DedupStats
     [JsonPropertyName("duplicate_ids")]
     public long DuplicateIds { get; init; }
 
+    /// <summary>Paragraph dedup's statistics when it ran, else <c>null</c>.</summary>
+    [JsonPropertyName("paragraphs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParagraphDedupStats? Paragraphs { get; init; }
+
     /// <summary>Number of clusters per cluster size (sizes ≥ 2).</summary>
     [JsonPropertyName("cluster_sizes")]
     public ImmutableSortedDictionary<int, long> ClusterSizes { get; init; } = ImmutableSortedDictionary<int, long>.Empty;

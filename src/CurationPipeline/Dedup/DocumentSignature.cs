@@ -32,4 +32,7 @@ public sealed record DocumentSignature
 
     /// <summary>The low 32 bits of every MinHash value, for the optional Jaccard check of candidate pairs.</summary>
     public required ImmutableArray<uint> Sketch { get; init; }
+
+    /// <summary>One hash per paragraph (<see cref="ParagraphSplitter.Hash"/>) when paragraph dedup is on, else empty.</summary>
+    public ImmutableArray<ulong> ParagraphHashes { get; init; } = [];
 }

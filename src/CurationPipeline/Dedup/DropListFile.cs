@@ -17,6 +17,22 @@ public static class DropListFile
     /// <summary>The extension of the Parquet copy written beside the binary drop list (<c>drop-list.parquet</c>).</summary>
     public const string ParquetExtension = ".parquet";
 
+    /// <summary>
+    /// The file beside the drop list that gives each kept document of a duplicate cluster its cluster size (itself plus every
+    /// drop-list row of the cluster step naming it): <c>id, source_path, source_offset, cluster_id, cluster_size</c>, sorted by
+    /// identity. A kept document without a row is a singleton (size 1). The mix reads it for rehydration.
+    /// </summary>
+    public const string ClusterSizesFileName = "cluster-sizes.parquet";
+
+    /// <summary>The cluster sizes file beside the drop list at <paramref name="dropListPath"/> (<see cref="ClusterSizesFileName"/>).</summary>
+    /// <param name="dropListPath">A drop list's path.</param>
+    /// <returns>The sibling path.</returns>
+    public static string ClusterSizesPath(string dropListPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dropListPath);
+        return dropListPath[..^Path.GetFileName(dropListPath).Length] + ClusterSizesFileName;
+    }
+
     /// <summary>Writes <paramref name="rows"/> atomically, in the order given.</summary>
     /// <param name="storage">Where to write.</param>
     /// <param name="path">The final path.</param>

@@ -12,6 +12,7 @@ public static class MixConfigLoader
         .WithTypeMapping<IReadOnlyList<DomainRule>, List<DomainRule>>()
         .WithTypeMapping<IReadOnlyDictionary<string, double>, Dictionary<string, double>>()
         .WithTypeMapping<IReadOnlyDictionary<string, int>, Dictionary<string, int>>()
+        .WithTypeMapping<IReadOnlyDictionary<int, int>, Dictionary<int, int>>()
         .Build();
 
     /// <summary>Loads and validates the mix at <paramref name="path"/>.</summary>

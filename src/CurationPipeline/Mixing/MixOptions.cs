@@ -20,6 +20,7 @@ namespace CurationPipeline.Mixing;
 /// <item><term><see cref="LlmcBin"/></term><description><c>false</c></description></item>
 /// <item><term><see cref="LlmcTokensPerShard"/></term><description>100,000,000</description></item>
 /// <item><term><see cref="MegatronBin"/></term><description><c>false</c></description></item>
+/// <item><term><see cref="Rehydration"/></term><description>none (every document weighs 1)</description></item>
 /// </list>
 /// Target shares must sum to 1 (±0.001).
 /// </remarks>
@@ -80,6 +81,32 @@ public sealed record MixOptions
     /// 2^16, otherwise int32; the documents in the order of the Parquet shards.
     /// </summary>
     public bool MegatronBin { get; init; }
+
+    /// <summary>
+    /// Rehydration (FineWeb-2): training copies per epoch by MinHash cluster size, as <c>smallest cluster size → copies</c>. A
+    /// document's weight is the copies of the largest key not above its cluster size (from <c>dedup/cluster-sizes.parquet</c>;
+    /// 1 for a singleton), or 1 below every key. A domain's epoch is then every document weight times, and
+    /// <see cref="MaxEpochs"/> limits such epochs; the partial epoch adds a document's whole weight at a time.
+    /// </summary>
+    /// <remarks>Copies × <see cref="MaxEpochs"/> must stay within <see cref="MaxEpochsLimit"/>.</remarks>
+    public IReadOnlyDictionary<int, int> Rehydration { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>The weight of a document whose MinHash cluster has <paramref name="clusterSize"/> members (<see cref="Rehydration"/>).</summary>
+    /// <param name="clusterSize">1 for a singleton.</param>
+    /// <returns>Training copies per epoch, 1 or more.</returns>
+    public int WeightOf(int clusterSize)
+    {
+        int weight = 1, best = int.MinValue;
+        foreach ((int minSize, int copies) in Rehydration)
+        {
+            if (minSize <= clusterSize && minSize > best)
+            {
+                (best, weight) = (minSize, copies);
+            }
+        }
+
+        return weight;
+    }
 
     /// <summary>The epoch limit of <paramref name="domain"/>.</summary>
     /// <param name="domain">A domain name.</param>
@@ -143,6 +170,17 @@ public sealed record MixOptions
         if (Math.Abs(sum - 1) > 0.001)
         {
             throw new ArgumentOutOfRangeException(nameof(Targets), sum, "Target shares must sum to 1.");
+        }
+
+        int epochLimit = Math.Max(MaxEpochs, MaxEpochsPerDomain.Values.DefaultIfEmpty(0).Max());
+        foreach ((int minSize, int copies) in Rehydration)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minSize, nameof(Rehydration));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(copies, nameof(Rehydration));
+            if ((long)copies * epochLimit > MaxEpochsLimit)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Rehydration), copies, $"{copies} copies × {epochLimit} epochs exceeds {MaxEpochsLimit} copies of one document.");
+            }
         }
 
         foreach ((string domain, int epochs) in MaxEpochsPerDomain)

@@ -9,6 +9,9 @@ public static class MixReasons
     /// <summary>The dedup drop list removes the document.</summary>
     public const string Duplicate = "mix.duplicate";
 
+    /// <summary>Paragraph dedup removed every paragraph of the document (<see cref="Dedup.DedupReasons.ParagraphEmptied"/>).</summary>
+    public const string ParagraphEmptied = "mix.paragraph_emptied";
+
     /// <summary>A column a filter or rule reads is null for the document and the condition has no default.</summary>
     public const string MissingValue = "mix.missing_value";
 

@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Stage {Stage} failed on a batch of {Count} documents; running them one by one")]
     public static partial void BatchFailed(ILogger logger, Exception exception, string stage, int count);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Paragraph dedup: {Removed} of {Paragraphs} paragraphs removed; {Modified} documents rewritten, {Emptied} emptied and dropped")]
+    public static partial void ParagraphsDone(ILogger logger, long removed, long paragraphs, long modified, long emptied);
 }

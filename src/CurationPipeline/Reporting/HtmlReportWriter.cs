@@ -14,7 +14,8 @@ namespace CurationPipeline.Reporting;
 /// request (it opens offline and from a file share).
 /// </summary>
 /// <remarks>
-/// Sections: the funnel (documents per stage as a share of the records read, tokens), languages, drop and error reasons with
+/// Sections: the funnel (documents per stage as a share of the records read, tokens), languages, kept tokens per language and
+/// host before and after dedup, drop and error reasons with
 /// example documents beside kept ones, dedup (exact, near, semantic; cluster sizes; the largest clusters), one histogram per signal
 /// with the mix's thresholds marked, the mix (target vs achieved share per domain), and training runs (loss per step and per
 /// validation domain, learning rate, throughput; the ablation table) when a training directory was given. Funnel cells carry <c>data-*</c> attributes
@@ -22,6 +23,9 @@ namespace CurationPipeline.Reporting;
 /// </remarks>
 public static class HtmlReportWriter
 {
+    /// <summary>Hosts listed in the token table; <c>curate stats</c> lists all.</summary>
+    private const int TopHosts = 20;
+
     private static readonly CultureInfo s_c = CultureInfo.InvariantCulture;
 
     /// <summary>Writes the page.</summary>
@@ -37,6 +41,7 @@ public static class HtmlReportWriter
         html.Append(s_c, $"<h1>Run report</h1><p class=\"sub\">{E(report.OutputDirectory)} · {stats.Tasks.Count} task(s) · {stats.Files:N0} input files · {stats.Tokens:N0} tokens tagged · {stats.WallSeconds:F1} s</p>");
         Funnel(html, report);
         Languages(html, report);
+        Tokens(html, report.Tokens);
         Reasons(html, report);
         Dedup(html, report);
         Signals(html, report);
@@ -83,6 +88,34 @@ public static class HtmlReportWriter
         html.Append("</table>");
     }
 
+    /// <summary>Kept tokens per language (all) and per host (the largest <see cref="TopHosts"/>), before and after dedup.</summary>
+    private static void Tokens(StringBuilder html, TokenSummary? tokens)
+    {
+        if (tokens is null || tokens.Languages.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"tokens\">Tokens per language and host</h2>");
+        TokenTable(html, "language", tokens.Languages);
+        TokenTable(html, "host", [.. tokens.Hosts.Take(TopHosts)]);
+        if (tokens.Hosts.Count > TopHosts)
+        {
+            html.Append(s_c, $"<p>{tokens.Hosts.Count - TopHosts:N0} more hosts: <code>curate stats</code> lists every one.</p>");
+        }
+    }
+
+    private static void TokenTable(StringBuilder html, string kind, IReadOnlyList<TokenCount> rows)
+    {
+        html.Append(s_c, $"<table data-tokens=\"{kind}\"><tr><th>{kind}</th><th>documents</th><th>tokens</th><th>documents after dedup</th><th>tokens after dedup</th></tr>");
+        foreach (TokenCount row in rows)
+        {
+            html.Append(s_c, $"<tr data-key=\"{E(row.Key)}\" data-tokens-after=\"{row.TokensAfterDedup}\"><td>{E(row.Key)}</td><td>{row.Documents:N0}</td><td>{row.Tokens:N0}</td><td>{row.DocumentsAfterDedup:N0}</td><td>{row.TokensAfterDedup:N0}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
     private static void Reasons(StringBuilder html, RunReport report)
     {
         html.Append("<h2 id=\"reasons\">Drops and errors</h2>");
@@ -122,6 +155,11 @@ public static class HtmlReportWriter
         html.Append("<h2 id=\"dedup\">Dedup</h2>")
             .Append(s_c, $"<p>{dedup.Documents:N0} documents, {dedup.Clusters:N0} duplicate clusters: {(dedup.DroppedUrl > 0 ? $"<b>{dedup.DroppedUrl:N0}</b> older captures of a URL, " : "")}<b>{dedup.DroppedExact:N0}</b> exact, <b>{dedup.DroppedNear:N0}</b> near (MinHash) and <b>{report.SemanticDrops:N0}</b> semantic duplicates dropped")
             .Append(s_c, $"{(dedup.DuplicateIds > 0 ? $"; {dedup.DuplicateIds:N0} documents share an id with another (kept apart by source)" : "")}.</p>");
+        if (dedup.Paragraphs is { } paragraphs)
+        {
+            html.Append(s_c, $"<p>Paragraph dedup: <b>{paragraphs.ParagraphsRemoved:N0}</b> of {paragraphs.Paragraphs:N0} paragraphs removed; {paragraphs.DocumentsModified:N0} documents rewritten, <b>{paragraphs.DocumentsEmptied:N0}</b> emptied and dropped.</p>");
+        }
+
         if (dedup.ClusterSizes.Count > 0)
         {
             html.Append("<h3>Cluster sizes</h3>");

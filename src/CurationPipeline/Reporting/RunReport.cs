@@ -25,6 +25,9 @@ public sealed record RunReport
     /// <summary>Documents that passed extraction, kept and dropped by the filters, per identified language.</summary>
     public required IReadOnlyList<LanguageFunnel> Languages { get; init; }
 
+    /// <summary>Kept documents and tokens per language and per host, before and after dedup (<c>curate stats</c>'s counts).</summary>
+    public TokenSummary? Tokens { get; init; }
+
     /// <summary>One histogram per numeric signal and classifier score of the annotated shards.</summary>
     public required IReadOnlyList<SignalHistogram> Signals { get; init; }
 

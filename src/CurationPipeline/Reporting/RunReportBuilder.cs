@@ -110,6 +110,7 @@ public sealed class RunReportBuilder
             Reasons = Reasons(stats, examples),
             KeptExamples = examples.Kept,
             Languages = [.. languages.Select(l => new LanguageFunnel(l.Key, l.Value.Documents, l.Value.Kept, l.Value.AfterDedup)).OrderByDescending(l => l.Documents)],
+            Tokens = await TokenSummary.BuildAsync(_storage, outputDirectory, cancellationToken).ConfigureAwait(false),
             Signals = histograms.Build(),
             Dedup = stats.Dedup,
             LargestClusters = LargestClusters(drops, titles),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CurationPipeline.Dedup;
+using CurationPipeline.Dedup.Internal;
 using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
 using CurationPipeline.Pipelines.Layout;
@@ -10,14 +11,15 @@ using CurationPipeline.Tokenization;
 namespace CurationPipeline.Reporting;
 
 /// <summary>
-/// Token counts of a tagged directory per language and per host (<c>curate stats OUT</c>): what the tag pass kept, and what
-/// remains after the dedup drop list, before any mix.
+/// Token counts of a tagged directory per language and per host (<c>curate stats OUT</c>, and the run report): what the tag
+/// pass kept, and what remains after dedup (the drop list, then paragraph dedup's emptied documents and rewritten token
+/// counts), before any mix.
 /// </summary>
 /// <remarks>
 /// A tag task writes each kept document's annotated row and then its tokenized row, so the kept annotated rows of a rank (in
 /// shard order) and its tokenized rows pair up one to one; the language comes from the first, the tokens and URL from the
 /// second, and a pair whose identities differ is an error (the directory was not written by one tag pass). Memory: the drop
-/// list's identities, and one entry per language and per host.
+/// list's identities, paragraph dedup's decisions, and one entry per language and per host.
 /// </remarks>
 public sealed partial class TokenSummary
 {
@@ -48,6 +50,7 @@ public sealed partial class TokenSummary
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         string dropListPath = storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
         HashSet<UInt128> dropped = storage.Exists(dropListPath) ? [.. DropListFile.Read(storage, dropListPath).Select(r => r.Key)] : [];
+        Dictionary<UInt128, int> rewritten = await ParagraphRewritesAsync(storage, outputDirectory, dropped, cancellationToken).ConfigureAwait(false);
         var languages = new Dictionary<string, long[]>(StringComparer.Ordinal);
         var hosts = new Dictionary<string, long[]>(StringComparer.Ordinal);
         Dictionary<string, List<string>> annotated = ShardsByRank(storage, outputDirectory, OutputLayout.Annotated);
@@ -66,9 +69,10 @@ public sealed partial class TokenSummary
                         throw new InvalidDataException($"{shard}: row '{row.Id}' has no matching kept annotated row of rank {rank}: the directory was not written by one tag pass.");
                     }
 
-                    bool survives = !dropped.Contains(DocumentIdentity.KeyOf(row.Id, row.SourcePath, row.SourceOffset));
-                    Count(languages, LanguageOf(kept.Current.Signals), row.InputIds.Length, survives);
-                    Count(hosts, HostOf(row.Url), row.InputIds.Length, survives);
+                    UInt128 key = DocumentIdentity.KeyOf(row.Id, row.SourcePath, row.SourceOffset);
+                    int after = dropped.Contains(key) ? -1 : rewritten.GetValueOrDefault(key, row.InputIds.Length);
+                    Count(languages, LanguageOf(kept.Current.Signals), row.InputIds.Length, after);
+                    Count(hosts, HostOf(row.Url), row.InputIds.Length, after);
                 }
             }
 
@@ -81,7 +85,41 @@ public sealed partial class TokenSummary
         return new TokenSummary(Ordered(languages), Ordered(hosts));
     }
 
-    private static void Count(Dictionary<string, long[]> counts, string key, int tokens, bool survives)
+    /// <summary>
+    /// Paragraph dedup's outcome by identity key: the token count of each rewritten document, and -1 for each emptied one,
+    /// which is added to <paramref name="dropped"/>. Empty when paragraph dedup did not run.
+    /// </summary>
+    private static async Task<Dictionary<UInt128, int>> ParagraphRewritesAsync(IStorage storage, string outputDirectory, HashSet<UInt128> dropped, CancellationToken cancellationToken)
+    {
+        var rewritten = new Dictionary<UInt128, int>();
+        string removalsPath = storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.ParagraphRemovals);
+        if (!storage.Exists(removalsPath))
+        {
+            return rewritten;
+        }
+
+        foreach ((UInt128 key, ParagraphRemoval removal) in ParagraphRemovalFile.Read(storage, removalsPath))
+        {
+            if (removal.Emptied)
+            {
+                dropped.Add(key);
+            }
+        }
+
+        foreach (string shard in storage.List(storage.Combine(outputDirectory, OutputLayout.Paragraphs)).Where(p => p.EndsWith(".parquet", StringComparison.Ordinal)))
+        {
+            await using TokenizedShardReader reader = await TokenizedShardReader.OpenAsync(storage, shard, cancellationToken).ConfigureAwait(false);
+            await foreach (TokenizedDocument row in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rewritten[DocumentIdentity.KeyOf(row.Id, row.SourcePath, row.SourceOffset)] = row.InputIds.Length;
+            }
+        }
+
+        return rewritten;
+    }
+
+    /// <summary>Counts one kept document of <paramref name="tokens"/> tokens; <paramref name="tokensAfterDedup"/> is -1 when dedup removes it.</summary>
+    private static void Count(Dictionary<string, long[]> counts, string key, int tokens, int tokensAfterDedup)
     {
         if (!counts.TryGetValue(key, out long[]? c))
         {
@@ -90,8 +128,8 @@ public sealed partial class TokenSummary
 
         c[0]++;
         c[1] += tokens;
-        c[2] += survives ? 1 : 0;
-        c[3] += survives ? tokens : 0;
+        c[2] += tokensAfterDedup >= 0 ? 1 : 0;
+        c[3] += Math.Max(tokensAfterDedup, 0);
     }
 
     private static TokenCount[] Ordered(Dictionary<string, long[]> counts) =>

@@ -13,7 +13,7 @@ namespace CurationPipeline.Dedup.Internal;
 /// content cluster (they may still link its members). URL dedup costs 8 bytes per document while it runs, plus one entry per
 /// URL that occurs more than once, and two more streams over the document tables.
 /// Memory: 5 bytes per document for the union-find and 16 for the duplicate-id count, plus, per cluster of two or more, its current best document
-/// (its signature table entry) and size, plus the drop rows, which are sorted by id before writing.
+/// (its signature table entry) and size, plus the drop rows, which are sorted by id before writing, and each kept document's cluster size.
 /// Documents are streamed twice from the signature files' document tables: once to pick each cluster's kept document,
 /// once to emit the others.
 /// </remarks>
@@ -50,8 +50,13 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
         cancellationToken.ThrowIfCancellationRequested();
         Dictionary<int, ClusterBest> clusters = PickKept(unionFind, urlKept, out long duplicateIds);
         cancellationToken.ThrowIfCancellationRequested();
-        List<DropListRow> rows = DropRows(unionFind, clusters, urlKept, out long droppedExact, out long droppedUrl);
+        var keptSizes = new Dictionary<int, KeptCluster>();
+        List<DropListRow> rows = DropRows(unionFind, clusters, urlKept, keptSizes, out long droppedExact, out long droppedUrl);
         rows.Sort(DropListRow.CompareByIdentity);
+        KeptCluster[] kept = [.. keptSizes.Values];
+        Array.Sort(kept, (x, y) => Documents.DocumentIdentity.Compare(x.Id, x.SourcePath, x.SourceOffset, y.Id, y.SourcePath, y.SourceOffset));
+        // Cluster sizes first: a committed drop list always has its cluster sizes beside it.
+        await ClusterSizesParquet.WriteAsync(storage, DropListFile.ClusterSizesPath(dropListPath), kept, cancellationToken).ConfigureAwait(false);
         await DropListFile.WriteAsync(storage, dropListPath, rows, cancellationToken).ConfigureAwait(false);
 
         var sizes = new SortedDictionary<int, long>();
@@ -172,8 +177,9 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
         return shared;
     }
 
+    /// <summary>The drop rows, and per kept document named by any row its cluster size (<paramref name="keptSizes"/>, by document index).</summary>
     private List<DropListRow> DropRows(UnionFind unionFind, Dictionary<int, ClusterBest> clusters, Dictionary<ulong, SignedDocument> urlKept,
-        out long droppedExact, out long droppedUrl)
+        Dictionary<int, KeptCluster> keptSizes, out long droppedExact, out long droppedUrl)
     {
         var rows = new List<DropListRow>();
         droppedExact = 0;
@@ -186,6 +192,7 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
                 SignedDocument survivor = unionFind.InCluster(newest.Doc) ? clusters[unionFind.Find(newest.Doc)].Kept : newest;
                 droppedUrl++;
                 rows.Add(new DropListRow(document.Id, document.SourcePath, document.SourceOffset, ClusterId(survivor), survivor.Id, DedupReasons.Url));
+                CountMember(keptSizes, survivor);
                 continue;
             }
 
@@ -205,9 +212,19 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
             bool exact = document.ExactHash == kept.ExactHash;
             droppedExact += exact ? 1 : 0;
             rows.Add(new DropListRow(document.Id, document.SourcePath, document.SourceOffset, ClusterId(kept), kept.Id, exact ? DedupReasons.Exact : DedupReasons.MinHash));
+            CountMember(keptSizes, kept);
         }
 
         return rows;
+    }
+
+    /// <summary>One more drop row names <paramref name="kept"/>: its cluster grows by one (from 1, itself).</summary>
+    private static void CountMember(Dictionary<int, KeptCluster> keptSizes, in SignedDocument kept)
+    {
+        ref KeptCluster entry = ref CollectionsMarshal.GetValueRefOrAddDefault(keptSizes, kept.Doc, out bool exists);
+        entry = exists
+            ? entry with { ClusterSize = entry.ClusterSize + 1 }
+            : new KeptCluster(kept.Id, kept.SourcePath, kept.SourceOffset, ClusterId(kept), 2);
     }
 
     /// <summary>The drop list's cluster id: a hash of the kept document's id.</summary>

@@ -1,6 +1,8 @@
 using CurationPipeline.Dedup;
+using CurationPipeline.Dedup.Internal;
 using CurationPipeline.Documents;
 using CurationPipeline.Outputs;
+using CurationPipeline.Pipelines.Layout;
 using CurationPipeline.Storage;
 using Parquet;
 using Parquet.Schema;
@@ -11,6 +13,10 @@ namespace CurationPipeline.Mixing.Internal;
 /// Scans the tagged data without reading text or token ids: annotated shards (id plus the columns the filters and rules name) decide
 /// each document's fate; tokenized shards (id, n_tokens) say where its tokens are. Memory is about 60 bytes per document.
 /// </summary>
+/// <remarks>
+/// When the dedup pass removed paragraphs (<c>dedup/paragraph-removals.bin</c>), an emptied document is excluded and a
+/// rewritten one takes its tokens from <c>paragraphs/</c> instead of its row in <c>tokenized/</c>.
+/// </remarks>
 internal sealed class CatalogBuilder
 {
     private const byte Excluded = 0x7F;
@@ -38,18 +44,26 @@ internal sealed class CatalogBuilder
 
     public async Task<Catalog> BuildAsync(string taggedDirectory, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> annotated = ListShards(taggedDirectory, "annotated");
-        IReadOnlyList<string> tokenized = ListShards(taggedDirectory, "tokenized");
+        IReadOnlyList<string> annotated = ListShards(taggedDirectory, OutputLayout.Annotated);
+        IReadOnlyList<string> tokenized = ListShards(taggedDirectory, OutputLayout.Tokenized);
         (HashSet<UInt128> drops, bool dropListApplied) = ReadDropList(taggedDirectory);
+        (HashSet<UInt128> emptied, HashSet<UInt128> rewritten) = ReadParagraphRemovals(taggedDirectory);
+        Dictionary<UInt128, int> clusterSizes = await ReadClusterSizesAsync(taggedDirectory, cancellationToken).ConfigureAwait(false);
         var fates = new Dictionary<UInt128, byte>();
         long annotatedDocuments = 0;
         foreach (string path in annotated)
         {
-            annotatedDocuments += await ScanAnnotatedAsync(path, drops, fates, cancellationToken).ConfigureAwait(false);
+            annotatedDocuments += await ScanAnnotatedAsync(path, drops, emptied, fates, cancellationToken).ConfigureAwait(false);
+        }
+
+        int originals = tokenized.Count;
+        if (rewritten.Count > 0)
+        {
+            tokenized = [.. tokenized, .. _storage.List(_storage.Combine(taggedDirectory, OutputLayout.Paragraphs)).Where(p => p.EndsWith(".parquet", StringComparison.Ordinal))];
         }
 
         (List<CatalogEntry> entries, TokenizedShardMetadata metadata, long tokenizedDocuments) =
-            await ScanTokenizedAsync(tokenized, fates, cancellationToken).ConfigureAwait(false);
+            await ScanTokenizedAsync(tokenized, originals, rewritten, clusterSizes, fates, cancellationToken).ConfigureAwait(false);
         foreach (byte fate in fates.Values)
         {
             if (fate < Excluded)
@@ -81,6 +95,12 @@ internal sealed class CatalogBuilder
             : throw new MixConfigException($"'{directory}' holds no Parquet shards: is '{taggedDirectory}' the output of `curate run`?");
     }
 
+    /// <summary>The configured drop list, or <c>null</c> when the mix applies none.</summary>
+    private string? DropListPath(string taggedDirectory) =>
+        _options.DropList.Length == 0 ? null
+        : Path.IsPathRooted(_options.DropList) || RoutingStorage.IsRemote(_options.DropList) ? _options.DropList
+        : _storage.Combine(taggedDirectory, _options.DropList);
+
     private (HashSet<UInt128> Drops, bool Applied) ReadDropList(string taggedDirectory)
     {
         var drops = new HashSet<UInt128>();
@@ -89,7 +109,7 @@ internal sealed class CatalogBuilder
             return (drops, false);
         }
 
-        string path = Path.IsPathRooted(_options.DropList) || RoutingStorage.IsRemote(_options.DropList) ? _options.DropList : _storage.Combine(taggedDirectory, _options.DropList);
+        string path = DropListPath(taggedDirectory)!;
         if (!_storage.Exists(path))
         {
             return (drops, false);
@@ -103,7 +123,55 @@ internal sealed class CatalogBuilder
         return (drops, true);
     }
 
-    private async Task<long> ScanAnnotatedAsync(string path, HashSet<UInt128> drops, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
+    /// <summary>Paragraph dedup's emptied documents, and those it rewrote into <c>paragraphs/</c>; both empty when it did not run.</summary>
+    private (HashSet<UInt128> Emptied, HashSet<UInt128> Rewritten) ReadParagraphRemovals(string taggedDirectory)
+    {
+        string path = _storage.Combine(taggedDirectory, OutputLayout.Dedup, OutputLayout.ParagraphRemovals);
+        HashSet<UInt128> emptied = [], rewritten = [];
+        if (_options.DropList.Length > 0 && _storage.Exists(path))
+        {
+            foreach ((UInt128 key, ParagraphRemoval removal) in ParagraphRemovalFile.Read(_storage, path))
+            {
+                (removal.Emptied ? emptied : rewritten).Add(key);
+            }
+        }
+
+        return (emptied, rewritten);
+    }
+
+    /// <summary>The MinHash cluster size of every kept document of a cluster, by identity key, when the mix rehydrates; otherwise empty.</summary>
+    private async Task<Dictionary<UInt128, int>> ReadClusterSizesAsync(string taggedDirectory, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<UInt128, int>();
+        string? dropList = DropListPath(taggedDirectory);
+        string? path = dropList is null ? null : DropListFile.ClusterSizesPath(dropList);
+        if (_options.Rehydration.Count == 0 || path is null || !_storage.Exists(path))
+        {
+            return sizes;
+        }
+
+        var identity = new IdentityColumns();
+        var size = new ColumnValues("cluster_size", numeric: true);
+        using Stream stream = _storage.OpenRead(path);
+        using Stream seekable = stream.CanSeek ? stream : await BufferAsync(stream, cancellationToken).ConfigureAwait(false);
+        await using ParquetReader reader = await ParquetReader.CreateAsync(seekable, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+        identity.Bind(reader.Schema, path, "a cluster sizes file");
+        size.Bind(reader.Schema, path);
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
+            await identity.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            await size.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+            for (int row = 0; row < rowGroup.RowCount; row++)
+            {
+                sizes[identity.KeyOf(row, path, g).Key] = (int)size.Numbers[row];
+            }
+        }
+
+        return sizes;
+    }
+
+    private async Task<long> ScanAnnotatedAsync(string path, HashSet<UInt128> drops, HashSet<UInt128> emptied, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
     {
         var columns = new Dictionary<(string, bool), ColumnValues>();
         ConditionEvaluator[] filters = [.. _options.Filters.Select(c => new ConditionEvaluator(c, ColumnOf(columns, c)))];
@@ -152,7 +220,7 @@ internal sealed class CatalogBuilder
                     continue;
                 }
 
-                fates[key] = Decide(row, key, drops, filters, rules);
+                fates[key] = Decide(row, key, drops, emptied, filters, rules);
             }
 
             documents += rows;
@@ -161,11 +229,16 @@ internal sealed class CatalogBuilder
         return documents;
     }
 
-    private byte Decide(int row, UInt128 key, HashSet<UInt128> drops, ConditionEvaluator[] filters, ConditionEvaluator[] rules)
+    private byte Decide(int row, UInt128 key, HashSet<UInt128> drops, HashSet<UInt128> emptied, ConditionEvaluator[] filters, ConditionEvaluator[] rules)
     {
         if (drops.Count > 0 && drops.Contains(key))
         {
             return Exclude(MixReasons.Duplicate);
+        }
+
+        if (emptied.Count > 0 && emptied.Contains(key))
+        {
+            return Exclude(MixReasons.ParagraphEmptied);
         }
 
         foreach (ConditionEvaluator filter in filters)
@@ -201,8 +274,9 @@ internal sealed class CatalogBuilder
             : Exclude(MixReasons.UntargetedDomain);
     }
 
-    private async Task<(List<CatalogEntry>, TokenizedShardMetadata, long)> ScanTokenizedAsync(IReadOnlyList<string> shards,
-        Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
+    /// <summary>Catalogs the tokenized rows; a row of the first <paramref name="originals"/> shards whose document is in <paramref name="rewritten"/> gives way to its row in the later (paragraph dedup) shards.</summary>
+    private async Task<(List<CatalogEntry>, TokenizedShardMetadata, long)> ScanTokenizedAsync(IReadOnlyList<string> shards, int originals,
+        HashSet<UInt128> rewritten, Dictionary<UInt128, int> clusterSizes, Dictionary<UInt128, byte> fates, CancellationToken cancellationToken)
     {
         var entries = new List<CatalogEntry>();
         TokenizedShardMetadata? metadata = null;
@@ -239,6 +313,12 @@ internal sealed class CatalogBuilder
                 for (int row = 0; row < rows; row++, rowInFile++)
                 {
                     (string documentId, UInt128 key) = identity.KeyOf(row, path, g);
+                    if (shard < originals && rewritten.Count > 0 && rewritten.Contains(key))
+                    {
+                        documents--; // counted once, by its rewritten row
+                        continue;
+                    }
+
                     if (!fates.TryGetValue(key, out byte fate))
                     {
                         Count(_excluded, MixReasons.NotAnnotated);
@@ -254,7 +334,8 @@ internal sealed class CatalogBuilder
                     fates[key] = (byte)(fate | Seen);
                     if (domain != Excluded)
                     {
-                        entries.Add(new CatalogEntry(shard, rowInFile, checked((int)tokens.Numbers[row]), domain, DocumentKey.Validation(documentId), key));
+                        byte weight = (byte)_options.WeightOf(clusterSizes.GetValueOrDefault(key, 1));
+                        entries.Add(new CatalogEntry(shard, rowInFile, checked((int)tokens.Numbers[row]), domain, DocumentKey.Validation(documentId), key, weight));
                     }
                 }
 

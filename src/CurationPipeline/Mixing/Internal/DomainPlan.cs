@@ -5,7 +5,7 @@ internal sealed record DomainPlan(string Domain, double TargetShare, int MaxEpoc
 {
     public long AvailableDocuments { get; set; }
 
-    /// <summary>Training tokens available (validation excluded).</summary>
+    /// <summary>Training tokens available (validation excluded), each document counted <see cref="CatalogEntry.Weight"/> times: one epoch's tokens.</summary>
     public long AvailableTokens { get; set; }
 
     public long ValidationDocuments { get; set; }

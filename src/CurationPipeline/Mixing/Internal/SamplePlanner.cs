@@ -3,7 +3,8 @@ namespace CurationPipeline.Mixing.Internal;
 /// <summary>
 /// Decides the mix from the catalog: first the validation set (lowest validation keys per domain up to the validation budget;
 /// independent of seed, budget and targets), then per domain whole epochs plus a seeded partial epoch to reach the target tokens,
-/// never more than the domain's epoch limit.
+/// never more than the domain's epoch limit. An epoch holds every training document <see cref="CatalogEntry.Weight"/> times
+/// (rehydration; 1 without it).
 /// </summary>
 internal static class SamplePlanner
 {
@@ -75,7 +76,7 @@ internal static class SamplePlanner
         for (; next < order.Length; next++)
         {
             plan.AvailableDocuments++;
-            plan.AvailableTokens += entries[order[next]].Tokens;
+            plan.AvailableTokens += (long)entries[order[next]].Tokens * entries[order[next]].Weight;
         }
     }
 
@@ -105,19 +106,23 @@ internal static class SamplePlanner
         int wholeEpochs = (int)(goal / plan.AvailableTokens);
         long remainder = goal - (wholeEpochs * plan.AvailableTokens);
         var training = new List<(ulong Order, UInt128 Key, int Index)>(members.Count);
+        long perEpoch = 0;
+        int maxWeight = 0;
         foreach (int i in members)
         {
             if (copies[i] != SamplePlan.Validation)
             {
-                copies[i] = (byte)wholeEpochs;
                 CatalogEntry e = entries[i];
+                copies[i] = (byte)(wholeEpochs * e.Weight);
+                perEpoch += e.Weight;
+                maxWeight = Math.Max(maxWeight, e.Weight);
                 training.Add((DocumentKey.Mix(seed, e.Key, 0, SamplePurpose), e.Key, i));
             }
         }
 
         plan.PlannedTokens = wholeEpochs * plan.AvailableTokens;
-        plan.PlannedDocuments = wholeEpochs * (long)training.Count;
-        plan.MaxCopies = wholeEpochs;
+        plan.PlannedDocuments = wholeEpochs * perEpoch;
+        plan.MaxCopies = wholeEpochs * maxWeight;
         if (remainder == 0)
         {
             return;
@@ -126,6 +131,7 @@ internal static class SamplePlanner
         // The partial epoch: documents in seeded order of their identity until the remainder is covered (overshoot below one document).
         training.Sort();
         long added = 0;
+        int partialWeight = 0;
         foreach ((_, _, int i) in training)
         {
             if (added >= remainder)
@@ -133,12 +139,14 @@ internal static class SamplePlanner
                 break;
             }
 
-            copies[i]++;
-            added += entries[i].Tokens;
-            plan.PlannedDocuments++;
+            // A document's whole weight at a time, so rehydration's proportions hold in the partial epoch too.
+            copies[i] += entries[i].Weight;
+            added += (long)entries[i].Tokens * entries[i].Weight;
+            plan.PlannedDocuments += entries[i].Weight;
+            partialWeight = Math.Max(partialWeight, entries[i].Weight);
         }
 
         plan.PlannedTokens += added;
-        plan.MaxCopies = wholeEpochs + 1;
+        plan.MaxCopies = Math.Max(wholeEpochs * maxWeight, (wholeEpochs + 1) * partialWeight);
     }
 }

@@ -6,7 +6,7 @@ namespace CurationPipeline.Pipelines.Configuration;
 /// <remarks>
 /// Defaults: enabled; MinHash as datatrove/FineWeb (word 5-grams, 14 bands × 8 rows); no Jaccard check; 20,000 signatures
 /// per signature file (they are buffered until the file is written, about 0.7 kB each); every document priority 1, so the
-/// smallest id of a cluster is kept.
+/// smallest id of a cluster is kept; no paragraph dedup.
 /// </remarks>
 public sealed record DedupOptions
 {
@@ -22,6 +22,9 @@ public sealed record DedupOptions
     /// <summary>Signatures per file; bounds the tag pass's memory for signatures.</summary>
     public int SignaturesPerFile { get; init; } = 20_000;
 
+    /// <summary>Paragraph dedup after document dedup: off by default.</summary>
+    public ParagraphDedupOptions Paragraphs { get; init; } = new();
+
     /// <summary>The keep priority of every document (1–65535).</summary>
     public int Priority { get; init; } = 1;
 
@@ -31,6 +34,7 @@ public sealed record DedupOptions
     {
         Minhash.Validate();
         Cluster.Validate();
+        Paragraphs.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(SignaturesPerFile, 1, nameof(SignaturesPerFile));
         ArgumentOutOfRangeException.ThrowIfLessThan(Priority, 1, nameof(Priority));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Priority, ushort.MaxValue, nameof(Priority));

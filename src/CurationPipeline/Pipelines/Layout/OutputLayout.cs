@@ -32,6 +32,12 @@ public static class OutputLayout
     /// <summary>The drop list file inside <see cref="Dedup"/>.</summary>
     public const string DropList = "drop-list.bin";
 
+    /// <summary>Paragraph dedup's decisions inside <see cref="Dedup"/>: per document that loses a paragraph, which ones.</summary>
+    public const string ParagraphRemovals = "paragraph-removals.bin";
+
+    /// <summary>Paragraph dedup's rewritten documents: tokenized shards (<c>{annotated shard stem}-{n:D5}.parquet</c>) that replace their rows in <see cref="Tokenized"/> for the mix.</summary>
+    public const string Paragraphs = "paragraphs";
+
     /// <summary>The mix pass's output (train/, validation/, bin/, megatron/, mix-report.json) when the pipeline names a mix.</summary>
     public const string Mix = "mix";
 

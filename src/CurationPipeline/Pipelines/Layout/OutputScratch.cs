@@ -23,7 +23,7 @@ public static class OutputScratch
     {
         ArgumentNullException.ThrowIfNull(storage);
         int removed = DeleteAll(storage, storage.Combine(outputDirectory, TemporaryPattern));
-        foreach (string folder in (string[])[.. OutputLayout.ShardFolders, OutputLayout.Dedup, OutputLayout.Stats, OutputLayout.Completions, OutputLayout.Embeddings, OutputLock.TaskFolder, OutputLayout.Progress])
+        foreach (string folder in (string[])[.. OutputLayout.ShardFolders, OutputLayout.Dedup, OutputLayout.Paragraphs, OutputLayout.Stats, OutputLayout.Completions, OutputLayout.Embeddings, OutputLock.TaskFolder, OutputLayout.Progress])
         {
             removed += DeleteAll(storage, storage.Combine(outputDirectory, folder, "**", TemporaryPattern));
         }

@@ -1,9 +1,11 @@
 using CurationPipeline.Dedup;
+using CurationPipeline.Dedup.Internal;
 using CurationPipeline.Pipelines.Configuration;
 using CurationPipeline.Pipelines.Layout;
 using CurationPipeline.Pipelines.Layout.Internal;
 using CurationPipeline.Pipelines.Stats;
 using CurationPipeline.Storage;
+using CurationPipeline.Tokenization;
 using Microsoft.Extensions.Logging;
 
 namespace CurationPipeline.Pipelines.Passes;
@@ -27,13 +29,25 @@ public sealed class DedupPass
     private readonly IStorage _storage;
     private readonly DedupOptions _options;
     private readonly ILogger _logger;
+    private readonly TextTokenizer? _tokenizer;
 
     /// <summary>Creates the pass.</summary>
-    public DedupPass(IStorage storage, DedupOptions options, ILogger logger)
+    /// <param name="storage">Where the run's files are.</param>
+    /// <param name="options">The dedup settings.</param>
+    /// <param name="logger">Receives the pass's summary.</param>
+    /// <param name="tokenizer">The tag pass's tokenizer, which re-tokenizes the documents paragraph dedup rewrites; required when <see cref="DedupOptions.Paragraphs"/> is enabled.</param>
+    /// <exception cref="ArgumentException">Paragraph dedup is enabled without a tokenizer.</exception>
+    public DedupPass(IStorage storage, DedupOptions options, ILogger logger, TextTokenizer? tokenizer = null)
     {
+        if (options.Paragraphs.Enabled && tokenizer is null)
+        {
+            throw new ArgumentException("Paragraph dedup re-tokenizes the documents it rewrites: pass the tag pass's tokenizer.", nameof(tokenizer));
+        }
+
         _storage = storage;
         _options = options;
         _logger = logger;
+        _tokenizer = tokenizer;
     }
 
     /// <summary>Runs both steps in this process and folds the result into <c>stats.json</c>; the caller holds the output directory (<see cref="OutputLock.AcquireAsync"/>).</summary>
@@ -50,8 +64,7 @@ public sealed class DedupPass
         string work = _storage.ScratchDirectory(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork);
         DedupStats stats = await GlobalDedup.RunLocalAsync(_storage, signatures, work, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
         _storage.DeleteEmptyDirectory(work);
-        await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
-        return stats;
+        return await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Finds the candidate pairs of the bands owned by <paramref name="rank"/> (bands <c>rank</c>, <c>rank + worldSize</c>, …).</summary>
@@ -96,7 +109,7 @@ public sealed class DedupPass
         }
 
         DedupStats stats = await GlobalDedup.ClusterAsync(_storage, SignatureFiles(outputDirectory), pairFiles, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
-        await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
+        stats = await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
         foreach (string pairs in pairFiles)
         {
             _storage.Delete(pairs);
@@ -111,8 +124,19 @@ public sealed class DedupPass
     /// <summary>The pass's own stats file, which every rewrite of <c>stats.json</c> merges in.</summary>
     internal string StatsPath(string outputDirectory) => _storage.Combine(outputDirectory, OutputLayout.Stats, StageName + ".json");
 
-    private async Task FinishAsync(string outputDirectory, DedupStats stats, CancellationToken cancellationToken)
+    /// <summary>Paragraph dedup when configured, then the stats files and the completion marker; returns the stats with paragraph dedup's.</summary>
+    private async Task<DedupStats> FinishAsync(string outputDirectory, DedupStats stats, CancellationToken cancellationToken)
     {
+        string removalsPath = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.ParagraphRemovals);
+        if (_options.Paragraphs.Enabled)
+        {
+            stats = stats with { Paragraphs = await RunParagraphsAsync(outputDirectory, removalsPath, cancellationToken).ConfigureAwait(false) };
+        }
+        else
+        {
+            _storage.Delete(removalsPath); // decisions of an earlier configuration must not reach the mix
+        }
+
         // Own stats file first: stats.json is rewritten by every rerun from the task files and this one.
         await new StatsReport([StageName], 0, 0, 0, 0, []).WithDedup(stats).WriteAsync(_storage, StatsPath(outputDirectory), cancellationToken).ConfigureAwait(false);
         string statsPath = _storage.Combine(outputDirectory, OutputLayout.MergedStats);
@@ -128,6 +152,21 @@ public sealed class DedupPass
         {
             Log.DuplicateIds(_logger, stats.DuplicateIds);
         }
+
+        return stats;
+    }
+
+    /// <summary>Paragraph dedup after the drop list: decisions over the paragraph hashes in identity order, then the rewrite of the modified documents.</summary>
+    private async Task<ParagraphDedupStats> RunParagraphsAsync(string outputDirectory, string removalsPath, CancellationToken cancellationToken)
+    {
+        HashSet<UInt128> dropped = [.. DropListFile.Read(_storage, DropListPath(outputDirectory)).Select(r => r.Key)];
+        IReadOnlyList<string> hashFiles = _storage.List(_storage.Combine(outputDirectory, OutputLayout.Signatures, "*" + ParagraphDedup.HashFileExtension));
+        ParagraphDedupStats stats = await ParagraphDedup.RunAsync(_storage, hashFiles, dropped, removalsPath, _options.Paragraphs,
+            _options.Cluster.ReadBufferBytes, cancellationToken).ConfigureAwait(false);
+        await new ParagraphRewriter(_storage, _tokenizer!, _options.Cluster.MaxDegreeOfParallelism)
+            .RunAsync(outputDirectory, ParagraphRemovalFile.Read(_storage, removalsPath), cancellationToken).ConfigureAwait(false);
+        Log.ParagraphsDone(_logger, stats.ParagraphsRemoved, stats.Paragraphs, stats.DocumentsModified, stats.DocumentsEmptied);
+        return stats;
     }
 
     private IReadOnlyList<string> SignatureFiles(string outputDirectory) =>

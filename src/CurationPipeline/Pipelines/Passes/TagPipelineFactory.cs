@@ -55,7 +55,7 @@ public static class TagPipelineFactory
         DedupOptions? dedup = options.Dedup.Enabled ? options.Dedup : null;
         if (dedup is not null)
         {
-            stages.Add(new SignStage(new DocumentSigner(dedup.Minhash), (ushort)dedup.Priority));
+            stages.Add(new SignStage(new DocumentSigner(dedup.Minhash), (ushort)dedup.Priority, dedup.Paragraphs.Enabled));
         }
 
         SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory) : null;
@@ -74,7 +74,7 @@ public static class TagPipelineFactory
             stages,
             (task, outputDirectory) => new TagSink(storage, outputDirectory, task, tokenizer, options.Outputs, signals, dedup),
             logger,
-            dedup is null ? null : new DedupPass(storage, dedup, logger),
+            dedup is null ? null : new DedupPass(storage, dedup, logger, tokenizer),
             mix is null ? null : (new Mixer(storage, loggerFactory.CreateLogger<Mixer>()), mix),
             semantic);
     }

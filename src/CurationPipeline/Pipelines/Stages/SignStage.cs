@@ -3,22 +3,32 @@ using CurationPipeline.Pipelines.Graph;
 
 namespace CurationPipeline.Pipelines.Stages;
 
-/// <summary>Computes each document's exact hash and MinHash band hashes, which the dedup pass clusters without reading text.</summary>
+/// <summary>
+/// Computes each document's exact hash and MinHash band hashes, and optionally its paragraph hashes, which the dedup pass
+/// uses without reading text.
+/// </summary>
 public sealed class SignStage : IPipelineStage
 {
     /// <summary>The stage name in stats.</summary>
     public const string StageName = "sign";
 
+    // One growing buffer per worker thread for paragraph hashes, copied out once per document.
+    [ThreadStatic]
+    private static List<ulong>? t_paragraphs;
+
     private readonly DocumentSigner _signer;
     private readonly ushort _priority;
+    private readonly bool _hashParagraphs;
 
     /// <summary>Creates the stage.</summary>
     /// <param name="signer">The thread-safe signer.</param>
     /// <param name="priority">Every document's keep priority (higher wins within a duplicate cluster, then the smaller id).</param>
-    public SignStage(DocumentSigner signer, ushort priority)
+    /// <param name="hashParagraphs">Also hash every paragraph, for paragraph dedup (<see cref="ParagraphSplitter"/>).</param>
+    public SignStage(DocumentSigner signer, ushort priority, bool hashParagraphs = false)
     {
         _signer = signer;
         _priority = priority;
+        _hashParagraphs = hashParagraphs;
     }
 
     /// <inheritdoc/>
@@ -34,6 +44,15 @@ public sealed class SignStage : IPipelineStage
                 SourceOffset = item.Annotated.SourceOffset,
                 UrlHash = UrlKey.Of(item.Annotated.Url),
                 DateTicks = item.Annotated.Date?.UtcTicks ?? long.MinValue,
+                ParagraphHashes = _hashParagraphs ? ParagraphHashesOf(item.Annotated.Text) : [],
             },
         };
+
+    private static System.Collections.Immutable.ImmutableArray<ulong> ParagraphHashesOf(string text)
+    {
+        List<ulong> hashes = t_paragraphs ??= new List<ulong>(256);
+        hashes.Clear();
+        ParagraphSplitter.Hash(text, hashes);
+        return [.. hashes];
+    }
 }

@@ -28,6 +28,9 @@ public sealed record StatsReport(
     [property: JsonPropertyName("semantic")] SemanticDedupStats? Semantic = null,
     [property: JsonPropertyName("blob_storage"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BlobStorageCounts? BlobStorage = null)
 {
+    /// <summary>The stage name of paragraph dedup in <c>stats.json</c> (in: documents dedup kept; dropped: those it emptied).</summary>
+    public const string ParagraphStage = "paragraph_dedup";
+
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     /// <summary>This report with the dedup pass added: its statistics, and a <c>dedup</c> stage whose in/out/dropped add up.</summary>
@@ -42,7 +45,16 @@ public sealed record StatsReport(
         long droppedTotal = dedup.DroppedExact + dedup.DroppedNear + dedup.DroppedUrl;
         var stage = new StageStatsSnapshot(PassRegistry.Dedup, dedup.Documents, dedup.Documents - droppedTotal, droppedTotal, 0,
             dropped, new SortedDictionary<string, long>(StringComparer.Ordinal), 0);
-        return this with { Stages = [.. Stages.Where(s => s.Name != PassRegistry.Dedup), stage], Dedup = dedup };
+        StageStatsSnapshot[] stages = [stage];
+        if (dedup.Paragraphs is { } paragraphs)
+        {
+            // The documents dedup kept, less those paragraph dedup emptied; modified ones go on (rewritten).
+            stages = [stage, new StageStatsSnapshot(ParagraphStage, paragraphs.Documents, paragraphs.Documents - paragraphs.DocumentsEmptied, paragraphs.DocumentsEmptied, 0,
+                new SortedDictionary<string, long>(StringComparer.Ordinal) { [DedupReasons.ParagraphEmptied] = paragraphs.DocumentsEmptied },
+                new SortedDictionary<string, long>(StringComparer.Ordinal), 0)];
+        }
+
+        return this with { Stages = [.. Stages.Where(s => s.Name is not PassRegistry.Dedup and not ParagraphStage), .. stages], Dedup = dedup };
     }
 
     /// <summary>This report with the semantic pass added: the embed stage's counters, a <c>semdedup</c> stage, and SemDeDup's statistics.</summary>
