@@ -4,7 +4,7 @@ namespace CurationPipeline.Dedup;
 /// <param name="DocumentId">The dropped document's id.</param>
 /// <param name="SourcePath">The dropped document's source path: with the id and offset it identifies the document (<see cref="Documents.DocumentIdentity"/>), so another document with the same id is never dropped with it.</param>
 /// <param name="SourceOffset">The dropped document's source offset.</param>
-/// <param name="ClusterId">XxHash3 of the kept document's UTF-8 id: stable across runs, ranks and input orders.</param>
+/// <param name="ClusterId">The low 64 bits of the kept document's identity key (<see cref="Documents.DocumentIdentity.KeyOf"/>): stable across runs, ranks, input orders and input folders.</param>
 /// <param name="KeptId">The document kept for the cluster (highest priority, then smallest identity: id, source path, offset).</param>
 /// <param name="Reason"><see cref="DedupReasons.Exact"/> when the normalized text equals the kept one's, else <see cref="DedupReasons.MinHash"/>; <see cref="DedupReasons.Url"/> when a newer capture of its URL is kept; or a semantic reason.</param>
 public readonly record struct DropListRow(string DocumentId, string SourcePath, long SourceOffset, ulong ClusterId, string KeptId, string Reason)

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Text;
+using CurationPipeline.Documents;
 using CurationPipeline.Storage;
 
 namespace CurationPipeline.Dedup.Internal;
@@ -228,5 +227,6 @@ internal sealed class Clusterer(IStorage storage, SignatureFileSet files, DedupC
     }
 
     /// <summary>The drop list's cluster id: a hash of the kept document's id.</summary>
-    private static ulong ClusterId(in SignedDocument kept) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(kept.Id));
+    // The kept document's whole identity, not its id alone: two kept documents that share an id head two clusters.
+    private static ulong ClusterId(in SignedDocument kept) => (ulong)DocumentIdentity.KeyOf(kept.Id, kept.SourcePath, kept.SourceOffset);
 }

@@ -26,8 +26,9 @@ internal sealed class CatalogBuilder
     private readonly MixOptions _options;
     private readonly Dictionary<string, int> _domainIndex = new(StringComparer.Ordinal);
     private readonly List<string> _domainNames = [];
-    private readonly Dictionary<string, long> _excluded = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _filterDrops = new(StringComparer.Ordinal);
+    // Sorted: which reason comes first depends on how the tag pass split documents into shards (world size, timing); mix-report.json must not.
+    private readonly SortedDictionary<string, long> _excluded = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _filterDrops = new(StringComparer.Ordinal);
 
     public CatalogBuilder(IStorage storage, MixOptions options)
     {
@@ -364,7 +365,7 @@ internal sealed class CatalogBuilder
         return column;
     }
 
-    private static void Count(Dictionary<string, long> counts, string key, long by = 1) =>
+    private static void Count(SortedDictionary<string, long> counts, string key, long by = 1) =>
         counts[key] = counts.GetValueOrDefault(key) + by;
 
     /// <summary>The columns that identify a row's document (<see cref="DocumentIdentity"/>): id, source_path, source_offset.</summary>
