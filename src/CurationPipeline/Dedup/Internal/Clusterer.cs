@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using CurationPipeline.Documents;
 using CurationPipeline.Storage;
