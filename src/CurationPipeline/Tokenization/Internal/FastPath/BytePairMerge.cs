@@ -25,7 +25,7 @@ internal static class BytePairMerge
         // ranks[i] is the id the parts i and i + 1 would merge into.
         for (int i = 0; i < count - 1; i++)
         {
-            ranks[i] = vocabulary.Merge(ids[i], ids[i + 1]);
+            ranks[i] = vocabulary.MergeBytes(bytes[i], bytes[i + 1]);
         }
 
         while (count > 1)

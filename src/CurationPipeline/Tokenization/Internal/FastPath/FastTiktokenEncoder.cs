@@ -61,17 +61,16 @@ internal sealed class FastTiktokenEncoder
             }
 
             ReadOnlySpan<byte> bytes = utf8[..byteCount];
-            ulong hash = BytePairVocabulary.Hash(bytes);
-            int whole = _vocabulary.FindWhole(bytes, hash);
+            int whole = _vocabulary.FindWhole(bytes);
             if (whole >= 0)
             {
                 destination.Add(whole);
                 continue;
             }
 
-            if (workspace.Cache.Find(bytes, hash) is { } cached)
+            ulong hash = BytePairVocabulary.Hash(bytes);
+            if (workspace.Cache.TryAppend(bytes, hash, destination))
             {
-                destination.AddRange(cached);
                 continue;
             }
 
