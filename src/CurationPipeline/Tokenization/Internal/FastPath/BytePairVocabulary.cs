@@ -88,7 +88,7 @@ internal sealed class BytePairVocabulary
                 int right = left < 0 ? -1 : Find(bytes.AsSpan(split), wholeOnly: false);
                 if (right >= 0)
                 {
-                    pairs.Add(PairKey(left, right) | (ulong)id);
+                    pairs.Add(PairKey(left, right) | (uint)id);
                 }
             }
         }
