@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Buffers.Text;
-using System.Text;
 using System.Text.Unicode;
 
 namespace CurationPipeline.Tokenization.Internal.FastPath;
