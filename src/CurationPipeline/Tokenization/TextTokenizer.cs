@@ -1,4 +1,5 @@
 using System.Buffers;
+using CurationPipeline.Tokenization.Internal.FastPath;
 using Microsoft.ML.Tokenizers;
 
 namespace CurationPipeline.Tokenization;
@@ -8,15 +9,19 @@ namespace CurationPipeline.Tokenization;
 /// Create one with <see cref="TokenizerFactory.Create"/>. Thread-safe: one instance serves every tokenize worker.
 /// Text that spells a special token (<c>&lt;|endoftext|&gt;</c>, <c>&lt;/s&gt;</c>) is encoded as ordinary text, so a
 /// document can never end itself early or inject a control token; only <see cref="EncodeDocument(string, List{int})"/>
-/// appends <see cref="EndOfDocumentId"/>.
+/// appends <see cref="EndOfDocumentId"/>. The built-in tiktoken encodings encode through a hand-written fast path that gives
+/// exactly the ids of the Microsoft.ML.Tokenizers tokenizer it was loaded beside (per thread it keeps a 2 MB cache of merged words);
+/// file tokenizers encode through Microsoft.ML.Tokenizers itself.
 /// </remarks>
 public sealed class TextTokenizer
 {
     private readonly Tokenizer _tokenizer;
+    private readonly FastTiktokenEncoder? _fastPath;
 
-    internal TextTokenizer(Tokenizer tokenizer, string name, int vocabularySize, int endOfDocumentId)
+    internal TextTokenizer(Tokenizer tokenizer, string name, int vocabularySize, int endOfDocumentId, FastTiktokenEncoder? fastPath = null)
     {
         _tokenizer = tokenizer;
+        _fastPath = fastPath;
         Name = name;
         VocabularySize = vocabularySize;
         EndOfDocumentId = endOfDocumentId;
@@ -30,6 +35,12 @@ public sealed class TextTokenizer
 
     /// <summary>The id appended after every document (<c>&lt;|endoftext|&gt;</c>, <c>&lt;/s&gt;</c> or the SentencePiece EOS).</summary>
     public int EndOfDocumentId { get; }
+
+    /// <summary>The Microsoft.ML.Tokenizers tokenizer: it loaded the vocabulary, and it is the reference the fast path must equal.</summary>
+    internal Tokenizer Reference => _tokenizer;
+
+    /// <summary>Whether encoding goes through the hand-written tiktoken fast path (built-in encodings) rather than <see cref="Reference"/>.</summary>
+    internal bool HasFastPath => _fastPath is not null;
 
     /// <summary>Appends the ids of <paramref name="text"/> and then <see cref="EndOfDocumentId"/> to <paramref name="destination"/>.</summary>
     /// <param name="text">The document text; special-token spellings in it are encoded as plain text.</param>
@@ -79,6 +90,14 @@ public sealed class TextTokenizer
     private int EncodeCore(string? text, ReadOnlySpan<char> span, List<int> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (_fastPath is not null)
+        {
+            int before = destination.Count;
+            _fastPath.Encode(span, destination);
+            destination.Add(EndOfDocumentId);
+            return destination.Count - before;
+        }
+
         IReadOnlyList<int> ids = text is null
             ? _tokenizer.EncodeToIds(span, considerPreTokenization: true, considerNormalization: true)
             : _tokenizer.EncodeToIds(text, considerPreTokenization: true, considerNormalization: true);

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CurationPipeline.Tokenization.Internal.FastPath;
 using Microsoft.ML.Tokenizers;
 
 namespace CurationPipeline.Tokenization.Internal;
@@ -13,6 +14,8 @@ namespace CurationPipeline.Tokenization.Internal;
 /// <remarks>
 /// The stock <c>TiktokenTokenizer.CreateForEncoding</c> pre-tokenizer maps the text <c>&lt;|endoftext|&gt;</c> to the control id,
 /// which would let a web page end its own document. The ranks come from the same embedded resources the stock factory reads.
+/// Encoding goes through <see cref="FastTiktokenEncoder"/>, built from the same ranks bytes, which gives the same ids as the
+/// Microsoft.ML.Tokenizers tokenizer built here.
 /// </remarks>
 internal static partial class TiktokenEncodings
 {
@@ -49,10 +52,14 @@ internal static partial class TiktokenEncodings
         Assembly data = Assembly.Load(encoding.Assembly);
         using Stream compressed = data.GetManifestResourceStream(encoding.Resource)
             ?? throw new InvalidOperationException($"Resource '{encoding.Resource}' not found in {encoding.Assembly}; the package version changed its layout.");
-        using var ranks = new DeflateStream(compressed, CompressionMode.Decompress);
-        Tokenizer tokenizer = TiktokenTokenizer.Create(ranks, new RegexPreTokenizer(encoding.Pattern, specialTokens: null), normalizer: null,
+        using var inflated = new DeflateStream(compressed, CompressionMode.Decompress);
+        var ranks = new MemoryStream();
+        inflated.CopyTo(ranks);
+        ranks.Position = 0;
+        TiktokenTokenizer tokenizer = TiktokenTokenizer.Create(ranks, new RegexPreTokenizer(encoding.Pattern, specialTokens: null), normalizer: null,
             encoding.SpecialTokens);
-        return new TextTokenizer(tokenizer, name, encoding.VocabularySize, encoding.SpecialTokens[EndOfText]);
+        FastTiktokenEncoder? fastPath = FastTiktokenEncoder.TryCreate(name, ranks.GetBuffer().AsSpan(0, (int)ranks.Length), tokenizer);
+        return new TextTokenizer(tokenizer, name, encoding.VocabularySize, encoding.SpecialTokens[EndOfText], fastPath);
     }
 
     // Patterns from tiktoken's openai_public.py (r50k/gpt2, cl100k_base, o200k_base).

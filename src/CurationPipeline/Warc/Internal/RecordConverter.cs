@@ -101,7 +101,7 @@ internal sealed class RecordConverter
         }
 
         Encoding encoding = CharsetResolver.Resolve(contentType, body.Segment, _options.CharsetSniffBytes, out int preamble);
-        string html = encoding.GetString(body.Span[preamble..]);
+        string html = AsciiRunDecoder.GetString(encoding, body.Span[preamble..]);
         return SourceItem.Of(Document(record, id, url, ContentKind.Html, html, encoding.WebName));
     }
 
