@@ -210,6 +210,14 @@ public sealed class MainContentExtractor
             }
         }
 
+        double share = strippedPageChars <= 0 ? 1 : (double)TextMeasure.NormalizedLength(best.Text) / strippedPageChars;
+        if (share < (declaresArticle ? WholeBodyBelowShareOfArticle : WholeBodyBelowShare) && best.Confidence < WholeBodyBelowConfidence)
+        {
+            // The confidence stays the selection's (below WholeBodyBelowConfidence): no dominant body was found, and the whole body
+            // covering every paragraph says nothing about how much of it is main content.
+            return (Attempt(body, title, format, SelectionFlags.WholeBody, deadline).Text, best.Confidence);
+        }
+
         if (best.Confidence < FallbackBelowConfidence)
         {
             AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, deadline);
@@ -217,14 +225,6 @@ public sealed class MainContentExtractor
             {
                 best = inclusive;
             }
-        }
-
-        double share = strippedPageChars <= 0 ? 1 : (double)TextMeasure.NormalizedLength(best.Text) / strippedPageChars;
-        if (share < (declaresArticle ? WholeBodyBelowShareOfArticle : WholeBodyBelowShare) && best.Confidence < WholeBodyBelowConfidence)
-        {
-            // The confidence stays the selection's (below WholeBodyBelowConfidence): no dominant body was found, and the whole body
-            // covering every paragraph says nothing about how much of it is main content.
-            best = best with { Text = Attempt(body, title, format, SelectionFlags.WholeBody, deadline).Text };
         }
 
         return (best.Text, best.Confidence);
