@@ -22,7 +22,8 @@ public sealed record ExtractionResult
 
     /// <summary>How sure the extractor is that <see cref="Text"/> is the whole main content, in [0, 1]: the share of the page's
     /// paragraph-like text (blocks that are not link lists) that the main text covers, scaled down for main text under 200 chars.
-    /// Low values mean content was probably missed (or the page has little text); 0 when extraction failed.</summary>
+    /// Low values mean content was probably missed, the page has little text, or it has no dominant body and the whole body (less
+    /// blocks named as chrome) was kept with the selection's confidence; 0 when extraction failed.</summary>
     public double Confidence { get; init; }
 
     /// <summary>Free text for a human about a failure (limit values, exception message); never parsed.</summary>

@@ -32,6 +32,18 @@ public sealed class MainContentExtractor
     /// <summary>The fallback replaces the first result only when its confidence is higher by at least this much.</summary>
     private const double FallbackMinGain = 0.1;
 
+    /// <summary>When the selected text is less than this share of the page's text (after stripping blocks named as chrome), the page has
+    /// no dominant body and <see cref="SelectionFlags.WholeBody"/> is used instead (tuned on WCXB dev).</summary>
+    private const double WholeBodyBelowShare = 0.65;
+
+    /// <summary>The same for pages that declare themselves articles (<see cref="PageMetadata.DeclaresArticle"/>): their teasers and
+    /// comment threads are not main content, so the selection must be much smaller before the whole body is taken.</summary>
+    private const double WholeBodyBelowShareOfArticle = 0.2;
+
+    /// <summary>... and only when the selection also covers less than this of the page's paragraph-like text
+    /// (<see cref="ExtractionResult.Confidence"/>): a selection that holds most paragraphs of a page full of link lists is its body.</summary>
+    private const double WholeBodyBelowConfidence = 0.6;
+
     private static readonly HtmlParserOptions s_parserOptions = new() { IsScripting = false, IsKeepingSourceReferences = false };
 
     private readonly ExtractionOptions _options;
@@ -152,13 +164,14 @@ public sealed class MainContentExtractor
 
         string title = PageMetadata.Title(document);
         string? language = PageMetadata.Language(document);
+        bool declaresArticle = PageMetadata.DeclaresArticle(document);
         IElement? body = document.Body;
         string text = "";
         double confidence = 0;
         if (body is not null)
         {
             DomWalker.Walk(body, DomCleaner.Instance, deadline);
-            (text, confidence) = BestAttempt(body, title, _options.Format, deadline);
+            (text, confidence) = BestAttempt(body, title, declaresArticle, _options.Format, deadline);
         }
 
         if (text.Length < _options.MinTextChars)
@@ -173,41 +186,55 @@ public sealed class MainContentExtractor
         return new ExtractionResult { Succeeded = true, Title = title, Text = text, Language = language, Confidence = confidence };
     }
 
-    private static (string Text, double Confidence) BestAttempt(IElement body, string title, ExtractionFormat format, ExtractionDeadline deadline)
+    private static (string Text, double Confidence) BestAttempt(
+        IElement body, string title, bool declaresArticle, ExtractionFormat format, ExtractionDeadline deadline)
     {
-        (string Text, double Confidence) best = ("", 0);
+        AttemptResult best = default;
+        int strippedPageChars = -1;
         foreach (SelectionFlags flags in SelectionFlags.Attempts)
         {
-            (string text, double confidence, int pageChars) = Attempt(body, title, format, flags, deadline);
-            if (text.Length > best.Text.Length)
+            AttemptResult attempt = Attempt(body, title, format, flags, deadline);
+            if (strippedPageChars < 0)
             {
-                best = (text, confidence);
+                strippedPageChars = attempt.StrippedPageChars;
             }
 
-            if (best.Text.Length >= RetryBelowChars || best.Text.Length >= pageChars * RetryBelowShare)
+            if (best.Text is null || attempt.Text.Length > best.Text.Length)
+            {
+                best = attempt;
+            }
+
+            if (best.Text.Length >= RetryBelowChars || best.Text.Length >= attempt.PageChars * RetryBelowShare)
             {
                 break;
             }
         }
 
+        double share = strippedPageChars <= 0 ? 1 : (double)TextMeasure.NormalizedLength(best.Text) / strippedPageChars;
+        if (share < (declaresArticle ? WholeBodyBelowShareOfArticle : WholeBodyBelowShare) && best.Confidence < WholeBodyBelowConfidence)
+        {
+            // The confidence stays the selection's (below WholeBodyBelowConfidence): no dominant body was found, and the whole body
+            // covering every paragraph says nothing about how much of it is main content.
+            return (Attempt(body, title, format, SelectionFlags.WholeBody, deadline).Text, best.Confidence);
+        }
+
         if (best.Confidence < FallbackBelowConfidence)
         {
-            (string text, double confidence, _) = Attempt(body, title, format, SelectionFlags.Inclusive, deadline);
-            if (confidence > best.Confidence + FallbackMinGain)
+            AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, deadline);
+            if (inclusive.Confidence > best.Confidence + FallbackMinGain)
             {
-                best = (text, confidence);
+                best = inclusive;
             }
         }
 
-        return best;
+        return (best.Text, best.Confidence);
     }
 
-    private static (string Text, double Confidence, int PageChars) Attempt(
-        IElement body, string title, ExtractionFormat format, SelectionFlags flags, ExtractionDeadline deadline)
+    private static AttemptResult Attempt(IElement body, string title, ExtractionFormat format, SelectionFlags flags, ExtractionDeadline deadline)
     {
         DomAnalyzer analysis = DomAnalyzer.Analyze(body, deadline);
         int pageChars = analysis.All[0].TextLength;
-        List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline, out int pageGoodText);
+        List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline, out int pageGoodText, out int strippedPageChars);
         TitleHeadings.Remove(analysis.All, roots, title, deadline);
         var writer = new BlockTextWriter(analysis.ByElement, format);
         foreach (NodeInfo root in roots)
@@ -216,6 +243,9 @@ public sealed class MainContentExtractor
         }
 
         string text = writer.ToString();
-        return (text, ExtractionConfidence.Estimate(text, pageGoodText), pageChars);
+        return new AttemptResult(text, ExtractionConfidence.Estimate(text, pageGoodText), pageChars, strippedPageChars);
     }
+
+    /// <summary>One selection attempt's text and confidence, with the page's text before and after the attempt's stripping (chars).</summary>
+    private readonly record struct AttemptResult(string Text, double Confidence, int PageChars, int StrippedPageChars);
 }

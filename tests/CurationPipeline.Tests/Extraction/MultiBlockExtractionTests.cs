@@ -100,4 +100,109 @@ public sealed class MultiBlockExtractionTests
         Assert.True(result.Succeeded, result.Reason);
         Assert.InRange(result.Confidence, 0.0, 0.4);
     }
+
+    private static string ProductPage() =>
+        "<html><head><title>Trail 25 pack</title></head><body><nav><a href='/'>Home</a> <a href='/packs'>Packs</a></nav>"
+        + "<div class='product'><h1>Trail 25 pack</h1><div class='price'>$129.00</div>"
+        + "<div class='description'><p>A day pack for long hikes, with a framesheet that shields your back, side pockets you can reach "
+        + "while walking, and a raincover that stows away in its own pocket when the weather turns.</p></div>"
+        + "<div class='specs'><table><tr><th>Weight</th><td>1 lb 13 oz</td></tr><tr><th>Capacity</th><td>25 liters</td></tr>"
+        + "<tr><th>Torso length</th><td>16 to 20 inches</td></tr><tr><th>Material</th><td>210-denier ripstop nylon</td></tr></table></div>"
+        + "<div class='features'><dl><dt>Frame</dt><dd>Internal HDPE framesheet</dd><dt>Hipbelt</dt><dd>Removable, with web tensioner</dd></dl></div>"
+        + "<div class='product-reviews'><div class='review'><p>I liked this bag a lot and used it on many short day hikes, "
+        + "it carried everything I needed and never hurt my shoulders, five stars from me.</p></div></div>"
+        + "</div><div class='cookie-bar'>We use cookies to improve your experience on this website, see our policy.</div></body></html>";
+
+    [Fact]
+    public void Extract_ProductPage_KeepsSpecTableAndDefinitionList()
+    {
+        ExtractionResult result = s_extractor.Extract(ProductPage());
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Contains("framesheet that shields your back", result.Text);
+        Assert.Contains("Weight", result.Text);
+        Assert.Contains("210-denier ripstop nylon", result.Text);
+        Assert.Contains("Removable, with web tensioner", result.Text);
+    }
+
+    [Fact]
+    public void Extract_ProductPage_ReviewsNavAndCookieBarDropped()
+    {
+        ExtractionResult result = s_extractor.Extract(ProductPage());
+
+        Assert.DoesNotContain("five stars", result.Text);
+        Assert.DoesNotContain("Packs", result.Text);
+        Assert.DoesNotContain("cookies", result.Text);
+    }
+
+    private static string ListingPage()
+    {
+        var html = new StringBuilder("<html><head><title>Blog</title></head><body><nav><a href='/'>Home</a> <a href='/about'>About us</a></nav><div class='list'>");
+        for (int i = 0; i < 6; i++)
+        {
+            html.Append($"<div class='card'><h3><a href='/post/{i}'>Release notes for version {i}</a></h3>");
+            html.Append($"<p>What changed in version {i}, in short.</p><span>March {i + 1}, 2026</span></div>");
+        }
+
+        return html.Append("</div></body></html>").ToString();
+    }
+
+    [Fact]
+    public void Extract_ListingOfSiblingCards_KeepsEveryCardTitleSummaryAndDate()
+    {
+        ExtractionResult result = s_extractor.Extract(ListingPage());
+
+        Assert.True(result.Succeeded, result.Reason);
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.Contains($"Release notes for version {i}", result.Text);
+            Assert.Contains($"What changed in version {i}, in short.", result.Text);
+            Assert.Contains($"March {i + 1}, 2026", result.Text);
+        }
+
+        Assert.DoesNotContain("About us", result.Text);
+    }
+
+    private static string ArticleWithTeasers(string head)
+    {
+        // The story and the teasers meet only at <body>; each teaser sits in its own row, as grid layouts nest them.
+        var html = new StringBuilder($"<html><head><title>Harbour reopens</title>{head}</head><body><div class='page'><div class='story'>");
+        html.Append("<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, which the storm had breached in two places.</p>");
+        html.Append("<p>Fishing boats were the first to return, followed by the ferry, which will run its winter timetable until the spring.</p></div></div><div class='grid'>");
+        for (int i = 0; i < 6; i++)
+        {
+            html.Append($"<div class='row'><div class='teaser'><p>Another story number {i} from the same town, told in one sentence for the front page.</p></div></div>");
+        }
+
+        return html.Append("</div></body></html>").ToString();
+    }
+
+    [Fact]
+    public void Extract_DeclaredArticleWithTeasers_KeepsOnlyTheStory()
+    {
+        ExtractionResult result = s_extractor.Extract(ArticleWithTeasers("<meta property='og:type' content='article'>"));
+
+        Assert.Contains("The harbour reopened on Monday", result.Text);
+        Assert.DoesNotContain("Another story number", result.Text);
+    }
+
+    [Fact]
+    public void Extract_SamePageDeclaredByJsonLd_KeepsOnlyTheStory()
+    {
+        const string jsonLd = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\": \"NewsArticle\"}</script>";
+
+        ExtractionResult result = s_extractor.Extract(ArticleWithTeasers(jsonLd));
+
+        Assert.DoesNotContain("Another story number", result.Text);
+    }
+
+    [Fact]
+    public void Extract_SamePageUndeclared_NoDominantBody_KeepsEveryBlock()
+    {
+        ExtractionResult result = s_extractor.Extract(ArticleWithTeasers(""));
+
+        Assert.Contains("The harbour reopened on Monday", result.Text);
+        Assert.Contains("Another story number 5", result.Text);
+        Assert.InRange(result.Confidence, 0.0, 0.6);
+    }
 }

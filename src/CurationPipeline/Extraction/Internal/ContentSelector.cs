@@ -23,7 +23,8 @@ internal static class ContentSelector
     /// <param name="flags">The heuristics of this attempt.</param>
     /// <param name="deadline">The page's time budget.</param>
     /// <param name="pageGoodText">Paragraph-like text on the whole page before anything was stripped (see <see cref="NodeInfo.GoodTextLength"/>).</param>
-    public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline, out int pageGoodText)
+    /// <param name="pageText">Text on the whole page after this attempt's stripping, before selection (chars).</param>
+    public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline, out int pageGoodText, out int pageText)
     {
         List<NodeInfo> all = analysis.All;
         pageGoodText = MeasureGoodText(all, deadline);
@@ -31,6 +32,12 @@ internal static class ContentSelector
         {
             StripUnlikely(all, deadline);
             MeasureGoodText(all, deadline);
+        }
+
+        pageText = all[0].TextLength;
+        if (flags.KeepWholeBody)
+        {
+            return [all[0]];
         }
 
         List<NodeInfo> candidates = ScoreParagraphs(all, flags, deadline);

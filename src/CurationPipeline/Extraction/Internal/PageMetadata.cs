@@ -1,10 +1,33 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace CurationPipeline.Extraction.Internal;
 
-/// <summary>Reads the title and the declared language from the parsed document (before cleaning removes &lt;head&gt;).</summary>
-internal static class PageMetadata
+/// <summary>Reads the title, the declared language and the declared page kind from the parsed document (before cleaning removes
+/// &lt;head&gt; and scripts).</summary>
+internal static partial class PageMetadata
 {
+    /// <summary>Whether the page declares itself an article: <c>og:type</c> <c>article</c>, or a schema.org article type
+    /// (<c>Article</c>, <c>NewsArticle</c>, <c>BlogPosting</c>, ...) in its JSON-LD.</summary>
+    public static bool DeclaresArticle(IDocument document)
+    {
+        if (string.Equals(MetaContent(document, "og:type")?.Trim(), "article", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (IElement script in document.GetElementsByTagName("script"))
+        {
+            if (string.Equals(script.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase)
+                && ArticleJsonLdType().IsMatch(script.TextContent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string Title(IDocument document)
     {
         string? title = MetaContent(document, "og:title");
@@ -59,6 +82,10 @@ internal static class PageMetadata
         string tag = span.ToString().Replace('_', '-').ToLowerInvariant();
         return BoilerplatePatterns.LanguageTag().IsMatch(tag) ? tag : null;
     }
+
+    /// <summary>A JSON-LD <c>"@type"</c> (or the first of a type array) naming a schema.org article type.</summary>
+    [GeneratedRegex(@"""@type""\s*:\s*\[?\s*""(Article|NewsArticle|BlogPosting|ReportageNewsArticle|TechArticle|ScholarlyArticle|AnalysisNewsArticle|OpinionNewsArticle)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleJsonLdType();
 
     private static string? MetaContent(IDocument document, string property)
     {
