@@ -25,6 +25,25 @@ internal static class TaggedData
         _ => "general",
     };
 
+    /// <summary>
+    /// Writes, beside <paramref name="input"/>, a mix that puts every document in one <c>general</c> domain, one epoch, with a
+    /// small validation set: what pipeline tests use to see every surviving document in <c>mix/</c>.
+    /// </summary>
+    /// <returns>The mix file's full path.</returns>
+    public static async Task<string> WriteAllGeneralMixAsync(string input, CancellationToken ct)
+    {
+        string mix = Path.GetFullPath(Path.Combine(input, "..", Path.GetFileName(input) + "-mix.yaml"));
+        await File.WriteAllTextAsync(mix, """
+            name: all-general
+            seed: 7
+            total_tokens: 0
+            targets: { general: 1.0 }
+            max_epochs: 1
+            validation_tokens_per_domain: 200
+            """, ct);
+        return mix;
+    }
+
     /// <summary>The source path of every tagged document (its offset is its number).</summary>
     public const string SourcePath = "sample.warc.gz";
 

@@ -20,15 +20,6 @@ namespace CurationPipeline.Tests.Pipelines;
 /// </summary>
 public sealed class DuplicateIdTests
 {
-    private const string MixYaml = """
-        name: all-general
-        seed: 7
-        total_tokens: 0
-        targets: { general: 1.0 }
-        max_epochs: 1
-        validation_tokens_per_domain: 200
-        """;
-
     [Fact]
     public async Task Run_TwoJsonLinesFilesWithIds1To50AndOneExactCopy_DropsOnlyTheCopyAndCountsTheCollisions()
     {
@@ -86,14 +77,13 @@ public sealed class DuplicateIdTests
 
     private static async Task<(string Output, StatsReport Report)> RunAsync(string input, CancellationToken ct)
     {
-        string mix = Path.Combine(input, "..", Path.GetFileName(input) + "-mix.yaml");
-        await File.WriteAllTextAsync(mix, MixYaml, ct);
+        string mix = await TaggedData.WriteAllGeneralMixAsync(input, ct);
         PipelineOptions options = new()
         {
             Input = new InputOptions { Paths = [input] },
             Execution = new ExecutionOptions { Workers = 2 },
             Extract = new CurationPipeline.Extraction.ExtractionOptions { Timeout = TimeSpan.FromMinutes(10) }, // a wall-clock limit: a loaded machine must not drop pages
-            Mix = Path.GetFullPath(mix),
+            Mix = mix,
         };
         PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
         string output = TestData.NewTempDirectory();

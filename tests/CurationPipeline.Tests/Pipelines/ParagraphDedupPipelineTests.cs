@@ -18,15 +18,6 @@ namespace CurationPipeline.Tests.Pipelines;
 /// <summary>Paragraph dedup inside <c>curate run</c>: real articles sharing boilerplate lines, tagged with one or three tasks, then mixed.</summary>
 public sealed class ParagraphDedupPipelineTests
 {
-    private const string MixYaml = """
-        name: all-general
-        seed: 7
-        total_tokens: 0
-        targets: { general: 1.0 }
-        max_epochs: 1
-        validation_tokens_per_domain: 200
-        """;
-
     private static readonly LocalStorage s_storage = LocalStorage.Instance;
 
     [Fact]
@@ -105,14 +96,13 @@ public sealed class ParagraphDedupPipelineTests
 
     private static async Task<(string Output, StatsReport Report)> RunAsync(string input, int worldSize, CancellationToken ct)
     {
-        string mix = Path.Combine(input, "..", Path.GetFileName(input) + "-mix.yaml");
-        await File.WriteAllTextAsync(mix, MixYaml, ct);
+        string mix = await TaggedData.WriteAllGeneralMixAsync(input, ct);
         PipelineOptions options = new()
         {
             Input = new InputOptions { Paths = [input] },
             Execution = new ExecutionOptions { Workers = 2, WorldSize = worldSize },
             Dedup = new DedupOptions { Paragraphs = new ParagraphDedupOptions { Enabled = true, ExpectedParagraphs = 100_000, FalsePositiveRate = 1e-6 } },
-            Mix = Path.GetFullPath(mix),
+            Mix = mix,
         };
         PipelineRunner runner = TagPipelineFactory.CreateRunner(options, s_storage, NullLoggerFactory.Instance);
         string output = TestData.NewTempDirectory();
