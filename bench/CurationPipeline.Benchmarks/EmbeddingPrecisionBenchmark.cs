@@ -26,6 +26,7 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
         var options = new EmbeddingOptions
         {
             UseCuda = false,
+            Precision = EmbeddingPrecision.Fp32, // every variant below is a model directory run as is
             MaxTokens = BenchmarkArgs.Int(args, "--tokens", 128),
             BatchSize = BenchmarkArgs.Int(args, "--batch", 32),
             ParallelRuns = BenchmarkArgs.Int(args, "--runs", 1),
@@ -91,9 +92,14 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
             yield break;
         }
 
-        yield return new Int8Recipe("o8", PerRowActivations: true, OutlierChannels: 8, KeepFloat: new HashSet<MatMulRole>());
-        yield return new Int8Recipe("o16-shift", PerRowActivations: true, OutlierChannels: 16, KeepFloat: new HashSet<MatMulRole>(), ShiftOneSided: true);
-        yield return new Int8Recipe("o8-shift-keepdown", PerRowActivations: true, OutlierChannels: 8, KeepFloat: new HashSet<MatMulRole> { MatMulRole.FeedForwardDown }, ShiftOneSided: true);
+        HashSet<MatMulRole> none = [], down = [MatMulRole.FeedForwardDown];
+        yield return new Int8Recipe("tensorwise", PerRowActivations: false, OutlierChannels: 0, KeepFloat: none);
+        yield return new Int8Recipe("tensorwise-down-fp32", PerRowActivations: false, OutlierChannels: 0, KeepFloat: down);
+        yield return new Int8Recipe("rowwise", PerRowActivations: true, OutlierChannels: 0, KeepFloat: none);
+        yield return new Int8Recipe("rowwise-down-fp32", PerRowActivations: true, OutlierChannels: 0, KeepFloat: down);
+        yield return new Int8Recipe("rowwise-outliers8", PerRowActivations: true, OutlierChannels: 8, KeepFloat: none);
+        yield return new Int8Recipe("rowwise-outliers16-shift", PerRowActivations: true, OutlierChannels: 16, KeepFloat: none, ShiftOneSided: true);
+        yield return new Int8Recipe("rowwise-outliers8-shift-down-fp32", PerRowActivations: true, OutlierChannels: 8, KeepFloat: down, ShiftOneSided: true);
     }
 
     /// <summary>A model directory holding <paramref name="recipe"/>'s graph beside the source vocabulary.</summary>
@@ -101,7 +107,7 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
     {
         string directory = Directory.CreateDirectory(Path.Combine(scratch, recipe.Name)).FullName;
         string model = Path.Combine(sourceDirectory, EmbeddingModelFiles.Model);
-        File.WriteAllBytes(Path.Combine(directory, EmbeddingModelFiles.Model), Int8ModelCache.Derive(File.ReadAllBytes(model), recipe, model));
+        File.WriteAllBytes(Path.Combine(directory, EmbeddingModelFiles.Model), Int8ModelCache.Derive(File.ReadAllBytes(model), recipe, model)!);
         File.Copy(Path.Combine(sourceDirectory, EmbeddingModelFiles.WordPieceVocabulary), Path.Combine(directory, EmbeddingModelFiles.WordPieceVocabulary));
         return directory;
     }

@@ -12,7 +12,7 @@ namespace CurationPipeline.Embeddings;
 /// <item><term><see cref="QueueCapacityBatches"/></term><description>4</description></item>
 /// <item><term><see cref="ParallelRuns"/></term><description>1</description></item>
 /// <item><term><see cref="IntraOpThreads"/></term><description>0: processor count / <see cref="ParallelRuns"/></description></item>
-/// <item><term><see cref="Precision"/></term><description><see cref="EmbeddingPrecision.Fp32"/></description></item>
+/// <item><term><see cref="Precision"/></term><description><see cref="EmbeddingPrecision.Int8"/> (CPU only)</description></item>
 /// <item><term><see cref="UseCuda"/></term><description><c>true</c></description></item>
 /// <item><term><see cref="CudaDeviceId"/></term><description>0</description></item>
 /// <item><term><see cref="LowerCase"/></term><description><c>true</c></description></item>
@@ -46,7 +46,11 @@ public sealed record EmbeddingOptions
     public int IntraOpThreads { get; init; }
 
     /// <summary>The arithmetic on the CPU: <see cref="EmbeddingPrecision.Int8"/> runs a variant derived once into the model cache; CUDA always runs the exported graph.</summary>
-    public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Fp32;
+    /// <remarks>
+    /// Int8 is the default because on real text it changes pairwise cosines by at most 0.01 at the 99th percentile against
+    /// float32 (the semantic-dedup bar; tests check it) while running faster; <see cref="EmbeddingPrecision.Fp32"/> gives the exported model's exact vectors.
+    /// </remarks>
+    public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Int8;
 
     /// <summary>Try the CUDA execution provider first; on failure the embedder falls back to CPU and logs it once.</summary>
     public bool UseCuda { get; init; } = true;

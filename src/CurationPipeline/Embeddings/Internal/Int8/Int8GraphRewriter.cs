@@ -72,6 +72,11 @@ internal sealed class Int8GraphRewriter
         if (_recipe.OutlierChannels > 0)
         {
             string[] inputs = [.. _graph.Node.Where(n => Weight(n) is { } w && !_recipe.KeepFloat.Contains(RoleOf(w))).Select(n => n.Input[0]).Distinct()];
+            if (inputs.Length == 0)
+            {
+                return 0;
+            }
+
             _statistics = ActivationCalibrator.Measure(model, inputs);
         }
 

@@ -19,8 +19,8 @@ internal static class Int8ModelCache
     /// <param name="sourceModel">The float ONNX file.</param>
     /// <param name="cacheRoot">The model cache root.</param>
     /// <param name="recipe">How to quantize.</param>
-    /// <returns>The path of the int8 model.</returns>
-    /// <exception cref="InvalidDataException">The source has no product the recipe can quantize.</exception>
+    /// <returns>The path of the int8 model; <paramref name="sourceModel"/> itself when it has no product to quantize (nothing would change).</returns>
+    /// <exception cref="InvalidDataException">The source is not an ONNX model.</exception>
     public static string EnsureDerived(string sourceModel, string cacheRoot, Int8Recipe recipe)
     {
         byte[] source = File.ReadAllBytes(sourceModel);
@@ -30,7 +30,11 @@ internal static class Int8ModelCache
             return path;
         }
 
-        byte[] derived = Derive(source, recipe, sourceModel);
+        if (Derive(source, recipe, sourceModel) is not { } derived)
+        {
+            return sourceModel;
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         string temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
@@ -46,9 +50,9 @@ internal static class Int8ModelCache
         return path;
     }
 
-    /// <summary>The derived model's bytes: a pure function of <paramref name="source"/> and <paramref name="recipe"/>.</summary>
-    /// <exception cref="InvalidDataException">The source is not an ONNX model, or has no product the recipe can quantize.</exception>
-    public static byte[] Derive(byte[] source, Int8Recipe recipe, string sourceName)
+    /// <summary>The derived model's bytes, a pure function of <paramref name="source"/> and <paramref name="recipe"/>; <c>null</c> when no product can be quantized.</summary>
+    /// <exception cref="InvalidDataException">The source is not an ONNX model.</exception>
+    public static byte[]? Derive(byte[] source, Int8Recipe recipe, string sourceName)
     {
         ModelProto model;
         try
@@ -62,7 +66,7 @@ internal static class Int8ModelCache
 
         if (Int8GraphRewriter.Rewrite(model, recipe) == 0)
         {
-            throw new InvalidDataException($"'{sourceName}' has no MatMul by a constant 2-D float weight to quantize.");
+            return null;
         }
 
         model.ProducerName = "curate int8 " + recipe.Name;
