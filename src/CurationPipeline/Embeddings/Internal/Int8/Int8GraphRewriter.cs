@@ -10,26 +10,21 @@ namespace CurationPipeline.Embeddings.Internal.Int8;
 /// products, folding the bias <c>Add</c> that follows; activation-by-activation products (attention scores) stay float.
 /// </summary>
 /// <remarks>
-/// Per-row recipe: for each distinct input <c>x</c>, <c>s = max(|x|, last axis) / 127</c> per token, <c>q = QuantizeLinear(x / s, 1, 128)</c>
-/// (uint8, symmetric around 128), then <c>MatMulIntegerToFloat(q, W8, s, w_scale, 128)</c> per weight; the q and s of an input
-/// shared by several products (query, key and value) are computed once. Per-tensor recipe: <c>DynamicQuantizeMatMul</c>.
-/// Output is a pure function of the input graph and the recipe (node and tensor names are derived from the graph's own names).
+/// Per-row recipe: each distinct input goes through <see cref="RowQuantizer"/> once, then every product becomes
+/// <c>MatMulIntegerToFloat(q, W8, s, w_scale, zero point)</c>, plus a small float <c>MatMul</c> over the input's outlier
+/// channels (their weight rows are zeroed in <c>W8</c>) added back; the bias <c>Add</c> stays (see <see cref="Run"/>) and absorbs
+/// a one-sided shift. Per-tensor recipe: <c>DynamicQuantizeMatMul</c> with the bias folded in. Output is a pure function of the
+/// input graph and the recipe: names derive from the graph's own, and calibration is seeded.
 /// </remarks>
 internal sealed class Int8GraphRewriter
 {
-    private const string Prefix = "int8/";
-    private const string One = Prefix + "one";
-    private const string ZeroPoint = Prefix + "zero_point_128";
-    private const string Levels = Prefix + "levels_127";
-    private const string Tiny = Prefix + "tiny";
-    private const string UnsignedZeroPoint = Prefix + "zero_point_0";
-    private const string UnsignedLevels = Prefix + "levels_255";
+    internal const string Prefix = "int8/";
 
     private readonly Int8Recipe _recipe;
     private readonly GraphProto _graph;
     private readonly Dictionary<string, TensorProto> _initializers;
     private readonly Dictionary<string, List<NodeProto>> _consumers = [];
-    private readonly Dictionary<string, QuantizedInput> _quantizedInputs = [];
+    private readonly RowQuantizer _rows;
     private readonly HashSet<string> _graphOutputs;
     private Dictionary<string, ChannelStatistics> _statistics = [];
 
@@ -37,6 +32,7 @@ internal sealed class Int8GraphRewriter
     {
         _recipe = recipe;
         _graph = model.Graph;
+        _rows = new RowQuantizer(_graph, Prefix);
         _initializers = _graph.Initializer.ToDictionary(t => t.Name);
         _graphOutputs = [.. _graph.Output.Select(o => o.Name)];
         foreach (NodeProto node in _graph.Node)
@@ -113,7 +109,9 @@ internal sealed class Int8GraphRewriter
             }
             else
             {
-                QuantizedInput input = QuantizeRows(x, checked((int)weight.Dims[0]), nodes);
+                int channels = checked((int)weight.Dims[0]);
+                float? shift = _recipe.ShiftOneSided ? _statistics[x].OneSidedShift() : null;
+                QuantizedInput input = _rows.Quantize(x, channels, () => Outliers(x, channels), shift, nodes);
                 (string quantizedWeight, string weightScale, string outlierRows) = QuantizeWeight(weight, input.Outliers, out float[] columnSums);
                 string product = input.Outliers.Length == 0 && input.Shift == 0f ? output : name + "/int8";
                 nodes.Add(Node("MatMulIntegerToFloat", name, [input.Quantized, quantizedWeight, input.Scale, weightScale, input.ZeroPoint], product, MicrosoftDomain));
@@ -137,10 +135,8 @@ internal sealed class Int8GraphRewriter
 
         _graph.Node.Clear();
         _graph.Node.AddRange(nodes);
-        if (_quantizedInputs.Count > 0)
-        {
-            AddConstants();
-        }
+        _rows.AddConstants();
+
         if (!model.OpsetImport.Any(o => o.Domain == MicrosoftDomain))
         {
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = MicrosoftDomain, Version = 1 });
@@ -222,70 +218,7 @@ internal sealed class Int8GraphRewriter
         return (quantized, scale, outlier);
     }
 
-    /// <summary>Adds (once per input) the nodes that quantize <paramref name="x"/> per row, outlier channels zeroed and gathered apart.</summary>
-    private QuantizedInput QuantizeRows(string x, int channels, List<NodeProto> nodes)
-    {
-        if (_quantizedInputs.TryGetValue(x, out QuantizedInput? done))
-        {
-            return done;
-        }
-
-        string p = Prefix + x + "/";
-        int[] outliers = Outliers(x, channels);
-        string inlier = x;
-        string outlierValues = "";
-        if (outliers.Length > 0)
-        {
-            var mask = new float[channels];
-            mask.AsSpan().Fill(1f);
-            long[] indices = new long[outliers.Length];
-            for (int i = 0; i < outliers.Length; i++)
-            {
-                mask[outliers[i]] = 0f;
-                indices[i] = outliers[i];
-            }
-
-            _graph.Initializer.Add(Float(p + "inlier_mask", mask, channels));
-            _graph.Initializer.Add(Tensor(p + "outlier_channels", DataType.Int64, MemoryMarshal.AsBytes(indices.AsSpan()), indices.Length));
-            NodeProto gather = Node("Gather", p + "outliers", [x, p + "outlier_channels"], p + "outliers");
-            gather.Attribute.Add(Int("axis", -1));
-            nodes.Add(gather);
-            nodes.Add(Node("Mul", p + "inliers", [x, p + "inlier_mask"], p + "inliers"));
-            inlier = p + "inliers";
-            outlierValues = p + "outliers";
-        }
-
-        float? shift = _recipe.ShiftOneSided ? _statistics[x].OneSidedShift() : null;
-        string magnitude = p + "abs";
-        if (shift is { } amount)
-        {
-            // One-sided: x + shift ≥ 0 (below it saturates to 0), so the row maximum is the range and all 255 levels are used.
-            _graph.Initializer.Add(Float(p + "shift", [amount]));
-            nodes.Add(Node("Add", p + "shifted", [inlier, p + "shift"], p + "shifted"));
-            inlier = magnitude = p + "shifted";
-        }
-        else
-        {
-            nodes.Add(Node("Abs", p + "abs", [inlier], p + "abs"));
-        }
-
-        NodeProto reduce = Node("ReduceMax", p + "absmax", [magnitude], p + "absmax");
-        reduce.Attribute.Add(Ints("axes", -1));
-        reduce.Attribute.Add(Int("keepdims", 1));
-        nodes.Add(reduce);
-        nodes.Add(Node("Max", p + "range", [p + "absmax", Tiny], p + "range"));
-        nodes.Add(Node("Div", p + "scale", [p + "range", shift is null ? Levels : UnsignedLevels], p + "scale"));
-        nodes.Add(Node("Div", p + "scaled", [inlier, p + "scale"], p + "scaled"));
-        string zeroPoint = shift is null ? ZeroPoint : UnsignedZeroPoint;
-        nodes.Add(Node("QuantizeLinear", p + "quantized", [p + "scaled", One, zeroPoint], p + "quantized"));
-        return _quantizedInputs[x] = new QuantizedInput(p + "quantized", p + "scale", zeroPoint, shift ?? 0f, outliers, outlierValues);
-    }
-
-    /// <summary>
-    /// The channels of <paramref name="x"/> kept in float, ascending: the recipe's number of largest calibrated channels, and as
-    /// many rows with the largest weights among the products reading <paramref name="x"/> (a large row coarsens the grid of every
-    /// column it crosses); ties go to the lower channel.
-    /// </summary>
+    /// <summary>The channels of <paramref name="x"/> kept in float (see <see cref="OutlierChannels"/>).</summary>
     private int[] Outliers(string x, int channels)
     {
         if (_recipe.OutlierChannels == 0)
@@ -293,40 +226,9 @@ internal sealed class Int8GraphRewriter
             return [];
         }
 
-        float[] activations = _statistics[x].AbsMax;
-        if (activations.Length != channels)
-        {
-            throw new InvalidDataException($"Tensor '{x}' has {activations.Length} channels; its weights expect {channels}.");
-        }
-
-        var weights = new float[channels];
-        foreach (NodeProto reader in _consumers[x])
-        {
-            if (Weight(reader) is { } weight && !_recipe.KeepFloat.Contains(RoleOf(weight)))
-            {
-                float[] values = FloatValues(weight);
-                int columns = values.Length / channels;
-                for (int i = 0; i < values.Length; i++)
-                {
-                    weights[i / columns] = Math.Max(weights[i / columns], Math.Abs(values[i]));
-                }
-            }
-        }
-
-        return [.. Largest(activations, _recipe.OutlierChannels).Union(Largest(weights, _recipe.OutlierChannels)).Order()];
-    }
-
-    private static IEnumerable<int> Largest(float[] values, int count) =>
-        Enumerable.Range(0, values.Length).OrderByDescending(c => values[c]).ThenBy(c => c).Take(count);
-
-    private void AddConstants()
-    {
-        _graph.Initializer.Add(Float(One, [1f]));
-        _graph.Initializer.Add(Float(Levels, [127f]));
-        _graph.Initializer.Add(Float(Tiny, [1e-12f]));
-        _graph.Initializer.Add(Tensor(ZeroPoint, DataType.Uint8, [128]));
-        _graph.Initializer.Add(Float(UnsignedLevels, [255f]));
-        _graph.Initializer.Add(Tensor(UnsignedZeroPoint, DataType.Uint8, [0]));
+        IEnumerable<TensorProto> weights = _consumers[x]
+            .Select(Weight).OfType<TensorProto>().Where(w => !_recipe.KeepFloat.Contains(RoleOf(w)));
+        return OutlierChannels.Select(x, channels, _statistics[x], weights, _recipe.OutlierChannels);
     }
 
     /// <summary>
@@ -369,7 +271,4 @@ internal sealed class Int8GraphRewriter
             _graph.Input.Remove(input);
         }
     }
-
-    /// <summary>A product input after per-row quantization: the uint8 values and row scales of its inlier channels, and its outlier channels.</summary>
-    private sealed record QuantizedInput(string Quantized, string Scale, string ZeroPoint, float Shift, int[] Outliers, string OutlierValues);
 }
