@@ -52,7 +52,7 @@ internal sealed class EmbeddingBenchmark : IBenchmark
                 (int count, long tokenTotal, float[][] sample) = await CountAsync(embedder, texts);
                 double seconds = clock.Elapsed.TotalSeconds;
                 Console.WriteLine(
-                    $"  {embedder.ExecutionProvider} tokens={tokens} runs={runs} threads={threads} batch={batch}: {count / seconds:F1} docs/s, " +
+                    $"  {embedder.ExecutionProvider} {embedder.Precision} tokens={tokens} runs={runs} threads={threads} batch={batch}: {count / seconds:F1} docs/s, " +
                     $"{count / seconds / cores:F1} docs/s/core, mean {tokenTotal / (double)count:F0} tokens/doc");
                 if (tokens == 256 && runs == 1)
                 {

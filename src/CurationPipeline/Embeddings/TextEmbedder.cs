@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CurationPipeline.Embeddings.Internal;
+using CurationPipeline.Embeddings.Internal.Int8;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -41,6 +42,9 @@ public sealed class TextEmbedder : IDisposable
     /// <summary>The execution provider the session runs on: <c>"CUDA"</c> or <c>"CPU"</c>.</summary>
     public string ExecutionProvider => _encoder.ExecutionProvider;
 
+    /// <summary>The precision the session runs in: <see cref="EmbeddingOptions.Precision"/> on the CPU, always <see cref="EmbeddingPrecision.Fp32"/> on CUDA.</summary>
+    public EmbeddingPrecision Precision => ExecutionProvider == "CPU" ? Options.Precision : EmbeddingPrecision.Fp32;
+
     /// <summary>Loads the model and its tokenizer.</summary>
     /// <param name="options">Configuration; validated here.</param>
     /// <param name="logger">Receives the one CUDA fallback line and the load summary; <c>null</c> for none.</param>
@@ -61,8 +65,11 @@ public sealed class TextEmbedder : IDisposable
         }
 
         EmbeddingTokenizer tokenizer = EmbeddingTokenizer.Load(directory, options.LowerCase);
-        var encoder = new OnnxEncoder(model, options, log);
-        Log.ModelLoaded(log, model, encoder.ExecutionProvider, encoder.Dimension,
+        Func<string> cpuModel = options.Precision == EmbeddingPrecision.Int8
+            ? () => Int8ModelCache.EnsureDerived(model, options.ModelCacheDirectory ?? DefaultEmbeddingModel.DefaultCacheRoot(), Int8Recipe.Default)
+            : () => model;
+        var encoder = new OnnxEncoder(model, cpuModel, options, log);
+        Log.ModelLoaded(log, encoder.ModelPath, encoder.ExecutionProvider, encoder.Dimension,
             string.Join(",", encoder.InputNames), encoder.OutputName, tokenizer.Family);
         return new TextEmbedder(options, directory, encoder, tokenizer);
     }

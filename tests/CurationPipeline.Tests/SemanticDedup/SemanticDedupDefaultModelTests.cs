@@ -27,10 +27,36 @@ public sealed class SemanticDedupDefaultModelTests
         }
     }
 
-    [Fact]
-    public async Task Run_TemplatedAndRewordedCopies_FoundWithoutMergingTopics()
+    [Theory]
+    [InlineData(EmbeddingPrecision.Fp32)]
+    [InlineData(EmbeddingPrecision.Int8)]
+    public async Task Run_TemplatedAndRewordedCopies_FoundWithoutMergingTopics(EmbeddingPrecision precision)
     {
-        using var embedder = TextEmbedder.Create(new EmbeddingOptions { UseCuda = false });
+        SemanticDedupResult result = await RunAsync(precision);
+
+        Assert.Equal(6, result.Dropped.Length);
+        foreach (SemanticDropRow drop in result.Dropped)
+        {
+            Assert.Equal(Topic(drop.DocumentId), Topic(drop.KeptId));
+        }
+
+        Assert.Equal(3, s_documents.Select(d => d.Id).Except(result.Dropped.Select(d => d.DocumentId)).Select(Topic).Distinct().Count());
+        Assert.Equal([0L, 6L, 6L], result.Stats.ByEpsilon.Select(e => e.Dropped));
+    }
+
+    [Fact]
+    public async Task Run_Int8Model_SameDecisionsAsFloat32()
+    {
+        SemanticDedupResult reference = await RunAsync(EmbeddingPrecision.Fp32);
+        SemanticDedupResult quantized = await RunAsync(EmbeddingPrecision.Int8);
+
+        Assert.Equal(reference.Dropped.Select(d => (d.DocumentId, d.KeptId)), quantized.Dropped.Select(d => (d.DocumentId, d.KeptId)));
+        Assert.Equal(reference.Stats.ByEpsilon.Select(e => e.Dropped), quantized.Stats.ByEpsilon.Select(e => e.Dropped));
+    }
+
+    private static async Task<SemanticDedupResult> RunAsync(EmbeddingPrecision precision)
+    {
+        using var embedder = TextEmbedder.Create(new EmbeddingOptions { UseCuda = false, Precision = precision });
         var matrix = new EmbeddingMatrix(embedder.Dimension);
         await foreach (EmbeddedItem<(string Id, string Text)> item in embedder.EmbedAsync(
             s_documents.ToAsyncEnumerable(), d => d.Text, TestContext.Current.CancellationToken))
@@ -41,16 +67,7 @@ public sealed class SemanticDedupDefaultModelTests
         // MiniLM puts a templated or reworded copy at cosine 0.83–0.95 of its original and different topics below 0.2
         // (also when they share the template), so the drop list is made at eps 0.2 and 0.01 is only reported.
         var options = new SemanticDedupOptions { Epsilon = 0.2, ReportEpsilons = [0.01, 0.5] };
-        SemanticDedupResult result = new SemanticDeduplicator(options).Run(matrix, cancellationToken: TestContext.Current.CancellationToken);
-
-        Assert.Equal(6, result.Dropped.Length);
-        foreach (SemanticDropRow drop in result.Dropped)
-        {
-            Assert.Equal(Topic(drop.DocumentId), Topic(drop.KeptId));
-        }
-
-        Assert.Equal(3, s_documents.Select(d => d.Id).Except(result.Dropped.Select(d => d.DocumentId)).Select(Topic).Distinct().Count());
-        Assert.Equal([0L, 6L, 6L], result.Stats.ByEpsilon.Select(e => e.Dropped));
+        return new SemanticDeduplicator(options).Run(matrix, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     private static string Text(string id) => s_documents.Single(d => d.Id == id).Text;

@@ -25,11 +25,15 @@ internal sealed class OnnxEncoder : IDisposable
     private readonly string[] _inputNames;
 
     /// <summary>Loads <paramref name="modelPath"/>, trying CUDA first when <see cref="EmbeddingOptions.UseCuda"/> is set.</summary>
+    /// <param name="modelPath">The exported graph, run on CUDA.</param>
+    /// <param name="cpuModelPath">Gives the graph to run on the CPU (the same, or a derived variant); called only when the CPU is used.</param>
+    /// <param name="options">Provider and thread settings.</param>
+    /// <param name="logger">Receives the CUDA fallback line.</param>
     /// <exception cref="InvalidDataException">The graph has an input other than input_ids, attention_mask, token_type_ids, or no 3-d float output.</exception>
-    public OnnxEncoder(string modelPath, EmbeddingOptions options, ILogger logger)
+    public OnnxEncoder(string modelPath, Func<string> cpuModelPath, EmbeddingOptions options, ILogger logger)
     {
         int threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / options.ParallelRuns);
-        (_session, _sessionOptions, ExecutionProvider) = CreateSession(modelPath, options, threads, logger);
+        (_session, _sessionOptions, ExecutionProvider, ModelPath) = CreateSession(modelPath, cpuModelPath, options, threads, logger);
         try
         {
             var inputs = new List<string>();
@@ -64,6 +68,9 @@ internal sealed class OnnxEncoder : IDisposable
 
     /// <summary>"CUDA" or "CPU".</summary>
     public string ExecutionProvider { get; }
+
+    /// <summary>The graph the session runs.</summary>
+    public string ModelPath { get; }
 
     /// <summary>The pooled vector length (hidden size).</summary>
     public int Dimension { get; }
@@ -159,8 +166,8 @@ internal sealed class OnnxEncoder : IDisposable
         }
     }
 
-    private static (InferenceSession Session, SessionOptions Options, string Provider) CreateSession(
-        string modelPath, EmbeddingOptions options, int threads, ILogger logger)
+    private static (InferenceSession Session, SessionOptions Options, string Provider, string ModelPath) CreateSession(
+        string modelPath, Func<string> cpuModelPath, EmbeddingOptions options, int threads, ILogger logger)
     {
         if (options.UseCuda)
         {
@@ -169,7 +176,7 @@ internal sealed class OnnxEncoder : IDisposable
             {
                 cuda = CreateSessionOptions(threads);
                 cuda.AppendExecutionProvider_CUDA(options.CudaDeviceId);
-                return (new InferenceSession(modelPath, cuda), cuda, "CUDA");
+                return (new InferenceSession(modelPath, cuda), cuda, "CUDA", modelPath);
             }
             catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
             {
@@ -179,10 +186,11 @@ internal sealed class OnnxEncoder : IDisposable
             }
         }
 
+        string cpuModel = cpuModelPath();
         SessionOptions cpu = CreateSessionOptions(threads);
         try
         {
-            return (new InferenceSession(modelPath, cpu), cpu, "CPU");
+            return (new InferenceSession(cpuModel, cpu), cpu, "CPU", cpuModel);
         }
         catch
         {
