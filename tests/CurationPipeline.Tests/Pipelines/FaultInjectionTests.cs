@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using CurationPipeline.Dedup;
+using CurationPipeline.Dedup.Semantic;
+using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Storage;
 
 namespace CurationPipeline.Tests.Pipelines;
 
@@ -45,6 +49,39 @@ public sealed class FaultInjectionTests
         string faulted4 = TestData.NewTempDirectory();
         await RunWithKillsAsync(pipeline, input, faulted4, worldSize: 4, points4, ct);
         await RunOutputs.AssertSameAsync(reference, faulted4, ct);
+    }
+
+    /// <summary>
+    /// The semantic passes under the same contract: killed after an embeddings file, while a head rewrites annotated shards and
+    /// after SemDeDup rewrote the drop list, at world size 2, the resumed run equals one clean run at world size 1 (so an
+    /// embedding and its head score must not depend on which documents share its batch).
+    /// </summary>
+    [Fact]
+    public async Task Run_SemanticPassesKilledAndResumed_SameOutputsAsOneCleanRun()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string input = RunOutputs.WriteInput();
+        string pipeline = RunOutputs.WritePipeline(input);
+        File.AppendAllText(pipeline, $"""
+
+            semantic:
+              enabled: true
+              embedding:
+                use_cuda: false
+              dedup:
+                epsilon: 0.2
+              heads: [{Path.Combine(TestData.RepoRoot, "classifiers", "quality.head")}]
+
+            """);
+        string reference = TestData.NewTempDirectory();
+        Assert.Equal(0, await RunToEndAsync(pipeline, input, reference, worldSize: 1, workers: 2, ct));
+        string dropList = Path.Combine(reference, OutputLayout.Dedup, OutputLayout.DropList);
+        Assert.Contains(DropListFile.Read(LocalStorage.Instance, dropList), r => r.Reason == SemanticDedupReasons.NearDuplicate);
+
+        string[] points = ["after:*/embeddings/tag-00000.emb", "after:*/annotated/tag-00001-*", "after:*/dedup/drop-list.bin"];
+        string faulted = TestData.NewTempDirectory();
+        await RunWithKillsAsync(pipeline, input, faulted, worldSize: 2, points, ct);
+        await RunOutputs.AssertSameAsync(reference, faulted, ct);
     }
 
     /// <summary>
