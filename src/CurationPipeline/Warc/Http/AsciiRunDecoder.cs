@@ -50,7 +50,9 @@ internal static class AsciiRunDecoder
                     segmentStart = runEnd;
                 }
 
-                cursor = runEnd + 1;
+                // Jump over the whole non-ASCII stretch in one search: stepping a byte at a time cost one search per byte in CJK text.
+                int ascii = runEnd < bytes.Length ? bytes[runEnd..].IndexOfAnyInRange((byte)0x00, (byte)0x7F) : -1;
+                cursor = ascii < 0 ? bytes.Length : runEnd + ascii;
             }
 
             written += Decode(encoding, bytes[segmentStart..], ref chars, written);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using UtfUnknown;
@@ -38,9 +39,9 @@ internal static partial class CharsetResolver
     /// <param name="body">The decoded body.</param>
     /// <param name="sniffBytes">How many leading bytes to search for a meta declaration.</param>
     /// <param name="preambleLength">Length of a byte-order mark to skip.</param>
-    public static Encoding Resolve(string? contentType, ArraySegment<byte> body, int sniffBytes, out int preambleLength)
+    public static Encoding Resolve(string? contentType, ReadOnlyMemory<byte> body, int sniffBytes, out int preambleLength)
     {
-        ReadOnlySpan<byte> bytes = body;
+        ReadOnlySpan<byte> bytes = body.Span;
         preambleLength = 0;
         Encoding? bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Encoding.UTF8
             : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
@@ -64,7 +65,9 @@ internal static partial class CharsetResolver
             return Encoding.UTF8;
         }
 
-        DetectionResult detected = CharsetDetector.DetectFromBytes(body.Array!, body.Offset, Math.Min(body.Count, DetectionBytes));
+        ReadOnlyMemory<byte> sample = body[..Math.Min(body.Length, DetectionBytes)];
+        ArraySegment<byte> array = MemoryMarshal.TryGetArray(sample, out ArraySegment<byte> segment) ? segment : sample.ToArray();
+        DetectionResult detected = CharsetDetector.DetectFromBytes(array.Array!, array.Offset, array.Count);
         return FromLabel(detected.Detected?.EncodingName) ?? Encoding.UTF8;
     }
 

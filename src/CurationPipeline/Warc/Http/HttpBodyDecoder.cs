@@ -12,9 +12,15 @@ namespace CurationPipeline.Warc.Http;
 /// </remarks>
 internal static class HttpBodyDecoder
 {
-    /// <summary>Decodes <paramref name="body"/> per <paramref name="headers"/> into <paramref name="output"/>.</summary>
-    /// <returns>False when the decoded body would exceed the output's limit.</returns>
-    public static bool Decode(WarcHeaders headers, ReadOnlySpan<byte> body, PooledBuffer output)
+    /// <summary>Decodes the body stored as <paramref name="stored"/> per <paramref name="headers"/>.</summary>
+    /// <param name="headers">The HTTP response headers.</param>
+    /// <param name="stored">The body as stored in the record.</param>
+    /// <param name="limit">The largest decoded body accepted.</param>
+    /// <param name="body">The decoded body: <paramref name="stored"/> itself when nothing is encoded (the common case, not
+    /// copied), else the bytes in <paramref name="buffer"/>.</param>
+    /// <param name="buffer">The pooled buffer holding a decoded body, or <c>null</c>; the caller disposes it.</param>
+    /// <returns>False when the decoded body would exceed <paramref name="limit"/>.</returns>
+    public static bool TryDecode(WarcHeaders headers, ReadOnlyMemory<byte> stored, int limit, out ReadOnlyMemory<byte> body, out PooledBuffer? buffer)
     {
         ReadOnlySpan<byte> transfer = headers.GetValueBytes("Transfer-Encoding");
         ReadOnlySpan<byte> coding = headers.GetValueBytes("Content-Encoding").Trim(" \t"u8);
@@ -22,9 +28,19 @@ internal static class HttpBodyDecoder
         Encoding encoding = ParseCoding(coding);
         if (!chunked && encoding == Encoding.Identity)
         {
-            return output.Append(body);
+            buffer = null;
+            body = stored;
+            return stored.Length <= limit;
         }
 
+        buffer = new PooledBuffer(stored.Length, limit);
+        bool fits = Decode(stored.Span, chunked, encoding, buffer);
+        body = buffer.Memory;
+        return fits;
+    }
+
+    private static bool Decode(ReadOnlySpan<byte> body, bool chunked, Encoding encoding, PooledBuffer output)
+    {
         using var dechunked = chunked ? new PooledBuffer(body.Length, int.MaxValue) : null;
         ReadOnlySpan<byte> encoded = body;
         if (dechunked is not null && Dechunk(body, dechunked))

@@ -48,8 +48,9 @@ internal sealed record HttpResponseHead(int StatusCode, WarcHeaders Headers, int
         }
         else
         {
+            // An LF-only end counts only before the first CRLF end: searched within that, not through the whole body.
             int crlf = rest.IndexOf("\n\r\n"u8);
-            int lf = rest.IndexOf("\n\n"u8);
+            int lf = rest[..(crlf < 0 ? rest.Length : crlf + 1)].IndexOf("\n\n"u8);
             if (crlf >= 0 && (lf < 0 || crlf < lf))
             {
                 headersEnd = headersStart + crlf + 1;

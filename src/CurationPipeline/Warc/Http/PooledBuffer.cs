@@ -23,8 +23,8 @@ internal sealed class PooledBuffer : IDisposable
     /// <summary>The written bytes.</summary>
     public ReadOnlySpan<byte> Span => _array.AsSpan(0, Length);
 
-    /// <summary>The written bytes as an array segment (for APIs that take arrays).</summary>
-    public ArraySegment<byte> Segment => new(_array, 0, Length);
+    /// <summary>The written bytes as memory (valid until the next write or <see cref="Dispose"/>).</summary>
+    public ReadOnlyMemory<byte> Memory => _array.AsMemory(0, Length);
 
     /// <summary>Appends <paramref name="data"/>; false (and <see cref="Overflowed"/>) when the limit would be passed.</summary>
     public bool Append(ReadOnlySpan<byte> data)

@@ -84,8 +84,9 @@ internal sealed class RecordConverter
             return Reject(id, url, WarcReasons.HttpNotHtml, false, mediaType);
         }
 
-        using var body = new PooledBuffer(stored.Length, _options.MaxDecodedBodyBytes);
-        if (!HttpBodyDecoder.Decode(httpHeaders, stored.Span, body))
+        bool fits = HttpBodyDecoder.TryDecode(httpHeaders, stored, _options.MaxDecodedBodyBytes, out ReadOnlyMemory<byte> body, out PooledBuffer? decoded);
+        using PooledBuffer? owner = decoded;
+        if (!fits)
         {
             return Reject(id, url, WarcReasons.HttpBodyTooLarge, false, $"limit {_options.MaxDecodedBodyBytes} bytes");
         }
@@ -100,7 +101,7 @@ internal sealed class RecordConverter
             return Reject(id, url, WarcReasons.HttpNotHtml, false, "(none)");
         }
 
-        Encoding encoding = CharsetResolver.Resolve(contentType, body.Segment, _options.CharsetSniffBytes, out int preamble);
+        Encoding encoding = CharsetResolver.Resolve(contentType, body, _options.CharsetSniffBytes, out int preamble);
         string html = AsciiRunDecoder.GetString(encoding, body.Span[preamble..]);
         return SourceItem.Of(Document(record, id, url, ContentKind.Html, html, encoding.WebName));
     }
