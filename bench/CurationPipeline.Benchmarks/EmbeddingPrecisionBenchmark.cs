@@ -10,7 +10,7 @@ namespace CurationPipeline.Benchmarks;
 /// alternating turns of one run: docs/s (wall, and per CPU-second of the process), peak memory per turn, and the change of every pairwise cosine against float32
 /// (the semantic-dedup quality bar: p99 ≤ 0.01).
 /// </summary>
-/// <remarks>Args: <c>[--docs 584] [--tokens 128] [--turns 3] [--batch 32] [--runs 1] [--threads 0] [--all] [NAME=MODEL_DIRECTORY ...]</c>; <c>--all</c> adds the recipes that were tried and rejected (the speed/accuracy curve).</remarks>
+/// <remarks>Args: <c>[--docs 584] [--tokens 128] [--turns 3] [--batch 32] [--runs 0] [--threads 0] [--all] [NAME=MODEL_DIRECTORY ...]</c>; <c>--all</c> adds the recipes that were tried and rejected (the speed/accuracy curve).</remarks>
 internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
 {
     private const int WordsPerChunk = 100;
@@ -29,7 +29,7 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
             Precision = EmbeddingPrecision.Fp32, // every variant below is a model directory run as is
             MaxTokens = BenchmarkArgs.Int(args, "--tokens", 128),
             BatchSize = BenchmarkArgs.Int(args, "--batch", 32),
-            ParallelRuns = BenchmarkArgs.Int(args, "--runs", 1),
+            ParallelRuns = BenchmarkArgs.Int(args, "--runs", 0),
             IntraOpThreads = BenchmarkArgs.Int(args, "--threads", 0),
         };
         string[] texts = Chunks(FilterCascadeBenchmark.Load(BenchmarkPaths.SharedData("extraction", "scrapinghub", "ground-truth.json")), docs);
@@ -50,7 +50,7 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
                 Console.WriteLine($"derived {recipe.Name} in {clock.Elapsed.TotalSeconds:F1} s");
             }
 
-            Console.WriteLine($"{texts.Length} real texts, {options.MaxTokens} tokens max, batch {options.BatchSize}, {options.ParallelRuns} run(s), " +
+            Console.WriteLine($"{texts.Length} real texts, {options.MaxTokens} tokens max, batch {options.BatchSize}, runs {options.ParallelRuns} × threads {options.IntraOpThreads} (0: automatic), " +
                 $"{Environment.ProcessorCount} cores, {turns} alternating turns");
             var rates = variants.ToDictionary(v => v.Name, _ => new List<double>());
             var perCpuSecond = variants.ToDictionary(v => v.Name, _ => new List<double>());

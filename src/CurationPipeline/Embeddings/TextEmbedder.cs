@@ -15,7 +15,9 @@ namespace CurationPipeline.Embeddings;
 /// <para>Thread-safe; one instance (one ONNX session) serves the whole process. Dispose it to free the native session.</para>
 /// <para><see cref="EmbedAsync{T}"/> overlaps the CPU and the model: tokenization and length sorting run ahead on one task and hand
 /// padded batches to the model through a bounded queue (<see cref="EmbeddingOptions.QueueCapacityBatches"/>), which
-/// <see cref="EmbeddingOptions.ParallelRuns"/> model workers drain. Results come out in batch order, not input order.</para>
+/// <see cref="ParallelRuns"/> model workers drain. Results come out in batch order, not input order; with several runs, batches
+/// interleave by timing, but the batches, and so
+/// the vectors, do not depend on it.</para>
 /// </remarks>
 public sealed class TextEmbedder : IDisposable
 {
@@ -41,6 +43,9 @@ public sealed class TextEmbedder : IDisposable
 
     /// <summary>The execution provider the session runs on: <c>"CUDA"</c> or <c>"CPU"</c>.</summary>
     public string ExecutionProvider => _encoder.ExecutionProvider;
+
+    /// <summary>Model calls in flight at once: <see cref="EmbeddingOptions.ParallelRuns"/>, or when 0, one per processor on the CPU and 1 on CUDA.</summary>
+    public int ParallelRuns => _encoder.ParallelRuns;
 
     /// <summary>The precision the session runs in: <see cref="EmbeddingOptions.Precision"/> on the CPU, always <see cref="EmbeddingPrecision.Fp32"/> on CUDA.</summary>
     public EmbeddingPrecision Precision => ExecutionProvider == "CPU" ? Options.Precision : EmbeddingPrecision.Fp32;
@@ -91,9 +96,9 @@ public sealed class TextEmbedder : IDisposable
         Channel<PendingBatch<T>> toModel = Channel.CreateBounded<PendingBatch<T>>(
             new BoundedChannelOptions(Options.QueueCapacityBatches) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         Channel<EmbeddedItem<T>> results = Channel.CreateBounded<EmbeddedItem<T>>(
-            new BoundedChannelOptions(Options.BatchSize * (Options.QueueCapacityBatches + Options.ParallelRuns)) { SingleReader = true });
+            new BoundedChannelOptions(Options.BatchSize * (Options.QueueCapacityBatches + ParallelRuns)) { SingleReader = true });
 
-        var tasks = new Task[1 + Options.ParallelRuns];
+        var tasks = new Task[1 + ParallelRuns];
         tasks[0] = CancelOnFailureAsync(() => ProduceAsync(items, textOf, toModel.Writer, results.Writer, token), linked);
         for (int i = 1; i < tasks.Length; i++)
         {

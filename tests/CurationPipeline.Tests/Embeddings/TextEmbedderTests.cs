@@ -175,7 +175,7 @@ public sealed class TextEmbedderTests
         {
             nameof(EmbeddingOptions.MaxTokens) => new EmbeddingOptions { MaxTokens = 2 },
             nameof(EmbeddingOptions.BatchSize) => new EmbeddingOptions { BatchSize = 0 },
-            _ => new EmbeddingOptions { ParallelRuns = 0 },
+            _ => new EmbeddingOptions { ParallelRuns = -1 },
         };
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
