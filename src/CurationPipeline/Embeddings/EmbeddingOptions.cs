@@ -7,7 +7,7 @@ namespace CurationPipeline.Embeddings;
 /// <item><term><see cref="ModelDirectory"/></term><description><c>null</c>: the offline <see cref="DefaultEmbeddingModel"/></description></item>
 /// <item><term><see cref="ModelCacheDirectory"/></term><description><c>null</c>: <see cref="DefaultEmbeddingModel.DefaultCacheRoot"/></description></item>
 /// <item><term><see cref="MaxTokens"/></term><description>256</description></item>
-/// <item><term><see cref="BatchSize"/></term><description>32</description></item>
+/// <item><term><see cref="BatchSize"/></term><description>0: 4 on the CPU, 32 on CUDA</description></item>
 /// <item><term><see cref="SortWindowBatches"/></term><description>8</description></item>
 /// <item><term><see cref="QueueCapacityBatches"/></term><description>4</description></item>
 /// <item><term><see cref="ParallelRuns"/></term><description>0: one per processor on the CPU, 1 on CUDA</description></item>
@@ -30,8 +30,9 @@ public sealed record EmbeddingOptions
     /// <remarks>Must not exceed the model's position table (512 for BERT and RoBERTa base models).</remarks>
     public int MaxTokens { get; init; } = 256;
 
-    /// <summary>Documents per model call.</summary>
-    public int BatchSize { get; init; } = 32;
+    /// <summary>Documents per model call; 0 picks 4 on the CPU and 32 on CUDA.</summary>
+    /// <remarks>On the CPU a small batch keeps a layer's activations in cache between its many element-wise passes (see README, "Embedding models").</remarks>
+    public int BatchSize { get; init; }
 
     /// <summary>How many batches' worth of documents are tokenized and sorted by length before being cut into batches (less padding).</summary>
     public int SortWindowBatches { get; init; } = 8;
@@ -71,7 +72,7 @@ public sealed record EmbeddingOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokens, 3, nameof(MaxTokens));
-        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(BatchSize, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(SortWindowBatches, 1, nameof(SortWindowBatches));
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacityBatches, 1, nameof(QueueCapacityBatches));
         ArgumentOutOfRangeException.ThrowIfNegative(ParallelRuns, nameof(ParallelRuns));

@@ -21,6 +21,9 @@ namespace CurationPipeline.Embeddings;
 /// </remarks>
 public sealed class TextEmbedder : IDisposable
 {
+    private const int CpuBatchSize = 4;
+    private const int CudaBatchSize = 32;
+
     private readonly OnnxEncoder _encoder;
     private readonly EmbeddingTokenizer _tokenizer;
 
@@ -30,6 +33,7 @@ public sealed class TextEmbedder : IDisposable
         ModelDirectory = modelDirectory;
         _encoder = encoder;
         _tokenizer = tokenizer;
+        BatchSize = options.BatchSize > 0 ? options.BatchSize : encoder.ExecutionProvider == "CPU" ? CpuBatchSize : CudaBatchSize;
     }
 
     /// <summary>The options the embedder was built with.</summary>
@@ -43,6 +47,9 @@ public sealed class TextEmbedder : IDisposable
 
     /// <summary>The execution provider the session runs on: <c>"CUDA"</c> or <c>"CPU"</c>.</summary>
     public string ExecutionProvider => _encoder.ExecutionProvider;
+
+    /// <summary>Documents per model call: <see cref="EmbeddingOptions.BatchSize"/>, or when 0, 4 on the CPU and 32 on CUDA.</summary>
+    public int BatchSize { get; }
 
     /// <summary>Model calls in flight at once: <see cref="EmbeddingOptions.ParallelRuns"/>, or when 0, one per processor on the CPU and 1 on CUDA.</summary>
     public int ParallelRuns => _encoder.ParallelRuns;
@@ -96,7 +103,7 @@ public sealed class TextEmbedder : IDisposable
         Channel<PendingBatch<T>> toModel = Channel.CreateBounded<PendingBatch<T>>(
             new BoundedChannelOptions(Options.QueueCapacityBatches) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         Channel<EmbeddedItem<T>> results = Channel.CreateBounded<EmbeddedItem<T>>(
-            new BoundedChannelOptions(Options.BatchSize * (Options.QueueCapacityBatches + ParallelRuns)) { SingleReader = true });
+            new BoundedChannelOptions(BatchSize * (Options.QueueCapacityBatches + ParallelRuns)) { SingleReader = true });
 
         var tasks = new Task[1 + ParallelRuns];
         tasks[0] = CancelOnFailureAsync(() => ProduceAsync(items, textOf, toModel.Writer, results.Writer, token), linked);
@@ -131,7 +138,7 @@ public sealed class TextEmbedder : IDisposable
     private async Task ProduceAsync<T>(IAsyncEnumerable<T> items, Func<T, string> textOf,
         ChannelWriter<PendingBatch<T>> toModel, ChannelWriter<EmbeddedItem<T>> results, CancellationToken token)
     {
-        int windowSize = Options.BatchSize * Options.SortWindowBatches;
+        int windowSize = BatchSize * Options.SortWindowBatches;
         var window = new List<PendingItem<T>>(windowSize);
         try
         {
@@ -165,9 +172,9 @@ public sealed class TextEmbedder : IDisposable
     private async ValueTask FlushWindowAsync<T>(List<PendingItem<T>> window, ChannelWriter<PendingBatch<T>> toModel, CancellationToken token)
     {
         window.Sort(static (a, b) => a.Ids.Count.CompareTo(b.Ids.Count));
-        for (int start = 0; start < window.Count; start += Options.BatchSize)
+        for (int start = 0; start < window.Count; start += BatchSize)
         {
-            PendingItem<T>[] members = window.GetRange(start, Math.Min(Options.BatchSize, window.Count - start)).ToArray();
+            PendingItem<T>[] members = window.GetRange(start, Math.Min(BatchSize, window.Count - start)).ToArray();
             var rows = new List<int>[members.Length];
             for (int i = 0; i < members.Length; i++)
             {

@@ -174,7 +174,7 @@ public sealed class TextEmbedderTests
         EmbeddingOptions options = property switch
         {
             nameof(EmbeddingOptions.MaxTokens) => new EmbeddingOptions { MaxTokens = 2 },
-            nameof(EmbeddingOptions.BatchSize) => new EmbeddingOptions { BatchSize = 0 },
+            nameof(EmbeddingOptions.BatchSize) => new EmbeddingOptions { BatchSize = -1 },
             _ => new EmbeddingOptions { ParallelRuns = -1 },
         };
 
