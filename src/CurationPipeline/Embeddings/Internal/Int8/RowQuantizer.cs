@@ -152,7 +152,7 @@ internal sealed class RowQuantizer(GraphProto graph, string prefix)
         return reduce;
     }
 
-    /// <summary>Adds the shared constants, once, if any input was quantized.</summary>
+    /// <summary>Adds the shared constants the quantized inputs use, once.</summary>
     public void AddConstants()
     {
         if (_done.Count == 0)
@@ -161,11 +161,18 @@ internal sealed class RowQuantizer(GraphProto graph, string prefix)
         }
 
         _graph.Initializer.Add(Tensor(Flat, DataType.Int64, MemoryMarshal.AsBytes<long>([-1]), 1));
-        _graph.Initializer.Add(Float(Levels, [127f]));
         _graph.Initializer.Add(Float(Tiny, [1e-12f]));
-        _graph.Initializer.Add(Tensor(ZeroPoint, DataType.Uint8, [128]));
-        _graph.Initializer.Add(Float(UnsignedLevels, [255f]));
-        _graph.Initializer.Add(Tensor(UnsignedZeroPoint, DataType.Uint8, [0]));
+        if (_done.Values.Any(q => q.ZeroPoint == ZeroPoint))
+        {
+            _graph.Initializer.Add(Float(Levels, [127f]));
+            _graph.Initializer.Add(Tensor(ZeroPoint, DataType.Uint8, [128]));
+        }
+
+        if (_done.Values.Any(q => q.ZeroPoint == UnsignedZeroPoint))
+        {
+            _graph.Initializer.Add(Float(UnsignedLevels, [255f]));
+            _graph.Initializer.Add(Tensor(UnsignedZeroPoint, DataType.Uint8, [0]));
+        }
     }
 }
 
