@@ -16,8 +16,7 @@ namespace CurationPipeline.Embeddings;
 /// <para><see cref="EmbedAsync{T}"/> overlaps the CPU and the model: tokenization and length sorting run ahead on one task and hand
 /// padded batches to the model through a bounded queue (<see cref="EmbeddingOptions.QueueCapacityBatches"/>), which
 /// <see cref="ParallelRuns"/> model workers drain. Results come out in batch order, not input order; with several runs, batches
-/// interleave by timing, but the batches, and so
-/// the vectors, do not depend on it.</para>
+/// interleave by timing, but the batches, and so the vectors, do not depend on it.</para>
 /// </remarks>
 public sealed class TextEmbedder : IDisposable
 {

@@ -6,7 +6,7 @@ using DataType = Onnx.TensorProto.Types.DataType;
 namespace CurationPipeline.Embeddings.Internal.Int8;
 
 /// <summary>
-/// The nodes that quantize a product input per row (token): <c>s = max(|x|) / 127</c>, <c>q = QuantizeLinear(x / s, 1, 128)</c>;
+/// The nodes that quantize a product input per row (token): <c>s = max(|x|) / 127</c>, <c>q = round(x / s) + 128</c>;
 /// outlier channels are zeroed for int8 and gathered apart for the float path; a one-sided input is quantized as
 /// <c>x + shift</c> on [0, 255] with zero point 0. Each input is quantized once, however many products read it.
 /// </summary>
@@ -93,8 +93,7 @@ internal sealed class RowQuantizer(GraphProto graph, string prefix)
 
         nodes.Add(Node("Div", p + "scale", [p + "range", shift is null ? Levels : UnsignedLevels], p + "scale"));
         string zeroPoint = shift is null ? ZeroPoint : UnsignedZeroPoint;
-        QuantizeRows(p, x, inlier, channels, shift is null ? (byte)128 : (byte)0, nodes);
-        string quantized = p + "quantized";
+        string quantized = QuantizeRows(p, x, inlier, channels, shift is null ? (byte)128 : (byte)0, nodes);
         return _done[x] = new QuantizedInput(quantized, p + "scale", zeroPoint, shift ?? 0f, outliers, outlierValues);
     }
 
@@ -102,7 +101,8 @@ internal sealed class RowQuantizer(GraphProto graph, string prefix)
     /// <c>{p}quantized = QuantizeLinear(values / {p}scale) + zero point</c>, row by row: opset 13 takes a per-row scale only along
     /// one axis, so the rows of a 2-D view (a free reshape) are quantized per axis, dividing and rounding in one pass.
     /// </summary>
-    private void QuantizeRows(string p, string x, string values, int channels, byte zeroPoint, List<NodeProto> nodes)
+    /// <returns>The quantized tensor, shaped like <paramref name="x"/>.</returns>
+    private string QuantizeRows(string p, string x, string values, int channels, byte zeroPoint, List<NodeProto> nodes)
     {
         _graph.Initializer.Add(Tensor(p + "rows_shape", DataType.Int64, MemoryMarshal.AsBytes<long>([-1, channels]), 2));
         nodes.Add(Node("Reshape", p + "rows", [values, p + "rows_shape"], p + "rows"));
@@ -120,6 +120,7 @@ internal sealed class RowQuantizer(GraphProto graph, string prefix)
         nodes.Add(Node("Shape", p + "shape", [x], p + "shape"));
         nodes.Add(Node("Reshape", p + "quantized", [p + "quantized_rows", p + "shape"], p + "quantized"));
         DeclareTokenShape(p + "quantized", channels);
+        return p + "quantized";
     }
 
     /// <summary>
