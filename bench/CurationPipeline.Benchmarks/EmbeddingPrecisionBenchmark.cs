@@ -10,7 +10,8 @@ namespace CurationPipeline.Benchmarks;
 /// alternating turns of one run: docs/s (wall, and per CPU-second of the process), peak memory per turn, and the change of every pairwise cosine against float32
 /// (the semantic-dedup quality bar: p99 ≤ 0.01).
 /// </summary>
-/// <remarks>Args: <c>[--docs 584] [--tokens 128] [--turns 3] [--batch 32] [--runs 1] [--threads 0] [--all] [NAME=MODEL_DIRECTORY ...]</c>; <c>--all</c> adds the recipes that were tried and rejected (the speed/accuracy curve).</remarks>
+/// <remarks>Args: <c>[--docs 584] [--tokens 128] [--turns 3] [--batch 0] [--runs 0] [--threads 0] [--all] [--single-run] [NAME=MODEL_DIRECTORY ...]</c>; <c>--all</c> adds the recipes that were tried and rejected (the speed/accuracy curve);
+/// <c>--single-run</c> adds float32 and the default recipe at the earlier CPU settings (one run × every core, batch 32).</remarks>
 internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
 {
     private const int WordsPerChunk = 100;
@@ -28,8 +29,8 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
             UseCuda = false,
             Precision = EmbeddingPrecision.Fp32, // every variant below is a model directory run as is
             MaxTokens = BenchmarkArgs.Int(args, "--tokens", 128),
-            BatchSize = BenchmarkArgs.Int(args, "--batch", 32),
-            ParallelRuns = BenchmarkArgs.Int(args, "--runs", 1),
+            BatchSize = BenchmarkArgs.Int(args, "--batch", 0),
+            ParallelRuns = BenchmarkArgs.Int(args, "--runs", 0),
             IntraOpThreads = BenchmarkArgs.Int(args, "--threads", 0),
         };
         string[] texts = Chunks(FilterCascadeBenchmark.Load(BenchmarkPaths.SharedData("extraction", "scrapinghub", "ground-truth.json")), docs);
@@ -37,20 +38,28 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
         string scratch = Directory.CreateTempSubdirectory("curate-int8-bench-").FullName;
         try
         {
-            var variants = new List<(string Name, string Directory)> { ("fp32", source) };
+            var variants = new List<(string Name, string Directory, EmbeddingOptions Options)> { ("fp32", source, options) };
             foreach (string extra in args.Where(a => a.Contains('=') && Directory.Exists(a[(a.IndexOf('=') + 1)..])))
             {
-                variants.Add((extra[..extra.IndexOf('=')], extra[(extra.IndexOf('=') + 1)..]));
+                variants.Add((extra[..extra.IndexOf('=')], extra[(extra.IndexOf('=') + 1)..], options));
             }
 
             foreach (Int8Recipe recipe in Recipes(args.Contains("--all")))
             {
                 var clock = Stopwatch.StartNew();
-                variants.Add((recipe.Name, Derive(source, scratch, recipe)));
+                variants.Add((recipe.Name, Derive(source, scratch, recipe), options));
                 Console.WriteLine($"derived {recipe.Name} in {clock.Elapsed.TotalSeconds:F1} s");
             }
 
-            Console.WriteLine($"{texts.Length} real texts, {options.MaxTokens} tokens max, batch {options.BatchSize}, {options.ParallelRuns} run(s), " +
+            if (args.Contains("--single-run"))
+            {
+                // The earlier CPU defaults (one run on every core, batch 32), measured in the same turns for the ratio.
+                EmbeddingOptions single = options with { ParallelRuns = 1, IntraOpThreads = 0, BatchSize = 32 };
+                variants.Add(("fp32 1 run, batch 32", source, single));
+                variants.Add((Int8Recipe.Default.Name + " 1 run, batch 32", variants.First(v => v.Name == Int8Recipe.Default.Name).Directory, single));
+            }
+
+            Console.WriteLine($"{texts.Length} real texts, {options.MaxTokens} tokens max, batch {options.BatchSize}, runs {options.ParallelRuns} × threads {options.IntraOpThreads} (0: automatic), " +
                 $"{Environment.ProcessorCount} cores, {turns} alternating turns");
             var rates = variants.ToDictionary(v => v.Name, _ => new List<double>());
             var perCpuSecond = variants.ToDictionary(v => v.Name, _ => new List<double>());
@@ -58,9 +67,9 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
             var vectors = new Dictionary<string, float[][]>();
             for (int turn = 0; turn < turns; turn++)
             {
-                foreach ((string name, string directory) in variants)
+                foreach ((string name, string directory, EmbeddingOptions variantOptions) in variants)
                 {
-                    (double rate, double cpu, long peak, float[][] v) = await MeasureAsync(options with { ModelDirectory = directory }, texts);
+                    (double rate, double cpu, long peak, float[][] v) = await MeasureAsync(variantOptions with { ModelDirectory = directory }, texts);
                     rates[name].Add(rate);
                     perCpuSecond[name].Add(cpu);
                     peaks[name] = Math.Max(peaks[name], peak);
@@ -70,11 +79,11 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
 
             // Wall docs/s swings with the machine's load; docs per CPU-second (whole process) is steadier on a shared machine.
             double baseline = Median(rates["fp32"]), cpuBaseline = Median(perCpuSecond["fp32"]);
-            Console.WriteLine($"{"variant",-34} {"docs/s (median; range)",-24} {"× fp32",7} {"docs/CPU-s",10} {"× fp32",7} {"peak MiB",9} {"|Δcos| p50",11} {"p99",8} {"max",8} {"min cos to fp32",16}");
-            foreach ((string name, _) in variants)
+            Console.WriteLine($"{"variant",-44} {"docs/s (median; range)",-24} {"× fp32",7} {"docs/CPU-s",10} {"× fp32",7} {"peak MiB",9} {"|Δcos| p50",11} {"p99",8} {"max",8} {"min cos to fp32",16}");
+            foreach ((string name, _, _) in variants)
             {
                 (double p50, double p99, double max, double minSelf) = Change(vectors["fp32"], vectors[name]);
-                Console.WriteLine($"{name,-34} {$"{Median(rates[name]):F1} ({rates[name].Min():F1}–{rates[name].Max():F1})",-24} " +
+                Console.WriteLine($"{name,-44} {$"{Median(rates[name]):F1} ({rates[name].Min():F1}–{rates[name].Max():F1})",-24} " +
                     $"{Median(rates[name]) / baseline,7:F2} {Median(perCpuSecond[name]),10:F1} {Median(perCpuSecond[name]) / cpuBaseline,7:F2} " +
                     $"{peaks[name] / 1024,9} {p50,11:F4} {p99,8:F4} {max,8:F4} {minSelf,16:F4}");
             }
@@ -120,7 +129,7 @@ internal sealed class EmbeddingPrecisionBenchmark : IBenchmark
     {
         ResetPeakMemory();
         using TextEmbedder embedder = TextEmbedder.Create(options);
-        await EmbedAsync(embedder, texts[..Math.Min(texts.Length, options.BatchSize * 2)]); // warm-up: session init, allocator
+        await EmbedAsync(embedder, texts[..Math.Min(texts.Length, embedder.BatchSize * embedder.ParallelRuns * 2)]); // warm-up: session init, allocator
         TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         float[][] vectors = await EmbedAsync(embedder, texts);

@@ -15,10 +15,14 @@ namespace CurationPipeline.Embeddings;
 /// <para>Thread-safe; one instance (one ONNX session) serves the whole process. Dispose it to free the native session.</para>
 /// <para><see cref="EmbedAsync{T}"/> overlaps the CPU and the model: tokenization and length sorting run ahead on one task and hand
 /// padded batches to the model through a bounded queue (<see cref="EmbeddingOptions.QueueCapacityBatches"/>), which
-/// <see cref="EmbeddingOptions.ParallelRuns"/> model workers drain. Results come out in batch order, not input order.</para>
+/// <see cref="ParallelRuns"/> model workers drain. Results come out in batch order, not input order; with several runs, batches
+/// interleave by timing, but the batches, and so the vectors, do not depend on it.</para>
 /// </remarks>
 public sealed class TextEmbedder : IDisposable
 {
+    private const int CpuBatchSize = 4;
+    private const int CudaBatchSize = 32;
+
     private readonly OnnxEncoder _encoder;
     private readonly EmbeddingTokenizer _tokenizer;
 
@@ -28,6 +32,7 @@ public sealed class TextEmbedder : IDisposable
         ModelDirectory = modelDirectory;
         _encoder = encoder;
         _tokenizer = tokenizer;
+        BatchSize = options.BatchSize > 0 ? options.BatchSize : encoder.ExecutionProvider == "CPU" ? CpuBatchSize : CudaBatchSize;
     }
 
     /// <summary>The options the embedder was built with.</summary>
@@ -41,6 +46,12 @@ public sealed class TextEmbedder : IDisposable
 
     /// <summary>The execution provider the session runs on: <c>"CUDA"</c> or <c>"CPU"</c>.</summary>
     public string ExecutionProvider => _encoder.ExecutionProvider;
+
+    /// <summary>Documents per model call: <see cref="EmbeddingOptions.BatchSize"/>, or when 0, 4 on the CPU and 32 on CUDA.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Model calls in flight at once: <see cref="EmbeddingOptions.ParallelRuns"/>, or when 0, one per processor on the CPU and 1 on CUDA.</summary>
+    public int ParallelRuns => _encoder.ParallelRuns;
 
     /// <summary>The precision the session runs in: <see cref="EmbeddingOptions.Precision"/> on the CPU, always <see cref="EmbeddingPrecision.Fp32"/> on CUDA.</summary>
     public EmbeddingPrecision Precision => ExecutionProvider == "CPU" ? Options.Precision : EmbeddingPrecision.Fp32;
@@ -91,9 +102,9 @@ public sealed class TextEmbedder : IDisposable
         Channel<PendingBatch<T>> toModel = Channel.CreateBounded<PendingBatch<T>>(
             new BoundedChannelOptions(Options.QueueCapacityBatches) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         Channel<EmbeddedItem<T>> results = Channel.CreateBounded<EmbeddedItem<T>>(
-            new BoundedChannelOptions(Options.BatchSize * (Options.QueueCapacityBatches + Options.ParallelRuns)) { SingleReader = true });
+            new BoundedChannelOptions(BatchSize * (Options.QueueCapacityBatches + ParallelRuns)) { SingleReader = true });
 
-        var tasks = new Task[1 + Options.ParallelRuns];
+        var tasks = new Task[1 + ParallelRuns];
         tasks[0] = CancelOnFailureAsync(() => ProduceAsync(items, textOf, toModel.Writer, results.Writer, token), linked);
         for (int i = 1; i < tasks.Length; i++)
         {
@@ -126,7 +137,7 @@ public sealed class TextEmbedder : IDisposable
     private async Task ProduceAsync<T>(IAsyncEnumerable<T> items, Func<T, string> textOf,
         ChannelWriter<PendingBatch<T>> toModel, ChannelWriter<EmbeddedItem<T>> results, CancellationToken token)
     {
-        int windowSize = Options.BatchSize * Options.SortWindowBatches;
+        int windowSize = BatchSize * Options.SortWindowBatches;
         var window = new List<PendingItem<T>>(windowSize);
         try
         {
@@ -160,9 +171,9 @@ public sealed class TextEmbedder : IDisposable
     private async ValueTask FlushWindowAsync<T>(List<PendingItem<T>> window, ChannelWriter<PendingBatch<T>> toModel, CancellationToken token)
     {
         window.Sort(static (a, b) => a.Ids.Count.CompareTo(b.Ids.Count));
-        for (int start = 0; start < window.Count; start += Options.BatchSize)
+        for (int start = 0; start < window.Count; start += BatchSize)
         {
-            PendingItem<T>[] members = window.GetRange(start, Math.Min(Options.BatchSize, window.Count - start)).ToArray();
+            PendingItem<T>[] members = window.GetRange(start, Math.Min(BatchSize, window.Count - start)).ToArray();
             var rows = new List<int>[members.Length];
             for (int i = 0; i < members.Length; i++)
             {

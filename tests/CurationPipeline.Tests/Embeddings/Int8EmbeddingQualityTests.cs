@@ -12,12 +12,7 @@ public sealed class Int8EmbeddingQualityTests
     [Fact]
     public async Task EmbedAsync_RealText_PairwiseCosineChangeAtP99WithinBar()
     {
-        // ~100-word chunks fill the 128-token window the bar is defined at.
-        string[] texts = [.. RealText.Articles()
-            .SelectMany(a => a.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Chunk(100))
-            .Where(words => words.Length >= 60)
-            .Select(words => string.Join(' ', words))
-            .Take(Texts)];
+        string[] texts = [.. Chunks().Take(Texts)];
         float[][] reference = await EmbedAsync(EmbeddingPrecision.Fp32, texts);
         float[][] quantized = await EmbedAsync(EmbeddingPrecision.Int8, texts);
 
@@ -36,9 +31,30 @@ public sealed class Int8EmbeddingQualityTests
         Assert.InRange(changes[(int)(changes.Count * 0.99)], 0f, 0.01f);
     }
 
-    private static async Task<float[][]> EmbedAsync(EmbeddingPrecision precision, string[] texts)
+    [Fact]
+    public async Task EmbedAsync_RealText_SameBytesWhateverTheRunsAndTiming()
     {
-        using var embedder = TextEmbedder.Create(new EmbeddingOptions { UseCuda = false, MaxTokens = 128, Precision = precision });
+        string[] texts = [.. Chunks().Take(48)];
+        float[][] first = await EmbedAsync(EmbeddingPrecision.Int8, texts);
+        float[][] again = await EmbedAsync(EmbeddingPrecision.Int8, texts);
+        float[][] oneRun = await EmbedAsync(EmbeddingPrecision.Int8, texts, parallelRuns: 1);
+
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(first[i], again[i]);
+            Assert.Equal(first[i], oneRun[i]);
+        }
+    }
+
+    /// <summary>~100-word chunks of the articles: they fill the 128-token window the bar is defined at.</summary>
+    private static IEnumerable<string> Chunks() => RealText.Articles()
+        .SelectMany(a => a.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Chunk(100))
+        .Where(words => words.Length >= 60)
+        .Select(words => string.Join(' ', words));
+
+    private static async Task<float[][]> EmbedAsync(EmbeddingPrecision precision, string[] texts, int parallelRuns = 0)
+    {
+        using var embedder = TextEmbedder.Create(new EmbeddingOptions { UseCuda = false, MaxTokens = 128, Precision = precision, ParallelRuns = parallelRuns });
         Assert.Equal(precision, embedder.Precision);
         var vectors = new float[texts.Length][];
         await foreach (EmbeddedItem<int> item in embedder.EmbedAsync(

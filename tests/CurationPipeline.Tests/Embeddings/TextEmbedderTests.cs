@@ -174,8 +174,8 @@ public sealed class TextEmbedderTests
         EmbeddingOptions options = property switch
         {
             nameof(EmbeddingOptions.MaxTokens) => new EmbeddingOptions { MaxTokens = 2 },
-            nameof(EmbeddingOptions.BatchSize) => new EmbeddingOptions { BatchSize = 0 },
-            _ => new EmbeddingOptions { ParallelRuns = 0 },
+            nameof(EmbeddingOptions.BatchSize) => new EmbeddingOptions { BatchSize = -1 },
+            _ => new EmbeddingOptions { ParallelRuns = -1 },
         };
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);

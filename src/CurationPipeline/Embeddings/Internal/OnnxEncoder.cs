@@ -32,8 +32,8 @@ internal sealed class OnnxEncoder : IDisposable
     /// <exception cref="InvalidDataException">The graph has an input other than input_ids, attention_mask, token_type_ids, or no 3-d float output.</exception>
     public OnnxEncoder(string modelPath, Func<string> cpuModelPath, EmbeddingOptions options, ILogger logger)
     {
-        int threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / options.ParallelRuns);
-        (_session, _sessionOptions, ExecutionProvider, ModelPath) = CreateSession(modelPath, cpuModelPath, options, threads, logger);
+        (_session, _sessionOptions, ExecutionProvider, ModelPath) = CreateSession(modelPath, cpuModelPath, options, logger);
+        ParallelRuns = RunsOn(ExecutionProvider, options);
         try
         {
             var inputs = new List<string>();
@@ -68,6 +68,9 @@ internal sealed class OnnxEncoder : IDisposable
 
     /// <summary>"CUDA" or "CPU".</summary>
     public string ExecutionProvider { get; }
+
+    /// <summary><see cref="EmbeddingOptions.ParallelRuns"/> resolved for <see cref="ExecutionProvider"/>.</summary>
+    public int ParallelRuns { get; }
 
     /// <summary>The graph the session runs.</summary>
     public string ModelPath { get; }
@@ -166,15 +169,22 @@ internal sealed class OnnxEncoder : IDisposable
         }
     }
 
+    /// <summary>Runs in flight: as configured, else one per processor on the CPU (one thread each) and one on CUDA.</summary>
+    private static int RunsOn(string provider, EmbeddingOptions options) =>
+        options.ParallelRuns > 0 ? options.ParallelRuns : provider == "CPU" ? Environment.ProcessorCount : 1;
+
+    private static int ThreadsOn(string provider, EmbeddingOptions options) =>
+        options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / RunsOn(provider, options));
+
     private static (InferenceSession Session, SessionOptions Options, string Provider, string ModelPath) CreateSession(
-        string modelPath, Func<string> cpuModelPath, EmbeddingOptions options, int threads, ILogger logger)
+        string modelPath, Func<string> cpuModelPath, EmbeddingOptions options, ILogger logger)
     {
         if (options.UseCuda)
         {
             SessionOptions? cuda = null;
             try
             {
-                cuda = CreateSessionOptions(threads);
+                cuda = CreateSessionOptions(ThreadsOn("CUDA", options));
                 cuda.AppendExecutionProvider_CUDA(options.CudaDeviceId);
                 return (new InferenceSession(modelPath, cuda), cuda, "CUDA", modelPath);
             }
@@ -187,7 +197,7 @@ internal sealed class OnnxEncoder : IDisposable
         }
 
         string cpuModel = cpuModelPath();
-        SessionOptions cpu = CreateSessionOptions(threads);
+        SessionOptions cpu = CreateSessionOptions(ThreadsOn("CPU", options));
         try
         {
             return (new InferenceSession(cpuModel, cpu), cpu, "CPU", cpuModel);

@@ -18,5 +18,5 @@ namespace CurationPipeline.Embeddings.Internal.Int8;
 internal sealed record Int8Recipe(string Name, bool PerRowActivations, int OutlierChannels, IReadOnlySet<MatMulRole> KeepFloat, bool ShiftOneSided = false)
 {
     /// <summary>The recipe <see cref="EmbeddingPrecision.Int8"/> uses.</summary>
-    public static Int8Recipe Default { get; } = new("rowwise-outliers8-shift-v1", PerRowActivations: true, OutlierChannels: 8, KeepFloat: new HashSet<MatMulRole>(), ShiftOneSided: true);
+    public static Int8Recipe Default { get; } = new("rowwise-outliers8-shift-v2", PerRowActivations: true, OutlierChannels: 8, KeepFloat: new HashSet<MatMulRole>(), ShiftOneSided: true);
 }
