@@ -6,8 +6,9 @@ namespace CurationPipeline.Benchmarks;
 
 /// <summary>
 /// N-gram classifier throughput from raw text: the four shipped models on the FineWeb-Edu sample documents (real web
-/// text, median ≈ 2.3 k chars), docs/s and MB/s on one thread and on every core; and the quality embedding head's
-/// docs/s per core when the embedding is already computed.
+/// text, median ≈ 2.3 k chars), docs/s and MB/s on one thread and on every core (with char n-grams, also the same
+/// weights on word n-grams only, the baseline of the char n-grams' cost); and the quality embedding head's docs/s per
+/// core when the embedding is already computed.
 /// </summary>
 /// <remarks>Args: <c>[--seconds 3] [--classifiers DIR]</c> (default: classifiers/ above the binary).</remarks>
 internal sealed class ClassifierBenchmark : IBenchmark
@@ -44,8 +45,23 @@ internal sealed class ClassifierBenchmark : IBenchmark
             return scores[0] + scores[1] + scores[2] + scores[3];
         }
 
-        Measure("four, NgramClassifierSet", ScoreSet, texts, megabytes, seconds, 1);
+        double perCore = Measure("four, NgramClassifierSet", ScoreSet, texts, megabytes, seconds, 1);
         Measure("four, NgramClassifierSet", ScoreSet, texts, megabytes, seconds, Environment.ProcessorCount);
+        if (models.Any(m => m.CharNgramMax > 0))
+        {
+            // Baseline in the same run: the same weights scored on their word n-grams only, so the ratio is the char n-grams' cost.
+            var words = new NgramClassifierSet([.. models.Select(WordsOnly)]);
+            double WordScores(string text)
+            {
+                Span<double> scores = stackalloc double[4];
+                words.ScoreAll(text, scores);
+                return scores[0] + scores[1] + scores[2] + scores[3];
+            }
+
+            double baseline = Measure("four, word n-grams only", WordScores, texts, megabytes, seconds, 1);
+            Console.WriteLine($"  char n-grams cost: {perCore:N0} vs {baseline:N0} docs/s per core ({perCore / baseline:F2}x the word-only set)");
+        }
+
         var quality = (EmbeddingHead)ClassifierLoader.LoadHead(Path.Combine(folder, "quality" + EmbeddingHead.Extension));
         MeasureHead(quality, seconds);
         MeasureHead(RandomMlp(quality.Dimension, hidden: 128), seconds);
@@ -111,7 +127,11 @@ internal sealed class ClassifierBenchmark : IBenchmark
         Console.WriteLine($"  {head.Name}.head ({head.Dimension}-d, embedding given) threads=1: {perSecond:N0} docs/s per core; four such heads ≈ {perSecond / 4:N0} docs/s (checksum {sink:E3})");
     }
 
-    private static void Measure(string label, Func<string, double> score, string[] texts, double megabytes, double seconds, int threads)
+    /// <summary>The same model without its char n-gram features (word n-grams only; for the cost baseline).</summary>
+    private static NgramClassifier WordsOnly(NgramClassifier model) =>
+        new(model.Metadata with { CharNgramMin = 0, CharNgramMax = 0, CharNgramChars = 0 }, model.Weights.ToArray(), model.Bias.ToArray());
+
+    private static double Measure(string label, Func<string, double> score, string[] texts, double megabytes, double seconds, int threads)
     {
         double sink = 0;
         foreach (string text in texts)
@@ -141,5 +161,6 @@ internal sealed class ClassifierBenchmark : IBenchmark
         double perSecond = documents / elapsed;
         Console.WriteLine($"  {label,-26} threads={threads}: {perSecond:N0} docs/s, {perSecond / threads:N0} docs/s/thread, " +
             $"{perSecond * megabytes / texts.Length:F1} MB/s (UTF-16) (checksum {sink:E3})");
+        return perSecond / threads;
     }
 }
