@@ -9,14 +9,20 @@ public static class ClassifierJobRunner
 {
     /// <summary>
     /// Trains the n-gram model of <paramref name="job"/> and writes <c>NAME.ngram</c> and <c>NAME.md</c>; with two or more training
-    /// <see cref="ClassifierJob.Sources"/> the card also gets the <see cref="LeaveOneSourceOut"/> table.
+    /// <see cref="ClassifierJob.Sources"/> the card also gets the <see cref="LeaveOneSourceOut"/> table, and with
+    /// <see cref="ClassifierTrainingOptions.ThresholdFromOtherSources"/> the model ships the threshold chosen on its out-of-source predictions.
     /// </summary>
     /// <exception cref="ArgumentException">The examples or options cannot train a model (e.g. one label only).</exception>
     public static ClassifierJobOutcome TrainNgram(ClassifierJob job)
     {
         NgramTrainingOptions n = job.Options.Ngram;
-        IReadOnlyList<SourceHoldout> holdouts = job.Sources.Count(s => !s.EvaluationOnly) >= 2 ? LeaveOneSourceOut.Run(job.Name, job.Sources, job.Options) : [];
-        return Write(job, o => ClassifierTraining.Run(job.Name, job.Examples, o), $"{n.Epochs} AdaGrad epochs, lr {n.LearningRate}, L2 {n.L2}, seed {n.Seed}", holdouts);
+        LeaveOneSourceOutResult? loso = job.Sources.Count(s => !s.EvaluationOnly) >= 2 ? LeaveOneSourceOut.Evaluate(job.Name, job.Sources, job.Options) : null;
+        if (loso is not null && job.Options.ThresholdFromOtherSources)
+        {
+            job = job with { Options = job.Options with { Threshold = loso.OutOfSourceThreshold } };
+        }
+
+        return Write(job, o => ClassifierTraining.Run(job.Name, job.Examples, o), $"{n.Epochs} AdaGrad epochs, lr {n.LearningRate}, L2 {n.L2}, seed {n.Seed}", loso?.Rows ?? []);
     }
 
     /// <summary>
