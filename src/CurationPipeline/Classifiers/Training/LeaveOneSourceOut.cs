@@ -79,11 +79,69 @@ public static class LeaveOneSourceOut
         return new LeaveOneSourceOutResult(rows, outOfSource);
     }
 
-    /// <summary>The threshold chosen on the left-out predictions of every training source but <paramref name="leftOut"/>, pooled.</summary>
+    /// <summary>
+    /// The threshold chosen on the left-out predictions of every training source but <paramref name="leftOut"/>: the one whose
+    /// worst F1 over the sources with both classes is best (so no source's definition of a positive dominates, as the largest
+    /// would on the pooled predictions); with a precision floor, or when no source has both classes, the pooled rule of
+    /// <see cref="ClassifierMetrics.ChooseThreshold"/>.
+    /// </summary>
     private static double PooledThreshold(IReadOnlyList<LabeledSource> sources, double[][] scores, bool[][] truths, ClassifierTrainingOptions options, int leftOut)
     {
         int[] pooled = [.. Enumerable.Range(0, sources.Count).Where(i => i != leftOut && !sources[i].EvaluationOnly)];
-        return ClassifierMetrics.ChooseThreshold([.. pooled.SelectMany(i => scores[i])], [.. pooled.SelectMany(i => truths[i])], options.MinPrecision);
+        int[] mixed = [.. pooled.Where(i => truths[i].Contains(true) && truths[i].Contains(false))];
+        if (options.MinPrecision is not null || mixed.Length == 0)
+        {
+            return ClassifierMetrics.ChooseThreshold([.. pooled.SelectMany(i => scores[i])], [.. pooled.SelectMany(i => truths[i])], options.MinPrecision);
+        }
+
+        // Per source, its positives' and negatives' scores sorted, so a threshold's counts are two binary searches.
+        double[][] positives = [.. mixed.Select(i => Sorted(scores[i], truths[i], true))];
+        double[][] negatives = [.. mixed.Select(i => Sorted(scores[i], truths[i], false))];
+        double[] candidates = [.. mixed.SelectMany(i => scores[i]).Distinct().Order()];
+        int step = Math.Max(1, candidates.Length / MaxCandidates);
+        double best = 0.5, bestWorst = -1;
+        for (int c = 0; c < candidates.Length; c += step)
+        {
+            double worst = double.MaxValue;
+            for (int s = 0; s < mixed.Length && worst > bestWorst; s++)
+            {
+                int truePositives = AtOrAbove(positives[s], candidates[c]);
+                int flagged = truePositives + AtOrAbove(negatives[s], candidates[c]);
+                worst = Math.Min(worst, truePositives == 0 ? 0 : 2.0 * truePositives / (flagged + positives[s].Length));
+            }
+
+            if (worst > bestWorst)
+            {
+                bestWorst = worst;
+                best = candidates[c];
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Most thresholds the worst-source rule tries (evenly spaced over the distinct scores).</summary>
+    private const int MaxCandidates = 2_000;
+
+    private static double[] Sorted(double[] scores, bool[] truths, bool positive) => [.. scores.Where((_, j) => truths[j] == positive).Order()];
+
+    /// <summary>How many of the ascending <paramref name="sorted"/> are at or above <paramref name="threshold"/>.</summary>
+    private static int AtOrAbove(double[] sorted, double threshold)
+    {
+        int index = Array.BinarySearch(sorted, threshold);
+        if (index < 0)
+        {
+            index = ~index;
+        }
+        else
+        {
+            while (index > 0 && sorted[index - 1] == threshold)
+            {
+                index--;
+            }
+        }
+
+        return sorted.Length - index;
     }
 
     private static double[] Score(ClassifierTrainingResult result, LabeledSource source)
