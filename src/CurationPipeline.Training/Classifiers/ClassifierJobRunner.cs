@@ -34,7 +34,7 @@ public static class ClassifierJobRunner
     {
         ArgumentNullException.ThrowIfNull(embeddings);
         IReadOnlyList<float[]> vectors = await embeddings.EmbedAsync(job.Examples, cancellationToken).ConfigureAwait(false);
-        string input = $"embeddings: {DefaultEmbeddingModel.Name}, first {new EmbeddingOptions().MaxTokens} tokens";
+        string input = $"embeddings: {DefaultEmbeddingModel.Name} {embeddings.Precision.ToString().ToLowerInvariant()} on the CPU{(embeddings.Precision == new EmbeddingOptions().Precision ? " (the pipeline's default)" : "")}, first {new EmbeddingOptions().MaxTokens} tokens";
         if (job.Torch is { } t)
         {
             return Write(job, o => ClassifierTraining.RunHead(job.Examples, vectors, o, (examples, v) => TorchHeadTrainer.Train(job.Name, examples, v, DefaultEmbeddingModel.Name, t)),
