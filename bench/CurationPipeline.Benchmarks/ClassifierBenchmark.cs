@@ -56,7 +56,7 @@ internal sealed class ClassifierBenchmark : IBenchmark
         }
 
         string label = sets.Length == 1 ? "four, NgramClassifierSet" : $"four, {sets.Length} NgramClassifierSets";
-        double perCore = Measure(label, ScoreSets, texts, megabytes, seconds, 1);
+        Measure(label, ScoreSets, texts, megabytes, seconds, 1);
         Measure(label, ScoreSets, texts, megabytes, seconds, Environment.ProcessorCount);
         if (models.Any(m => m.CharNgramMax > 0))
         {
@@ -69,8 +69,17 @@ internal sealed class ClassifierBenchmark : IBenchmark
                 return scores[0] + scores[1] + scores[2] + scores[3];
             }
 
-            double baseline = Measure("four, word n-grams only", WordScores, texts, megabytes, seconds, 1);
-            Console.WriteLine($"  char n-grams cost: {perCore:N0} vs {baseline:N0} docs/s per core ({perCore / baseline:F2}x the word-only set)");
+            Measure("four, word n-grams only", WordScores, texts, megabytes, seconds, 1);
+
+            // On a loaded machine one measurement each is noise: alternate short rounds and keep each side's best.
+            double bestShipped = 0, bestWords = 0;
+            for (int round = 0; round < 6; round++)
+            {
+                bestShipped = Math.Max(bestShipped, Rate(ScoreSets, texts, seconds / 3));
+                bestWords = Math.Max(bestWords, Rate(WordScores, texts, seconds / 3));
+            }
+
+            Console.WriteLine($"  char n-grams cost (best of 6 alternating rounds): {bestShipped:N0} vs {bestWords:N0} docs/s per core, {bestShipped / bestWords:F2}x the word-only set");
         }
 
         var quality = (EmbeddingHead)ClassifierLoader.LoadHead(Path.Combine(folder, "quality" + EmbeddingHead.Extension));
@@ -136,6 +145,21 @@ internal sealed class ClassifierBenchmark : IBenchmark
 
         double perSecond = documents / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  {head.Name}.head ({head.Dimension}-d, embedding given) threads=1: {perSecond:N0} docs/s per core; four such heads ≈ {perSecond / 4:N0} docs/s (checksum {sink:E3})");
+    }
+
+    /// <summary>Docs/s of <paramref name="score"/> on one thread over <paramref name="seconds"/>.</summary>
+    private static double Rate(Func<string, double> score, string[] texts, double seconds)
+    {
+        double sink = 0;
+        long documents = 0;
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; clock.Elapsed.TotalSeconds < seconds; i = (i + 1) % texts.Length)
+        {
+            sink += score(texts[i]);
+            documents++;
+        }
+
+        return sink == double.MinValue ? 0 : documents / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>The models grouped by the features they hash, in first-appearance order.</summary>
