@@ -30,6 +30,12 @@ public static class ClassifiersCommand
 
     private static readonly Option<int> s_bits = new("--bits") { Description = "ngram: hash bits (2^bits buckets).", DefaultValueFactory = _ => 20 };
 
+    private static readonly Option<int> s_charMin = new("--char-ngram-min") { Description = "ngram: shortest char n-gram feature (with --char-ngram-max; 0 = word n-grams only).", DefaultValueFactory = _ => 0 };
+
+    private static readonly Option<int> s_charMax = new("--char-ngram-max") { Description = "ngram: longest char n-gram feature (at most 8; 0 = word n-grams only).", DefaultValueFactory = _ => 0 };
+
+    private static readonly Option<int> s_charChars = new("--char-ngram-chars") { Description = "ngram: leading chars whose char n-grams are features.", DefaultValueFactory = _ => new NgramTrainingOptions().CharNgramChars };
+
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default: ngram 20, head 60)." };
 
     private static readonly Option<int> s_seed = new("--seed") { Description = "Training shuffle seed.", DefaultValueFactory = _ => 1 };
@@ -66,7 +72,7 @@ public static class ClassifiersCommand
     {
         var train = new Command("train", "Train a classifier from a label file; prints held-out metrics and writes the model and its card.")
         {
-            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_epochs, s_seed, s_splits, s_trainer, s_hidden, s_date,
+            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_charMin, s_charMax, s_charChars, s_epochs, s_seed, s_splits, s_trainer, s_hidden, s_date,
         };
         train.SetAction(TrainAsync);
         var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety and quality classifiers.")
@@ -82,7 +88,15 @@ public static class ClassifiersCommand
         string path = parse.GetValue(s_labels)!.FullName;
         bool head = parse.GetValue(s_kind) == "head";
         int? epochs = parse.GetValue(s_epochs);
-        var ngram = new NgramTrainingOptions { HashBits = parse.GetValue(s_bits), Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) };
+        var ngram = new NgramTrainingOptions
+        {
+            HashBits = parse.GetValue(s_bits),
+            CharNgramMin = parse.GetValue(s_charMin),
+            CharNgramMax = parse.GetValue(s_charMax),
+            CharNgramChars = parse.GetValue(s_charChars),
+            Seed = parse.GetValue(s_seed),
+            NegativeLabel = parse.GetValue(s_negative),
+        };
         var heads = new EmbeddingHeadOptions { Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) };
         TorchHeadOptions? torch = parse.GetValue(s_trainer) == "torch"
             ? new TorchHeadOptions { Hidden = parse.GetValue(s_hidden), Seed = parse.GetValue(s_seed), NegativeLabel = parse.GetValue(s_negative) }
@@ -161,8 +175,12 @@ public static class ClassifiersCommand
             string command = $"`curate classifiers build-starters --output {output}{(parse.GetValue(s_heads) ? " --heads" : "")}` " +
                 "(reads --data, default $CURATE_SHARED_DATA/classify else ../shared/data/classify; writes the label files to --work WORK, default curate-classify-labels " +
                 $"in the system temp folder; then trains every starter; this model alone from its label file: `curate classifiers train --labels WORK/{name}.jsonl --name {name} --output {output}";
-            var job = new ClassifierJob(name, LabelFile.Read(labels).Examples, new ClassifierTrainingOptions(), new EmbeddingHeadOptions(), null, output,
-                StarterDatasets.Describe(name), command + "`)", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits))
+            ClassifierTrainingOptions options = StarterDatasets.TrainingOptions(name);
+            NgramTrainingOptions n = options.Ngram;
+            string charNgrams = n.CharNgramMax > 0 ? $" --char-ngram-min {n.CharNgramMin} --char-ngram-max {n.CharNgramMax} --char-ngram-chars {n.CharNgramChars}" : "";
+            string threshold = options.ThresholdFromOtherSources ? "; that command has no sources, so it chooses the threshold on its validation split instead of out of source" : "";
+            var job = new ClassifierJob(name, LabelFile.Read(labels).Examples, options, new EmbeddingHeadOptions(), null, output,
+                StarterDatasets.Describe(name), command + charNgrams + "`" + threshold + ")", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits))
             {
                 Sources = sources,
                 Date = parse.GetValue(s_date),

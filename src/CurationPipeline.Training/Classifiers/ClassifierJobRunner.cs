@@ -9,14 +9,20 @@ public static class ClassifierJobRunner
 {
     /// <summary>
     /// Trains the n-gram model of <paramref name="job"/> and writes <c>NAME.ngram</c> and <c>NAME.md</c>; with two or more training
-    /// <see cref="ClassifierJob.Sources"/> the card also gets the <see cref="LeaveOneSourceOut"/> table.
+    /// <see cref="ClassifierJob.Sources"/> the card also gets the <see cref="LeaveOneSourceOut"/> table, and with
+    /// <see cref="ClassifierTrainingOptions.ThresholdFromOtherSources"/> the model ships the threshold chosen on its out-of-source predictions.
     /// </summary>
     /// <exception cref="ArgumentException">The examples or options cannot train a model (e.g. one label only).</exception>
     public static ClassifierJobOutcome TrainNgram(ClassifierJob job)
     {
         NgramTrainingOptions n = job.Options.Ngram;
-        IReadOnlyList<SourceHoldout> holdouts = job.Sources.Count(s => !s.EvaluationOnly) >= 2 ? LeaveOneSourceOut.Run(job.Name, job.Sources, job.Options) : [];
-        return Write(job, o => ClassifierTraining.Run(job.Name, job.Examples, o), $"{n.Epochs} AdaGrad epochs, lr {n.LearningRate}, L2 {n.L2}, seed {n.Seed}", holdouts);
+        LeaveOneSourceOutResult? loso = job.Sources.Count(s => !s.EvaluationOnly) >= 2 ? LeaveOneSourceOut.Evaluate(job.Name, job.Sources, job.Options) : null;
+        if (loso is not null && job.Options.ThresholdFromOtherSources)
+        {
+            job = job with { Options = job.Options with { Threshold = loso.OutOfSourceThreshold } };
+        }
+
+        return Write(job, o => ClassifierTraining.Run(job.Name, job.Examples, o), $"{n.Epochs} AdaGrad epochs, lr {n.LearningRate}, L2 {n.L2}, seed {n.Seed}", loso?.Rows ?? []);
     }
 
     /// <summary>
@@ -28,7 +34,7 @@ public static class ClassifierJobRunner
     {
         ArgumentNullException.ThrowIfNull(embeddings);
         IReadOnlyList<float[]> vectors = await embeddings.EmbedAsync(job.Examples, cancellationToken).ConfigureAwait(false);
-        string input = $"embeddings: {DefaultEmbeddingModel.Name}, first {new EmbeddingOptions().MaxTokens} tokens";
+        string input = $"embeddings: {DefaultEmbeddingModel.Name} {embeddings.Precision.ToString().ToLowerInvariant()} on the CPU{(embeddings.Precision == new EmbeddingOptions().Precision ? " (the pipeline's default)" : "")}, first {new EmbeddingOptions().MaxTokens} tokens";
         if (job.Torch is { } t)
         {
             return Write(job, o => ClassifierTraining.RunHead(job.Examples, vectors, o, (examples, v) => TorchHeadTrainer.Train(job.Name, examples, v, DefaultEmbeddingModel.Name, t)),

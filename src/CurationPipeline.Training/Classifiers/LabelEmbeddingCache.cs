@@ -7,20 +7,23 @@ using CurationPipeline.Embeddings;
 namespace CurationPipeline.Training.Classifiers;
 
 /// <summary>
-/// Embeddings of label texts with the default model on the CPU, cached in a folder by a hash of the model, the token limit
-/// and every text: retraining a head on the same labels skips the slow embedding step.
+/// Embeddings of label texts with the default model on the CPU, cached in a folder by a hash of the model, the precision,
+/// the token limit and every text: retraining a head on the same labels skips the slow embedding step.
 /// </summary>
 /// <param name="folder">The cache folder (created when first written).</param>
 /// <param name="onEmbedding">Told "embedding N texts …" before a cache miss is computed; <c>null</c> for silence.</param>
-public sealed class LabelEmbeddingCache(string folder, Action<string>? onEmbedding = null)
+/// <param name="precision">The CPU arithmetic the texts are embedded with; defaults to the pipeline's (<see cref="EmbeddingOptions.Precision"/>), so a head trains on the vectors it will score.</param>
+public sealed class LabelEmbeddingCache(string folder, Action<string>? onEmbedding = null, EmbeddingPrecision? precision = null)
 {
+    private readonly EmbeddingOptions _options = precision is { } p ? new EmbeddingOptions { UseCuda = false, Precision = p } : new EmbeddingOptions { UseCuda = false };
+
     /// <summary>The cache folder.</summary>
     public string Folder { get; } = folder;
 
     /// <summary>One embedding per example, in order: from the cache when present, else computed and written (atomically) to it.</summary>
     public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<LabeledText> examples, CancellationToken cancellationToken)
     {
-        var options = new EmbeddingOptions { UseCuda = false };
+        EmbeddingOptions options = _options;
         string cache = Path.Combine(Folder, $"{Key(examples, options):x16}.f32");
         if (File.Exists(cache))
         {
@@ -51,10 +54,13 @@ public sealed class LabelEmbeddingCache(string folder, Action<string>? onEmbeddi
         return vectors;
     }
 
-    private static ulong Key(IReadOnlyList<LabeledText> examples, EmbeddingOptions options)
+    /// <summary>The precision the texts are embedded with (part of the cache key: int8 and fp32 vectors differ).</summary>
+    public EmbeddingPrecision Precision => _options.Precision;
+
+    internal static ulong Key(IReadOnlyList<LabeledText> examples, EmbeddingOptions options)
     {
         var hash = new XxHash64();
-        hash.Append(Encoding.UTF8.GetBytes($"{DefaultEmbeddingModel.Name}/{options.MaxTokens}/{examples.Count}"));
+        hash.Append(Encoding.UTF8.GetBytes($"{DefaultEmbeddingModel.Name}/{options.Precision}/{options.MaxTokens}/{examples.Count}"));
         foreach (LabeledText example in examples)
         {
             hash.Append(MemoryMarshal.AsBytes(example.Text.AsSpan()));

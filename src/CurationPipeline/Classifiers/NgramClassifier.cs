@@ -4,12 +4,14 @@ using CurationPipeline.Classifiers.Internal;
 namespace CurationPipeline.Classifiers;
 
 /// <summary>
-/// A DCLM-style linear classifier over hashed word unigrams and bigrams: binary (sigmoid), multi-class (softmax) or
-/// regression (identity), scored from raw text without an encoder.
+/// A DCLM-style linear classifier over hashed word unigrams and bigrams, optionally with character n-grams: binary
+/// (sigmoid), multi-class (softmax) or regression (identity), scored from raw text without an encoder.
 /// </summary>
 /// <remarks>
 /// The feature vector is the mean of the one-hot n-gram buckets (fastText averaging): output <c>k</c> is
-/// <c>bias[k] + Σ weight[bucket][k] / n</c> over the <c>n</c> n-grams of the first <see cref="MaxChars"/> chars.
+/// <c>bias[k] + Σ weight[bucket][k] / n</c> over the <c>n</c> word n-grams of the first <see cref="MaxChars"/> chars;
+/// a model with char n-grams adds their own mean, <c>Σ weight[bucket][k] / c</c> over the <c>c</c> char n-grams of the
+/// first <see cref="CharNgramChars"/> chars.
 /// Weights are float16 values (held as float32 in memory), so a saved and reloaded model scores identically.
 /// Immutable and thread-safe. The file format is written by <see cref="Save(Stream)"/> and documented in
 /// <c>classifiers/README.md</c>.
@@ -58,7 +60,7 @@ public sealed class NgramClassifier : IDocumentClassifier, ITrainedClassifier
     public double Threshold => Metadata.Threshold;
 
     /// <inheritdoc/>
-    public string Description => $"`{Name}{Extension}`: hashed word unigram+bigram {Kind.ToString().ToLowerInvariant()} model (2^{HashBits} buckets, float16 weights, first {MaxChars:N0} chars), format `CPNGRAM1` (classifiers/README.md); load with `ClassifierLoader.Load(path)`.";
+    public string Description => $"`{Name}{Extension}`: hashed word unigram+bigram{(CharNgramMax > 0 ? $" and char {CharNgramMin}–{CharNgramMax}-gram (first {CharNgramChars:N0} chars)" : "")} {Kind.ToString().ToLowerInvariant()} model (2^{HashBits} buckets, float16 weights, first {MaxChars:N0} chars), format `CPNGRAM1` (classifiers/README.md); load with `ClassifierLoader.Load(path)`.";
 
     /// <inheritdoc/>
     public string FileExtension => Extension;
@@ -68,6 +70,15 @@ public sealed class NgramClassifier : IDocumentClassifier, ITrainedClassifier
 
     /// <summary>Only this many leading chars of a document are scored.</summary>
     public int MaxChars => Metadata.MaxChars;
+
+    /// <summary>Shortest char n-gram among the features; 0 for a word-only model.</summary>
+    public int CharNgramMin => Metadata.CharNgramMin;
+
+    /// <summary>Longest char n-gram among the features; 0 for a word-only model.</summary>
+    public int CharNgramMax => Metadata.CharNgramMax;
+
+    /// <summary>Leading chars whose char n-grams are features (at most <see cref="MaxChars"/> matter); 0 for a word-only model.</summary>
+    public int CharNgramChars => Metadata.CharNgramChars;
 
     internal ClassifierMetadata Metadata { get; }
 
@@ -169,45 +180,10 @@ public sealed class NgramClassifier : IDocumentClassifier, ITrainedClassifier
 
     internal void Logits(ReadOnlySpan<char> text, Span<double> logits)
     {
-        if (text.Length > MaxChars)
+        NgramPooling.Pool(text, Metadata, _weights, logits[.._bias.Length]);
+        for (int k = 0; k < _bias.Length; k++)
         {
-            text = text[..MaxChars];
-        }
-
-        int outputs = _bias.Length;
-        logits.Clear();
-        int count = 0;
-        float[] weights = _weights;
-        var hasher = new NgramHasher(text, HashBits);
-        if (outputs == 1)
-        {
-            double sum = 0;
-            while (hasher.MoveNext())
-            {
-                sum += weights[hasher.Current];
-                count++;
-            }
-
-            logits[0] = sum;
-        }
-        else
-        {
-            while (hasher.MoveNext())
-            {
-                int row = hasher.Current * outputs;
-                for (int k = 0; k < outputs; k++)
-                {
-                    logits[k] += weights[row + k];
-                }
-
-                count++;
-            }
-        }
-
-        double scale = count == 0 ? 0 : 1.0 / count;
-        for (int k = 0; k < outputs; k++)
-        {
-            logits[k] = _bias[k] + logits[k] * scale;
+            logits[k] = _bias[k] + logits[k];
         }
     }
 

@@ -8,7 +8,7 @@ namespace CurationPipeline.Classifiers;
 /// model are interleaved per bucket, so each n-gram costs one cache line instead of one per model.
 /// </summary>
 /// <remarks>
-/// The models must share <see cref="NgramClassifier.HashBits"/> and <see cref="NgramClassifier.MaxChars"/>. Scores
+/// The models must share their features: <see cref="NgramClassifier.HashBits"/>, <see cref="NgramClassifier.MaxChars"/> and the char n-grams. Scores
 /// are bit-identical to each model's own <see cref="NgramClassifier.Score(ReadOnlySpan{char})"/>. Immutable and thread-safe.
 /// </remarks>
 public sealed class NgramClassifierSet
@@ -19,7 +19,7 @@ public sealed class NgramClassifierSet
 
     /// <summary>Interleaves the models' weights.</summary>
     /// <param name="classifiers">The models, in the order <see cref="ScoreAll"/> writes their scores.</param>
-    /// <exception cref="ArgumentException">No models, or they differ in hash bits or max chars.</exception>
+    /// <exception cref="ArgumentException">No models, or they differ in hash bits, max chars or char n-grams.</exception>
     public NgramClassifierSet(IReadOnlyList<NgramClassifier> classifiers)
     {
         if (classifiers.Count == 0)
@@ -32,9 +32,9 @@ public sealed class NgramClassifierSet
         for (int m = 0; m < classifiers.Count; m++)
         {
             NgramClassifier c = classifiers[m];
-            if (c.HashBits != first.HashBits || c.MaxChars != first.MaxChars)
+            if (!c.Metadata.SharesFeatures(first.Metadata))
             {
-                throw new ArgumentException($"Classifier '{c.Name}' has 2^{c.HashBits} buckets and {c.MaxChars} chars; '{first.Name}' has 2^{first.HashBits} and {first.MaxChars}.", nameof(classifiers));
+                throw new ArgumentException($"Classifier '{c.Name}' hashes other features than '{first.Name}' (hash bits, max chars or char n-grams differ).", nameof(classifiers));
             }
 
             _offsets[m + 1] = _offsets[m] + c.Metadata.Outputs;
@@ -70,36 +70,15 @@ public sealed class NgramClassifierSet
             throw new ArgumentException($"Needs room for {Classifiers.Length} scores.", nameof(scores));
         }
 
-        NgramClassifier first = Classifiers[0];
-        if (text.Length > first.MaxChars)
-        {
-            text = text[..first.MaxChars];
-        }
-
         Span<double> sums = _outputs <= 64 ? stackalloc double[_outputs] : new double[_outputs];
-        sums.Clear();
-        int count = 0;
-        float[] weights = _weights;
-        var hasher = new NgramHasher(text, first.HashBits);
-        while (hasher.MoveNext())
-        {
-            int row = hasher.Current * _outputs;
-            for (int k = 0; k < sums.Length; k++)
-            {
-                sums[k] += weights[row + k];
-            }
-
-            count++;
-        }
-
-        double scale = count == 0 ? 0 : 1.0 / count;
+        NgramPooling.Pool(text, Classifiers[0].Metadata, _weights, sums);
         for (int m = 0; m < Classifiers.Length; m++)
         {
             Span<double> logits = sums[_offsets[m].._offsets[m + 1]];
             ReadOnlySpan<float> bias = Classifiers[m].Bias;
             for (int k = 0; k < logits.Length; k++)
             {
-                logits[k] = bias[k] + (logits[k] * scale);
+                logits[k] = bias[k] + logits[k];
             }
 
             scores[m] = Classifiers[m].FromLogits(logits);

@@ -27,6 +27,33 @@ public sealed class ClassifiersCommandTests
     }
 
     [Fact]
+    public async Task Train_CharNgrams_ModelAndCardCarryThem()
+    {
+        string dir = TestData.NewTempDirectory();
+        string labels = Path.Combine(dir, "labels.jsonl");
+        LabelFile.Write(labels, ClassifierTestData.CodeVersusProse());
+        string output = Path.Combine(dir, "models");
+
+        int code = await InvokeAsync("train", "--labels", labels, "--name", "code", "--output", output, "--bits", "14", "--epochs", "5",
+            "--char-ngram-min", "3", "--char-ngram-max", "5", "--char-ngram-chars", "500");
+
+        Assert.Equal(0, code);
+        var model = (NgramClassifier)ClassifierLoader.Load(Path.Combine(output, "code.ngram"));
+        Assert.Equal((3, 5, 500), (model.CharNgramMin, model.CharNgramMax, model.CharNgramChars));
+        Assert.Contains("char 3–5-gram (first 500 chars)", File.ReadAllText(Path.Combine(output, "code.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_CharNgramMaxAboveEight_ExitCodeOne()
+    {
+        string dir = TestData.NewTempDirectory();
+        string labels = Path.Combine(dir, "labels.jsonl");
+        LabelFile.Write(labels, ClassifierTestData.CodeVersusProse());
+
+        Assert.Equal(1, await InvokeAsync("train", "--labels", labels, "--name", "code", "--output", dir, "--char-ngram-min", "3", "--char-ngram-max", "9"));
+    }
+
+    [Fact]
     public async Task Train_ThreeSplits_CardReportsTheSpreadAndTheFirstSplitIsTheTable()
     {
         string dir = TestData.NewTempDirectory();

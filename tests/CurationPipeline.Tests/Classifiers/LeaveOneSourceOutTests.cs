@@ -51,6 +51,29 @@ public sealed class LeaveOneSourceOutTests
     }
 
     [Fact]
+    public void Evaluate_ThresholdFromOtherSources_SameModelsAndTheEvaluationOnlyRowAtTheOutOfSourceThreshold()
+    {
+        LeaveOneSourceOutResult validation = LeaveOneSourceOut.Evaluate("code", Sources(), s_options);
+        LeaveOneSourceOutResult outOfSource = LeaveOneSourceOut.Evaluate("code", Sources(), s_options with { ThresholdFromOtherSources = true });
+
+        // The threshold rule changes no model, so every threshold-free figure is the same.
+        Assert.Equal(validation.Rows.Select(r => (r.TrainCount, r.Metrics.Count, r.Metrics.Positives, r.RankAuc)), outOfSource.Rows.Select(r => (r.TrainCount, r.Metrics.Count, r.Metrics.Positives, r.RankAuc)));
+        Assert.Equal(validation.OutOfSourceThreshold, outOfSource.OutOfSourceThreshold);
+        Assert.Equal(outOfSource.OutOfSourceThreshold, outOfSource.Rows[^1].Metrics.Threshold);
+        Assert.InRange(outOfSource.OutOfSourceThreshold, 0, 1);
+    }
+
+    [Fact]
+    public void Run_FixedThreshold_ModelAndValidationUseIt()
+    {
+        ClassifierTrainingResult result = ClassifierTraining.Run("code", ClassifierTestData.CodeVersusProse(), s_options with { Threshold = 0.42 });
+
+        Assert.Equal(0.42, result.Classifier.Threshold);
+        Assert.Equal(0.42, result.Validation.Threshold);
+        Assert.Equal(0.42, result.Test.Threshold);
+    }
+
+    [Fact]
     public void Run_OneTrainingSource_Throws()
     {
         IReadOnlyList<LabeledSource> sources = Sources();

@@ -30,6 +30,35 @@ public sealed class NgramClassifierSetTests
     }
 
     [Fact]
+    public void ScoreAll_CharNgramModels_BitIdenticalToEachModel()
+    {
+        NgramTrainingOptions chars = s_options with { CharNgramMin = 2, CharNgramMax = 4, CharNgramChars = 100 };
+        NgramClassifier[] models =
+        [
+            NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), chars),
+            NgramClassifierTrainer.Train("kind", ClassifierTestData.ThreeClasses(), chars),
+        ];
+        var set = new NgramClassifierSet(models);
+        Span<double> scores = stackalloc double[2];
+
+        foreach (LabeledText example in ClassifierTestData.CodeVersusProse().Concat([new LabeledText("", "x")]))
+        {
+            set.ScoreAll(example.Text, scores);
+            Assert.Equal(models[0].Score(example.Text), scores[0]);
+            Assert.Equal(models[1].Score(example.Text), scores[1]);
+        }
+    }
+
+    [Fact]
+    public void Create_CharNgramsAndWordOnly_Throws()
+    {
+        NgramClassifier words = NgramClassifierTrainer.Train("a", ClassifierTestData.CodeVersusProse(), s_options);
+        NgramClassifier chars = NgramClassifierTrainer.Train("b", ClassifierTestData.CodeVersusProse(), s_options with { CharNgramMin = 3, CharNgramMax = 5 });
+
+        Assert.Throws<ArgumentException>(() => new NgramClassifierSet([words, chars]));
+    }
+
+    [Fact]
     public void Create_DifferentHashBits_Throws()
     {
         NgramClassifier a = NgramClassifierTrainer.Train("a", ClassifierTestData.CodeVersusProse(), s_options);

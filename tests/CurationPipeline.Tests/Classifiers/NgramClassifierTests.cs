@@ -5,6 +5,8 @@ namespace CurationPipeline.Tests.Classifiers;
 
 public sealed class NgramClassifierTests
 {
+    private static readonly NgramTrainingOptions s_chars = new() { HashBits = 14, CharNgramMin = 2, CharNgramMax = 5, CharNgramChars = 300 };
+
     private static readonly string[] s_probe =
     [
         "", "   ", "func f() {}", "The river flows to the sea.", "Σ x_i = 42 $\\frac{1}{2}$", new string('a', 50_000), "日本語のテキスト",
@@ -32,6 +34,51 @@ public sealed class NgramClassifierTests
         {
             Assert.Equal(model.Score(text), loaded.Score(text));
         }
+    }
+
+    [Fact]
+    public void SaveLoad_CharNgrams_IdenticalScoresAndSettings()
+    {
+        NgramClassifier model = NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), s_chars);
+        string path = Path.Combine(TestData.NewTempDirectory(), "m.ngram");
+        model.Save(path);
+
+        var loaded = (NgramClassifier)ClassifierLoader.Load(path);
+
+        Assert.Equal((2, 5, 300), (loaded.CharNgramMin, loaded.CharNgramMax, loaded.CharNgramChars));
+        Assert.Contains("char 2–5-gram", loaded.Description, StringComparison.Ordinal);
+        foreach (string text in s_probe)
+        {
+            Assert.Equal(model.Score(text), loaded.Score(text));
+        }
+    }
+
+    [Fact]
+    public void Score_CharNgrams_ObfuscatedWordScoresLikeThePlainOne()
+    {
+        List<LabeledText> examples =
+        [
+            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"you are an idiot number {i}", "1")),
+            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"you are a teacher number {i}", "0")),
+        ];
+        var words = new NgramTrainingOptions { HashBits = 14 };
+        NgramClassifier wordModel = NgramClassifierTrainer.Train("insult", examples, words);
+        NgramClassifier charModel = NgramClassifierTrainer.Train("insult", examples, words with { CharNgramMin = 2, CharNgramMax = 5 });
+
+        // "id1ot" is an unseen word: only the char n-grams it shares with "idiot" tell the models anything.
+        double wordGap = wordModel.Score("an id1ot") - wordModel.Score("an t3acher");
+        double charGap = charModel.Score("an id1ot") - charModel.Score("an t3acher");
+        Assert.True(charGap > wordGap + 0.2, $"char model gap {charGap}, word model gap {wordGap}");
+        Assert.True(charModel.Score("an id1ot") > 0.5, $"char model scores the obfuscated insult {charModel.Score("an id1ot")}");
+    }
+
+    [Fact]
+    public void Score_CharsBeyondCharNgramChars_GiveNoCharNgrams()
+    {
+        NgramClassifier model = NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), s_chars with { CharNgramChars = 12 });
+
+        // Word features map digits to 0, so the two texts differ only in char n-grams past the 12th char.
+        Assert.Equal(model.Score("func f() {} return 123;"), model.Score("func f() {} return 456;"));
     }
 
     [Fact]

@@ -17,6 +17,29 @@ public sealed class NgramClassifierTrainerTests
     }
 
     [Fact]
+    public void Train_CharNgramsSameSeed_IdenticalModelBytes()
+    {
+        NgramTrainingOptions chars = s_small with { CharNgramMin = 2, CharNgramMax = 5 };
+        byte[] first = Bytes(NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), chars));
+        byte[] second = Bytes(NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), chars));
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(Bytes(NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), s_small)), first);
+    }
+
+    [Theory]
+    [InlineData(0, 3, "CharNgramMin")]
+    [InlineData(4, 3, "CharNgramMax")]
+    [InlineData(2, 9, "CharNgramMax")]
+    public void Train_CharNgramsOutOfRange_ThrowsNamingTheProperty(int min, int max, string property)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), s_small with { CharNgramMin = min, CharNgramMax = max }));
+
+        Assert.Equal(property, e.ParamName);
+    }
+
+    [Fact]
     public void Train_OtherSeed_DifferentWeights()
     {
         byte[] first = Bytes(NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), s_small));

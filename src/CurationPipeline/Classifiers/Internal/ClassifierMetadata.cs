@@ -22,6 +22,15 @@ internal sealed record ClassifierMetadata
     /// <summary>N-gram models: leading chars scored; 0 for embedding heads.</summary>
     public int MaxChars { get; init; }
 
+    /// <summary>N-gram models: shortest char n-gram; 0 without char n-grams.</summary>
+    public int CharNgramMin { get; init; }
+
+    /// <summary>N-gram models: longest char n-gram; 0 without char n-grams (word n-grams only).</summary>
+    public int CharNgramMax { get; init; }
+
+    /// <summary>N-gram models with char n-grams: leading chars whose char n-grams are hashed.</summary>
+    public int CharNgramChars { get; init; }
+
     /// <summary>Embedding heads: the embedding length; 0 for n-gram models.</summary>
     public int Dimension { get; init; }
 
@@ -32,4 +41,9 @@ internal sealed record ClassifierMetadata
     public string? EmbeddingModel { get; init; }
 
     public int Outputs => Kind == ClassifierKind.Multiclass ? Labels.Length : 1;
+
+    /// <summary>Whether two n-gram models hash a text into the same features (so one pass can score both).</summary>
+    public bool SharesFeatures(ClassifierMetadata other) =>
+        HashBits == other.HashBits && MaxChars == other.MaxChars && CharNgramMin == other.CharNgramMin &&
+        CharNgramMax == other.CharNgramMax && CharNgramChars == other.CharNgramChars;
 }

@@ -107,7 +107,19 @@ internal static class ModelFile
             {
                 json.WriteNumber("hash_bits", m.HashBits);
                 json.WriteNumber("max_chars", m.MaxChars);
-                json.WriteString("features", "xxhash64 word unigrams+bigrams, lower-case, digits->0, symbols as tokens, mean-pooled");
+                if (m.CharNgramMax > 0)
+                {
+                    json.WriteStartArray("char_ngrams");
+                    json.WriteNumberValue(m.CharNgramMin);
+                    json.WriteNumberValue(m.CharNgramMax);
+                    json.WriteEndArray();
+                    json.WriteNumber("char_ngram_chars", m.CharNgramChars);
+                    json.WriteString("features", "xxhash64 word unigrams+bigrams, lower-case, digits->0, symbols as tokens, mean-pooled; plus char n-grams of the lower-cased, space-collapsed text, mean-pooled apart");
+                }
+                else
+                {
+                    json.WriteString("features", "xxhash64 word unigrams+bigrams, lower-case, digits->0, symbols as tokens, mean-pooled");
+                }
             }
 
             json.WriteEndObject();
@@ -135,6 +147,12 @@ internal static class ModelFile
                 "regression" => ClassifierKind.Regression,
                 var other => throw new InvalidDataException($"Classifier kind '{other}' is unknown."),
             };
+            int[] charNgrams = root.TryGetProperty("char_ngrams", out JsonElement grams) ? [.. grams.EnumerateArray().Select(e => e.GetInt32())] : [0, 0];
+            if (charNgrams.Length != 2)
+            {
+                throw new InvalidDataException("Classifier char_ngrams is not [min, max].");
+            }
+
             var metadata = new ClassifierMetadata
             {
                 Name = root.GetProperty("name").GetString() ?? "",
@@ -144,6 +162,9 @@ internal static class ModelFile
                 Threshold = root.GetProperty("threshold").GetDouble(),
                 HashBits = root.TryGetProperty("hash_bits", out JsonElement bits) ? bits.GetInt32() : 0,
                 MaxChars = root.TryGetProperty("max_chars", out JsonElement chars) ? chars.GetInt32() : 0,
+                CharNgramMin = charNgrams[0],
+                CharNgramMax = charNgrams[1],
+                CharNgramChars = root.TryGetProperty("char_ngram_chars", out JsonElement charChars) ? charChars.GetInt32() : 0,
                 Dimension = root.TryGetProperty("dimension", out JsonElement dimension) ? dimension.GetInt32() : 0,
                 EmbeddingModel = root.TryGetProperty("embedding_model", out JsonElement model) ? model.GetString() : null,
                 Hidden = root.TryGetProperty("hidden", out JsonElement hidden) ? hidden.GetInt32() : 0,

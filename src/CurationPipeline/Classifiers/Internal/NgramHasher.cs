@@ -83,10 +83,10 @@ internal ref struct NgramHasher
 
         _position = i;
         ulong hash = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(buffer[..length]));
-        Current = Bucket(hash);
+        Current = Bucket(hash, _shift);
         if (_hasPrevious)
         {
-            _pendingBigram = Bucket((_previous * BigramMultiplier) ^ hash ^ 0x5BD1E995UL);
+            _pendingBigram = Bucket((_previous * BigramMultiplier) ^ hash ^ 0x5BD1E995UL, _shift);
         }
 
         _previous = hash;
@@ -97,15 +97,15 @@ internal ref struct NgramHasher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
+    /// <summary>The top <c>64 − shift</c> bits of <paramref name="h"/> after murmur3 <c>fmix64</c>, which spreads the bits first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int Bucket(ulong h)
+    internal static int Bucket(ulong h, int shift)
     {
-        // murmur3 fmix64: spreads the bits before taking the top ones.
         h ^= h >> 33;
         h *= 0xFF51AFD7ED558CCDUL;
         h ^= h >> 33;
         h *= 0xC4CEB9FE1A85EC53UL;
         h ^= h >> 33;
-        return (int)(h >> _shift);
+        return (int)(h >> shift);
     }
 }

@@ -68,6 +68,11 @@ internal static class NgramModelFile
             throw new InvalidDataException($"N-gram classifier '{m.Name}' has hash_bits {m.HashBits}, max_chars {m.MaxChars}.");
         }
 
+        if (m.CharNgramMax != 0 && (m.CharNgramMin < 1 || m.CharNgramMin > m.CharNgramMax || m.CharNgramMax > CharNgramHasher.MaxLength || m.CharNgramChars <= 0))
+        {
+            throw new InvalidDataException($"N-gram classifier '{m.Name}' has char_ngrams [{m.CharNgramMin}, {m.CharNgramMax}], char_ngram_chars {m.CharNgramChars}.");
+        }
+
         int outputs = m.Outputs;
         var bias = new float[outputs];
         for (int k = 0; k < outputs; k++)

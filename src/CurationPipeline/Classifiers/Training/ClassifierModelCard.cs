@@ -29,7 +29,7 @@ public static class ClassifierModelCard
         card.AppendLine(c, $"# Classifier `{model.Name}`");
         card.AppendLine();
         card.AppendLine(c, $"- **Model**: {model.Description} File: {modelFileName} ({modelBytes:N0} bytes).");
-        card.AppendLine(c, $"- **Score**: {ScoreMeaning(model)}; decision threshold **{model.Threshold:G6}** (chosen on the validation split{(options.MinPrecision is { } p ? string.Create(c, $" for the best recall at precision ≥ {p:F2}") : " for the best F1")}).");
+        card.AppendLine(c, $"- **Score**: {ScoreMeaning(model)}; decision threshold **{model.Threshold:G6}** (chosen {(options.Threshold is null ? "on the validation split" : "on out-of-source predictions: every training source scored by the model trained without it")}{(options.Threshold is not null && options.MinPrecision is null ? " for the best worst-source F1" : options.MinPrecision is { } p ? string.Create(c, $" for the best recall at precision ≥ {p:F2}") : " for the best F1")}).");
         card.AppendLine(c, $"- **Trained**: {(date is { } d ? d.ToString("yyyy-MM-dd", c) + ", " : "")}{result.TrainCount:N0} training examples ({hyperParameters}).");
         card.AppendLine(c, $"- **Retrain**: {command}");
         card.AppendLine();
@@ -54,7 +54,7 @@ public static class ClassifierModelCard
 
         if (holdouts is { Count: > 0 })
         {
-            AppendHoldouts(card, holdouts);
+            AppendHoldouts(card, holdouts, options);
         }
 
         card.AppendLine("## Limits");
@@ -76,14 +76,17 @@ public static class ClassifierModelCard
     public static string Summary(SourceHoldout h) => Summary($"without {h.Source}{(h.EvaluationOnly ? " (evaluation only)" : "")}", h.Metrics) +
         string.Create(CultureInfo.InvariantCulture, $" FPR={h.Metrics.FalsePositiveRate:F3}{(h.RankAuc is { } auc ? $" AUC={auc:F3}" : "")}");
 
-    private static void AppendHoldouts(StringBuilder card, IReadOnlyList<SourceHoldout> holdouts)
+    private static void AppendHoldouts(StringBuilder card, IReadOnlyList<SourceHoldout> holdouts, ClassifierTrainingOptions options)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         card.AppendLine("## Leave one source out");
         card.AppendLine();
-        card.AppendLine("Each row trains the same recipe on every other training source (their training split; threshold on their validation split) and " +
-            "tests on the whole left-out source, which neither training nor the threshold saw. Evaluation-only sources are never trained on: " +
-            "their row uses the model trained on every training source. A source with only negatives has no recall (read its false-positive rate), one with only positives no precision (read its recall); " +
+        card.AppendLine("Each row trains the same recipe on every other training source (their training split) and tests on the whole left-out source, which neither " +
+            (options.ThresholdFromOtherSources
+                ? "training nor the threshold saw: the threshold is the best worst-source F1 on the other training sources' left-out predictions (each scored by the model trained without it). "
+                : "training nor the threshold (chosen on their validation split) saw. ") +
+            "Evaluation-only sources are never trained on: their row uses the model trained on every training source" +
+            (options.ThresholdFromOtherSources ? " at the shipped threshold." : ".") + " A source with only negatives has no recall (read its false-positive rate), one with only positives no precision (read its recall); " +
             "AUC is threshold-free (— for one class).");
         card.AppendLine();
         card.AppendLine("| left-out source | trained on | documents | positives | threshold | precision | recall | F1 | false-positive rate | AUC |");

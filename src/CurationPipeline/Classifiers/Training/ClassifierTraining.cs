@@ -26,7 +26,7 @@ public static class ClassifierTraining
             scores[i] = model.Score(examples[i].Text);
         }
 
-        ClassifierMetrics tuned = Measure(model, examples, scores, validation, options, threshold: null);
+        ClassifierMetrics tuned = Measure(model, examples, scores, validation, options, options.Threshold);
         return new ClassifierTrainingResult(model.WithThreshold(tuned.Threshold), train.Length, tuned, Measure(model, examples, scores, test, options, tuned.Threshold), seconds);
     }
 
@@ -67,7 +67,7 @@ public static class ClassifierTraining
             scores[i] = model.Score(embeddings[i]);
         }
 
-        ClassifierMetrics tuned = Measure(model, examples, scores, validation, options, threshold: null);
+        ClassifierMetrics tuned = Measure(model, examples, scores, validation, options, options.Threshold);
         return new ClassifierTrainingResult(model.WithThreshold(tuned.Threshold), trainSplit.Length, tuned, Measure(model, examples, scores, test, options, tuned.Threshold), seconds);
     }
 

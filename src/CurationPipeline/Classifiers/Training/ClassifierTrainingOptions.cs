@@ -8,6 +8,8 @@ namespace CurationPipeline.Classifiers.Training;
 /// <item><term><see cref="ValidationFraction"/></term><description>0.1 used only to choose the decision threshold</description></item>
 /// <item><term><see cref="SplitSeed"/></term><description>7: the per-label (stratified) shuffle of the split</description></item>
 /// <item><term><see cref="MinPrecision"/></term><description><c>null</c>: the threshold maximises F1; set, it maximises recall at this precision</description></item>
+/// <item><term><see cref="Threshold"/></term><description><c>null</c>: chosen on the validation split; set, used as is (e.g. one chosen on out-of-source predictions)</description></item>
+/// <item><term><see cref="ThresholdFromOtherSources"/></term><description><c>false</c>; <c>true</c>: with labelled sources, the threshold is chosen on the leave-one-source-out predictions</description></item>
 /// <item><term><see cref="TargetThreshold"/></term><description>3: regression targets at or above it are positives (FineWeb-Edu keeps ≥ 3)</description></item>
 /// </list>
 /// </remarks>
@@ -24,6 +26,16 @@ public sealed record ClassifierTrainingOptions
 
     /// <summary>Precision floor for the threshold choice, or <c>null</c> for best F1.</summary>
     public double? MinPrecision { get; init; }
+
+    /// <summary>A fixed decision threshold, or <c>null</c> to choose it on the validation split.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>
+    /// Whether leave-one-source-out runs choose thresholds on out-of-source predictions: each fold's on the left-out
+    /// predictions of the other training sources (each scored by the model that did not see it), and the shipped model's
+    /// on those of every training source (the best worst-source F1; with <see cref="MinPrecision"/>, or sources of one class, the pooled rule).
+    /// </summary>
+    public bool ThresholdFromOtherSources { get; init; }
 
     /// <summary>Regression only: targets at or above this are positives.</summary>
     public double TargetThreshold { get; init; } = 3;

@@ -17,11 +17,19 @@ public static class NgramClassifierTrainer
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         options.Validate();
-        ClassifierMetadata metadata = TrainingTargets.Describe(name, examples, options.NegativeLabel) with { HashBits = options.HashBits, MaxChars = options.MaxChars };
+        bool chars = options.CharNgramMax > 0;
+        ClassifierMetadata metadata = TrainingTargets.Describe(name, examples, options.NegativeLabel) with
+        {
+            HashBits = options.HashBits,
+            MaxChars = options.MaxChars,
+            CharNgramMin = chars ? options.CharNgramMin : 0,
+            CharNgramMax = chars ? options.CharNgramMax : 0,
+            CharNgramChars = chars ? options.CharNgramChars : 0,
+        };
         int outputs = metadata.Outputs;
         int[] targets = TrainingTargets.TargetIndexes(metadata, examples);
         double[] exampleWeights = TrainingTargets.ExampleWeights(metadata, targets, options.BalanceClasses);
-        SparseRows rows = SparseRows.Build(examples, options.HashBits, options.MaxChars);
+        SparseRows rows = SparseRows.Build(examples, metadata);
 
         int buckets = 1 << options.HashBits;
         var weights = new float[buckets * outputs];

@@ -1,4 +1,5 @@
-using CurationPipeline.Classifiers.Training.Internal;
+using CurationPipeline.Classifiers.Internal;
+
 namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>Hyper-parameters of <see cref="NgramClassifierTrainer"/>.</summary>
@@ -11,6 +12,8 @@ namespace CurationPipeline.Classifiers.Training;
 /// <item><term><see cref="L2"/></term><description>1e-6 per step on the touched weights</description></item>
 /// <item><term><see cref="BalanceClasses"/></term><description><c>true</c>: each class weighs the same in the loss</description></item>
 /// <item><term><see cref="MaxChars"/></term><description>20,000 leading chars of each document are used (training and scoring)</description></item>
+/// <item><term><see cref="CharNgramMin"/>, <see cref="CharNgramMax"/></term><description>0, 0: word n-grams only; e.g. 2 and 5 add every char 2- to 5-gram (obfuscated and inflected words)</description></item>
+/// <item><term><see cref="CharNgramChars"/></term><description>1,000 leading chars give char n-grams (bounds their cost on long pages)</description></item>
 /// <item><term><see cref="NegativeLabel"/></term><description><c>null</c>: <c>0</c>, <c>false</c>, <c>neither</c>, <c>negative</c> if present, else the first label in ordinal order</description></item>
 /// <item><term><see cref="PruneBelow"/></term><description>1e-3: smaller weights are stored as zero (keeps files small)</description></item>
 /// <item><term><see cref="Seed"/></term><description>1: the same seed and data give bit-identical weights</description></item>
@@ -36,6 +39,15 @@ public sealed record NgramTrainingOptions
     /// <summary>Leading chars of a document that are featurized.</summary>
     public int MaxChars { get; init; } = 20_000;
 
+    /// <summary>Shortest char n-gram feature; 0 with <see cref="CharNgramMax"/> 0 for none.</summary>
+    public int CharNgramMin { get; init; }
+
+    /// <summary>Longest char n-gram feature (at most 8); 0 for word n-grams only.</summary>
+    public int CharNgramMax { get; init; }
+
+    /// <summary>Leading chars of a document whose char n-grams are features.</summary>
+    public int CharNgramChars { get; init; } = 1_000;
+
     /// <summary>The label whose absence the score measures; <c>null</c> picks one (see remarks).</summary>
     public string? NegativeLabel { get; init; }
 
@@ -56,5 +68,12 @@ public sealed record NgramTrainingOptions
         ArgumentOutOfRangeException.ThrowIfNegative(L2, nameof(L2));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxChars, nameof(MaxChars));
         ArgumentOutOfRangeException.ThrowIfNegative(PruneBelow, nameof(PruneBelow));
+        if (CharNgramMax != 0 || CharNgramMin != 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(CharNgramMin, 1, nameof(CharNgramMin));
+            ArgumentOutOfRangeException.ThrowIfLessThan(CharNgramMax, CharNgramMin, nameof(CharNgramMax));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(CharNgramMax, CharNgramHasher.MaxLength, nameof(CharNgramMax));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CharNgramChars, nameof(CharNgramChars));
+        }
     }
 }

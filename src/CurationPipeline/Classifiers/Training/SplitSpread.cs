@@ -30,6 +30,9 @@ public sealed record SplitSpread
     /// <summary>The split seed of the first entry; the others follow it by one.</summary>
     public int FirstSeed { get; }
 
+    /// <summary>The fixed threshold every split was measured at, or <c>null</c> when each split tuned its own on validation.</summary>
+    public double? FixedThreshold { get; init; }
+
     /// <summary>Mean held-out F1.</summary>
     public double MeanF1 => Tests.Average(m => m.F1);
 
@@ -58,12 +61,21 @@ public sealed record SplitSpread
         ArgumentNullException.ThrowIfNull(run);
         ArgumentOutOfRangeException.ThrowIfLessThan(splits, 2);
         ClassifierTrainingResult head = first ?? run(options);
-        return new SplitSpread([head.Test, .. Enumerable.Range(1, splits - 1).Select(k => run(options with { SplitSeed = options.SplitSeed + k }).Test)], options.SplitSeed);
+        return new SplitSpread([head.Test, .. Enumerable.Range(1, splits - 1).Select(k => run(options with { SplitSeed = options.SplitSeed + k }).Test)], options.SplitSeed)
+        {
+            FixedThreshold = options.Threshold,
+        };
     }
 
     /// <summary>One sentence for a console or a model card.</summary>
     /// <returns>The sentence.</returns>
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"Across {Tests.Count} stratified splits (seeds {FirstSeed}–{FirstSeed + Tests.Count - 1}; each trains a fresh model and tunes its threshold on its own validation split): " +
-        $"held-out F1 mean {MeanF1:F3} (min {MinF1:F3}, max {MaxF1:F3}), precision {MeanPrecision:F3}, recall {MeanRecall:F3}.");
+    public string Describe()
+    {
+        string threshold = FixedThreshold is { } t
+            ? string.Create(CultureInfo.InvariantCulture, $"scores at the shipped threshold {t:G4}")
+            : "tunes its threshold on its own validation split";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Across {Tests.Count} stratified splits (seeds {FirstSeed}–{FirstSeed + Tests.Count - 1}; each trains a fresh model and {threshold}): " +
+            $"held-out F1 mean {MeanF1:F3} (min {MinF1:F3}, max {MaxF1:F3}), precision {MeanPrecision:F3}, recall {MeanRecall:F3}.");
+    }
 }

@@ -9,7 +9,7 @@ namespace CurationPipeline.Pipelines.Stages;
 /// annotated column named after its classifier, for the filters and the mix to use. It never drops a document.
 /// </summary>
 /// <remarks>
-/// The n-gram models that share a hashing are scored together, hashing the text once; the others (ONNX models) score the
+/// The n-gram models that share a hashing (bits, max chars, char n-grams) are scored together, hashing the text once; the others (ONNX models) score the
 /// stage's batches in one call each (<see cref="IDocumentClassifier.ScoreBatch"/>): the stage asks the graph for batches of the
 /// largest <see cref="IDocumentClassifier.PreferredBatchSize"/> among its classifiers.
 /// </remarks>
@@ -40,10 +40,10 @@ public sealed class ClassifyStage : IBatchPipelineStage
             .. _classifiers.Select(c => (c.Name, SignalKind.Number)),
             .. _buckets is null ? [] : new[] { (_buckets.Column, SignalKind.Number) },
             .. prior.Columns.Where(c => c.Kind == SignalKind.Text)]);
+        // The n-gram models that hash the same features as the first one are scored together; any other (say one with char n-grams) alone.
         int[] ngrams = [.. Enumerable.Range(0, _classifiers.Length).Where(i => _classifiers[i] is NgramClassifier)];
-        _setColumns = ngrams.Length > 1 && ngrams.All(i => ((NgramClassifier)_classifiers[i]).HashBits == ((NgramClassifier)_classifiers[ngrams[0]]).HashBits)
-            ? ngrams
-            : [];
+        int[] sharing = ngrams.Length == 0 ? [] : [.. ngrams.Where(i => ((NgramClassifier)_classifiers[i]).Metadata.SharesFeatures(((NgramClassifier)_classifiers[ngrams[0]]).Metadata))];
+        _setColumns = sharing.Length > 1 ? sharing : [];
         _set = _setColumns.Length > 0 ? new NgramClassifierSet([.. _setColumns.Select(i => (NgramClassifier)_classifiers[i])]) : null;
         _singleColumns = [.. Enumerable.Range(0, _classifiers.Length).Except(_setColumns)];
         Resources = new StageResources(BatchSize: _classifiers.Select(c => c.PreferredBatchSize).DefaultIfEmpty(1).Max());

@@ -19,39 +19,58 @@ internal sealed class SparseRows
 
     public ReadOnlySpan<float> Values(int row) => _values.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
 
-    public static SparseRows Build(IReadOnlyList<LabeledText> examples, int bits, int maxChars)
+    /// <summary>Featurizes every example as the scorer does (<see cref="NgramPooling"/>): each group's counts divided by its own size.</summary>
+    public static SparseRows Build(IReadOnlyList<LabeledText> examples, ClassifierMetadata m)
     {
         var offsets = new int[examples.Count + 1];
         var buckets = new List<int>();
         var values = new List<float>();
-        var scratch = new List<int>();
+        var words = new List<int>();
+        var chars = new List<int>();
+        var row = new SortedDictionary<int, (int Words, int Chars)>();
+        Span<int> batch = stackalloc int[256];
         for (int i = 0; i < examples.Count; i++)
         {
             ReadOnlySpan<char> text = examples[i].Text;
-            if (text.Length > maxChars)
+            if (text.Length > m.MaxChars)
             {
-                text = text[..maxChars];
+                text = text[..m.MaxChars];
             }
 
-            scratch.Clear();
-            var hasher = new NgramHasher(text, bits);
+            words.Clear();
+            var hasher = new NgramHasher(text, m.HashBits);
             while (hasher.MoveNext())
             {
-                scratch.Add(hasher.Current);
+                words.Add(hasher.Current);
             }
 
-            scratch.Sort();
-            float unit = scratch.Count == 0 ? 0 : 1f / scratch.Count;
-            for (int j = 0; j < scratch.Count;)
+            chars.Clear();
+            if (m.CharNgramMax > 0)
             {
-                int start = j;
-                while (j < scratch.Count && scratch[j] == scratch[start])
+                var charHasher = new CharNgramHasher(text.Length > m.CharNgramChars ? text[..m.CharNgramChars] : text, m.HashBits, m.CharNgramMin, m.CharNgramMax);
+                for (int n; (n = charHasher.Fill(batch)) > 0;)
                 {
-                    j++;
+                    chars.AddRange(batch[..n]);
                 }
+            }
 
-                buckets.Add(scratch[start]);
-                values.Add((j - start) * unit);
+            row.Clear();
+            foreach (int bucket in words)
+            {
+                row[bucket] = row.GetValueOrDefault(bucket) with { Words = row.GetValueOrDefault(bucket).Words + 1 };
+            }
+
+            foreach (int bucket in chars)
+            {
+                row[bucket] = row.GetValueOrDefault(bucket) with { Chars = row.GetValueOrDefault(bucket).Chars + 1 };
+            }
+
+            float wordUnit = words.Count == 0 ? 0 : 1f / words.Count;
+            float charUnit = chars.Count == 0 ? 0 : 1f / chars.Count;
+            foreach ((int bucket, (int w, int c)) in row)
+            {
+                buckets.Add(bucket);
+                values.Add(c == 0 ? w * wordUnit : (w * wordUnit) + (c * charUnit));
             }
 
             offsets[i + 1] = buckets.Count;

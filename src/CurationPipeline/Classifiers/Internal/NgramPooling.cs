@@ -1,0 +1,85 @@
+namespace CurationPipeline.Classifiers.Internal;
+
+/// <summary>
+/// The linear outputs of a text's n-gram features before the bias: the mean weight row of its word n-grams, plus, for a
+/// model with char n-grams, the mean weight row of those (each group averaged on its own, so a long text's many char
+/// n-grams do not drown its words).
+/// </summary>
+internal static class NgramPooling
+{
+    private const int BucketBatch = 256;
+
+    /// <summary>Writes the pooled outputs of <paramref name="text"/> to <paramref name="sums"/>, one per weight column.</summary>
+    /// <param name="text">The document text (cut to the model's max chars here).</param>
+    /// <param name="m">The feature settings (hash bits, max chars, char n-grams).</param>
+    /// <param name="weights">Bucket-major weights, <c>sums.Length</c> columns per bucket.</param>
+    /// <param name="sums">Receives the pooled outputs.</param>
+    public static void Pool(ReadOnlySpan<char> text, ClassifierMetadata m, float[] weights, Span<double> sums)
+    {
+        if (text.Length > m.MaxChars)
+        {
+            text = text[..m.MaxChars];
+        }
+
+        sums.Clear();
+        int count = 0;
+        var words = new NgramHasher(text, m.HashBits);
+        while (words.MoveNext())
+        {
+            Add(weights, words.Current, sums);
+            count++;
+        }
+
+        Scale(sums, count);
+        if (m.CharNgramMax == 0)
+        {
+            return;
+        }
+
+        int stride = sums.Length;
+        Span<double> charSums = stride <= 64 ? stackalloc double[stride] : new double[stride];
+        charSums.Clear();
+        Span<int> buckets = stackalloc int[BucketBatch];
+        int charCount = 0;
+        var chars = new CharNgramHasher(text.Length > m.CharNgramChars ? text[..m.CharNgramChars] : text, m.HashBits, m.CharNgramMin, m.CharNgramMax);
+        for (int n; (n = chars.Fill(buckets)) > 0;)
+        {
+            foreach (int bucket in buckets[..n])
+            {
+                Add(weights, bucket, charSums);
+            }
+
+            charCount += n;
+        }
+
+        Scale(charSums, charCount);
+        for (int k = 0; k < stride; k++)
+        {
+            sums[k] += charSums[k];
+        }
+    }
+
+    private static void Add(float[] weights, int bucket, Span<double> sums)
+    {
+        if (sums.Length == 1)
+        {
+            sums[0] += weights[bucket];
+            return;
+        }
+
+        int row = bucket * sums.Length;
+        for (int k = 0; k < sums.Length; k++)
+        {
+            sums[k] += weights[row + k];
+        }
+    }
+
+    private static void Scale(Span<double> sums, int count)
+    {
+        double scale = count == 0 ? 0 : 1.0 / count;
+        for (int k = 0; k < sums.Length; k++)
+        {
+            sums[k] *= scale;
+        }
+    }
+}
