@@ -44,7 +44,15 @@ public sealed class MainContentExtractor
     /// (<see cref="ExtractionResult.Confidence"/>): a selection that holds most paragraphs of a page full of link lists is its body.</summary>
     private const double WholeBodyBelowConfidence = 0.6;
 
-    private static readonly HtmlParserOptions s_parserOptions = new() { IsScripting = false, IsKeepingSourceReferences = false };
+    /// <summary>Comments and the attributes the extractor never reads are not built into the DOM: attributes are most of a page's
+    /// nodes by count, and skipping them made parsing about a fifth faster. Raw text stays: pages put code in <c>&lt;xmp&gt;</c>.</summary>
+    private static readonly HtmlParserOptions s_parserOptions = new()
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        SkipComments = true,
+        ShouldEmitAttribute = ReadAttributes.ShouldEmit,
+    };
 
     private readonly ExtractionOptions _options;
     private readonly TimeProvider _time;
@@ -155,16 +163,16 @@ public sealed class MainContentExtractor
     private ExtractionResult ExtractParsed(IDocument document, ExtractionDeadline deadline)
     {
         deadline.Check();
-        var counter = new NodeCounter(_options.MaxDomNodes);
-        DomWalker.Walk(document, counter, deadline);
-        if (counter.OverLimit)
+        var scan = new DocumentScan(_options.MaxDomNodes);
+        DomWalker.Walk(document, scan, deadline);
+        if (scan.OverLimit)
         {
             return ExtractionResult.Failed(ExtractionReasons.TooManyNodes, $"more than {_options.MaxDomNodes} nodes");
         }
 
-        string title = PageMetadata.Title(document);
-        string? language = PageMetadata.Language(document);
-        bool declaresArticle = PageMetadata.DeclaresArticle(document);
+        string title = PageMetadata.Title(document, scan);
+        string? language = PageMetadata.Language(document, scan);
+        bool declaresArticle = PageMetadata.DeclaresArticle(scan);
         IElement? body = document.Body;
         string text = "";
         double confidence = 0;
@@ -191,9 +199,10 @@ public sealed class MainContentExtractor
     {
         AttemptResult best = default;
         int strippedPageChars = -1;
+        var cues = new NameCueCache();
         foreach (SelectionFlags flags in SelectionFlags.Attempts)
         {
-            AttemptResult attempt = Attempt(body, title, format, flags, deadline);
+            AttemptResult attempt = Attempt(body, title, format, flags, cues, deadline);
             if (strippedPageChars < 0)
             {
                 strippedPageChars = attempt.StrippedPageChars;
@@ -215,12 +224,12 @@ public sealed class MainContentExtractor
         {
             // The confidence stays the selection's (below WholeBodyBelowConfidence): no dominant body was found, and the whole body
             // covering every paragraph says nothing about how much of it is main content.
-            return (Attempt(body, title, format, SelectionFlags.WholeBody, deadline).Text, best.Confidence);
+            return (Attempt(body, title, format, SelectionFlags.WholeBody, cues, deadline).Text, best.Confidence);
         }
 
         if (best.Confidence < FallbackBelowConfidence)
         {
-            AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, deadline);
+            AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, cues, deadline);
             if (inclusive.Confidence > best.Confidence + FallbackMinGain)
             {
                 best = inclusive;
@@ -230,9 +239,10 @@ public sealed class MainContentExtractor
         return (best.Text, best.Confidence);
     }
 
-    private static AttemptResult Attempt(IElement body, string title, ExtractionFormat format, SelectionFlags flags, ExtractionDeadline deadline)
+    private static AttemptResult Attempt(
+        IElement body, string title, ExtractionFormat format, SelectionFlags flags, NameCueCache cues, ExtractionDeadline deadline)
     {
-        DomAnalyzer analysis = DomAnalyzer.Analyze(body, deadline);
+        DomAnalyzer analysis = DomAnalyzer.Analyze(body, cues, deadline);
         int pageChars = analysis.All[0].TextLength;
         List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline, out int pageGoodText, out int strippedPageChars);
         TitleHeadings.Remove(analysis.All, roots, title, deadline);

@@ -95,25 +95,18 @@ internal static class ContentSelector
             return false;
         }
 
-        string cls = info.Element.ClassName ?? "";
-        string id = info.Element.Id ?? "";
-        if (cls.Length == 0 && id.Length == 0)
+        NameCues cues = info.ClassCues | info.IdCues;
+        if ((cues & NameCues.MaybeContent) != 0)
         {
             return false;
         }
 
-        if (BoilerplatePatterns.MaybeContent().IsMatch(cls) || BoilerplatePatterns.MaybeContent().IsMatch(id))
-        {
-            return false;
-        }
-
-        if (BoilerplatePatterns.Unlikely().IsMatch(cls) || BoilerplatePatterns.Unlikely().IsMatch(id))
+        if ((cues & NameCues.Unlikely) != 0)
         {
             return true;
         }
 
-        return (BoilerplatePatterns.MaybeUnlikely().IsMatch(cls) || BoilerplatePatterns.MaybeUnlikely().IsMatch(id))
-            && (info.LinkDensity > MaxAmbiguousCueLinkDensity || info.TextLength == 0);
+        return (cues & NameCues.MaybeUnlikely) != 0 && (info.LinkDensity > MaxAmbiguousCueLinkDensity || info.TextLength == 0);
     }
 
     private static List<NodeInfo> ScoreParagraphs(List<NodeInfo> all, SelectionFlags flags, ExtractionDeadline deadline)

@@ -63,10 +63,14 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
     /// <summary>Set by conditional cleaning: the serializer skips this subtree.</summary>
     public bool Removed { get; set; }
 
-    private int? _classWeight;
+    /// <summary>Cues of the element's class attribute.</summary>
+    public NameCues ClassCues { get; init; }
+
+    /// <summary>Cues of the element's id.</summary>
+    public NameCues IdCues { get; init; }
 
     /// <summary>+25 / -25 per positive / negative class-or-id cue.</summary>
-    public int ClassWeight => _classWeight ??= ComputeClassWeight(Element);
+    public int ClassWeight => Weight(ClassCues) + Weight(IdCues);
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
 
@@ -92,27 +96,6 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
     /// <summary>Tags counted by <see cref="CodeOrMathCount"/>.</summary>
     public static bool IsCodeOrMath(string tag) => tag is "pre" or MathSources.ElementName;
 
-    private static int ComputeClassWeight(IElement element)
-    {
-        int weight = 0;
-        foreach (string? cue in (ReadOnlySpan<string?>)[element.ClassName, element.Id])
-        {
-            if (string.IsNullOrEmpty(cue))
-            {
-                continue;
-            }
-
-            if (BoilerplatePatterns.Negative().IsMatch(cue))
-            {
-                weight -= 25;
-            }
-
-            if (BoilerplatePatterns.Positive().IsMatch(cue))
-            {
-                weight += 25;
-            }
-        }
-
-        return weight;
-    }
+    private static int Weight(NameCues cues) =>
+        ((cues & NameCues.Positive) != 0 ? 25 : 0) - ((cues & NameCues.Negative) != 0 ? 25 : 0);
 }
