@@ -51,6 +51,7 @@ public sealed class MainContentExtractor
         IsScripting = false,
         IsKeepingSourceReferences = false,
         SkipComments = true,
+        DisableElementPositionTracking = true,
         ShouldEmitAttribute = ReadAttributes.ShouldEmit,
     };
 

@@ -10,11 +10,9 @@ internal sealed class DomAnalyzer : IDomVisitor
     private int _linkDepth;
     private int _headingDepth;
 
-    private readonly NameCueCache _cues;
-
     private DomAnalyzer(NodeInfo root, NameCueCache cues)
     {
-        _cues = cues;
+        Cues = cues;
         _stack.Add(root);
         _blocks.Add(root);
         All.Add(root);
@@ -26,12 +24,15 @@ internal sealed class DomAnalyzer : IDomVisitor
 
     public Dictionary<IElement, NodeInfo> ByElement { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The page's class and id cues.</summary>
+    public NameCueCache Cues { get; }
+
     /// <param name="root">The subtree to analyze (the body).</param>
     /// <param name="cues">The page's class and id cues, shared by every analysis of the page.</param>
     /// <param name="deadline">The page's time budget.</param>
     public static DomAnalyzer Analyze(IElement root, NameCueCache cues, ExtractionDeadline deadline)
     {
-        var analyzer = new DomAnalyzer(Create(root, null, 0, cues), cues);
+        var analyzer = new DomAnalyzer(Create(root, null, 0), cues);
         DomWalker.Walk(root, analyzer, deadline);
         analyzer.All[0].End = analyzer.All.Count;
         return analyzer;
@@ -75,7 +76,7 @@ internal sealed class DomAnalyzer : IDomVisitor
         }
 
         string tag = element.LocalName;
-        NodeInfo info = Create(element, current, All.Count, _cues);
+        NodeInfo info = Create(element, current, All.Count);
         _stack.Add(info);
         All.Add(info);
         ByElement.Add(element, info);
@@ -96,8 +97,8 @@ internal sealed class DomAnalyzer : IDomVisitor
         return true;
     }
 
-    private static NodeInfo Create(IElement element, NodeInfo? parent, int index, NameCueCache cues) =>
-        new(element, parent, element.LocalName) { Index = index, ClassCues = cues.Of(element.ClassName), IdCues = cues.Of(element.Id) };
+    private static NodeInfo Create(IElement element, NodeInfo? parent, int index) =>
+        new(element, parent, element.LocalName) { Index = index, ClassName = element.ClassName, Id = element.Id };
 
     public void Exit(IElement element)
     {

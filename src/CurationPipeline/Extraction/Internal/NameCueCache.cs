@@ -1,57 +1,53 @@
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
 namespace CurationPipeline.Extraction.Internal;
 
-/// <summary>Matches class and id values against <see cref="BoilerplatePatterns"/> once per distinct value on a page: list items,
-/// cards and posts repeat the same class hundreds of times, and five regex scans per element were a tenth of the extractor's time.</summary>
+/// <summary>Matches class and id values against <see cref="BoilerplatePatterns"/> at most once per distinct value and pattern on a
+/// page: list items, cards and posts repeat the same class hundreds of times, and the regex scans per element were a tenth of the
+/// extractor's time. Patterns are matched only when asked for, since most elements are never asked about most of them.</summary>
 /// <remarks>One instance per page; not thread-safe.</remarks>
 internal sealed class NameCueCache
 {
-    private readonly Dictionary<string, NameCues> _cues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>The cues of one class or id value; <see cref="NameCues.None"/> for <c>null</c> or empty.</summary>
-    public NameCues Of(string? value)
+    /// <summary>Whether a class or id value matches the pattern of one cue; <c>false</c> for <c>null</c> or empty.</summary>
+    /// <param name="value">The attribute value.</param>
+    /// <param name="cue">A single flag.</param>
+    public bool Has(string? value, NameCues cue)
     {
         if (string.IsNullOrEmpty(value))
         {
-            return NameCues.None;
+            return false;
         }
 
-        if (!_cues.TryGetValue(value, out NameCues cues))
+        ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, value, out _);
+        if ((entry.Known & cue) == 0)
         {
-            cues = Match(value);
-            _cues.Add(value, cues);
+            entry.Known |= cue;
+            if (Pattern(cue).IsMatch(value))
+            {
+                entry.Matched |= cue;
+            }
         }
 
-        return cues;
+        return (entry.Matched & cue) != 0;
     }
 
-    private static NameCues Match(string value)
+    private static Regex Pattern(NameCues cue) => cue switch
     {
-        NameCues cues = NameCues.None;
-        if (BoilerplatePatterns.Unlikely().IsMatch(value))
-        {
-            cues |= NameCues.Unlikely;
-        }
+        NameCues.Unlikely => BoilerplatePatterns.Unlikely(),
+        NameCues.MaybeUnlikely => BoilerplatePatterns.MaybeUnlikely(),
+        NameCues.MaybeContent => BoilerplatePatterns.MaybeContent(),
+        NameCues.Positive => BoilerplatePatterns.Positive(),
+        NameCues.Negative => BoilerplatePatterns.Negative(),
+        _ => throw new ArgumentOutOfRangeException(nameof(cue), cue, "one cue at a time"),
+    };
 
-        if (BoilerplatePatterns.MaybeUnlikely().IsMatch(value))
-        {
-            cues |= NameCues.MaybeUnlikely;
-        }
-
-        if (BoilerplatePatterns.MaybeContent().IsMatch(value))
-        {
-            cues |= NameCues.MaybeContent;
-        }
-
-        if (BoilerplatePatterns.Positive().IsMatch(value))
-        {
-            cues |= NameCues.Positive;
-        }
-
-        if (BoilerplatePatterns.Negative().IsMatch(value))
-        {
-            cues |= NameCues.Negative;
-        }
-
-        return cues;
+    /// <summary>Which cues were matched so far, and which of them matched.</summary>
+    private struct Entry
+    {
+        public NameCues Known;
+        public NameCues Matched;
     }
 }

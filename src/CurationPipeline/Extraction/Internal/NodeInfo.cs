@@ -63,14 +63,17 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
     /// <summary>Set by conditional cleaning: the serializer skips this subtree.</summary>
     public bool Removed { get; set; }
 
-    /// <summary>Cues of the element's class attribute.</summary>
-    public NameCues ClassCues { get; init; }
+    /// <summary>The element's class attribute, read once.</summary>
+    public string? ClassName { get; init; }
 
-    /// <summary>Cues of the element's id.</summary>
-    public NameCues IdCues { get; init; }
+    /// <summary>The element's id, read once.</summary>
+    public string? Id { get; init; }
 
     /// <summary>+25 / -25 per positive / negative class-or-id cue.</summary>
-    public int ClassWeight => Weight(ClassCues) + Weight(IdCues);
+    public int ClassWeight(NameCueCache cues) => Weight(ClassName, cues) + Weight(Id, cues);
+
+    /// <summary>Whether the class or the id matches the pattern of <paramref name="cue"/>.</summary>
+    public bool Named(NameCues cue, NameCueCache cues) => cues.Has(ClassName, cue) || cues.Has(Id, cue);
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
 
@@ -96,6 +99,6 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
     /// <summary>Tags counted by <see cref="CodeOrMathCount"/>.</summary>
     public static bool IsCodeOrMath(string tag) => tag is "pre" or MathSources.ElementName;
 
-    private static int Weight(NameCues cues) =>
-        ((cues & NameCues.Positive) != 0 ? 25 : 0) - ((cues & NameCues.Negative) != 0 ? 25 : 0);
+    private static int Weight(string? value, NameCueCache cues) =>
+        (cues.Has(value, NameCues.Positive) ? 25 : 0) - (cues.Has(value, NameCues.Negative) ? 25 : 0);
 }
