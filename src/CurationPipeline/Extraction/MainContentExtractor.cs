@@ -24,6 +24,10 @@ public sealed class MainContentExtractor
     /// <summary>See <see cref="RetryBelowChars"/>.</summary>
     private const double RetryBelowShare = 0.25;
 
+    /// <summary>Main text shorter than this (chars) is retried with the hidden elements put back: pages rendered on the server but
+    /// revealed by a script (streamed React chunks, bodies hidden until hydration) keep all their text in hidden elements.</summary>
+    private const int RevealBelowChars = 250;
+
     /// <summary>Below this <see cref="ExtractionResult.Confidence"/> the more inclusive <see cref="SelectionFlags.Inclusive"/> strategy is
     /// also tried (rs-trafilatura falls back below 0.80 of its own score; 0.4 on this scale was the best trade on WCXB dev that kept
     /// Scrapinghub at 0.975).</summary>
@@ -179,8 +183,18 @@ public sealed class MainContentExtractor
         double confidence = 0;
         if (body is not null)
         {
-            DomWalker.Walk(body, DomCleaner.Instance, deadline);
+            var cleaner = new DomCleaner();
+            DomWalker.Walk(body, cleaner, deadline);
             (text, confidence) = BestAttempt(body, title, declaresArticle, _options.Format, deadline);
+            if (text.Length < RevealBelowChars && cleaner.RemovedHidden)
+            {
+                cleaner.RestoreHidden(deadline);
+                (string Text, double Confidence) revealed = BestAttempt(body, title, declaresArticle, _options.Format, deadline);
+                if (revealed.Text.Length > text.Length)
+                {
+                    (text, confidence) = revealed;
+                }
+            }
         }
 
         if (text.Length < _options.MinTextChars)
