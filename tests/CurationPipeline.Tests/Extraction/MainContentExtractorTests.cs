@@ -83,6 +83,31 @@ public sealed class MainContentExtractorTests
         Assert.DoesNotContain("Subscribe", result.Text);
     }
 
+    [Theory]
+    [InlineData("<div hidden id='S:0'>")]
+    [InlineData("<div style='visibility:hidden;min-height:100vh'>")]
+    public void Extract_WholeArticleHiddenUntilAScriptRuns_HiddenTextKept(string hiddenOpen)
+    {
+        ExtractionResult result = s_extractor.Extract(
+            $"<html><head><title>Flood news</title></head><body>{hiddenOpen}<article><p>{Para1}</p><p>{Para2}</p></article></div>" +
+            "<div hidden>Loading spinner</div><script>reveal()</script></body></html>");
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Contains(Para1, result.Text);
+        Assert.Contains(Para2, result.Text);
+    }
+
+    [Fact]
+    public void Extract_UnreadAttributes_NotNeededForCleaning()
+    {
+        // The parser drops attributes extraction never reads; the ones it reads (class, style, role, aria-hidden) still act.
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<div data-x='1' onclick='go()' class='share-buttons' href='#'>Share on Facebook</div>" +
+            "<div role='navigation' data-nav='1'>Menu item</div><span aria-hidden='true' title='t'>Icon text</span>"));
+
+        Assert.Equal($"{Para1}\n\n{Para2}\n\n{Para3}", result.Text);
+    }
+
     [Fact]
     public void Extract_HeadlineMatchingTitleAndCaptions_DroppedButSubheadingsKept()
     {

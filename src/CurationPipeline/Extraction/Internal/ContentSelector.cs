@@ -30,7 +30,7 @@ internal static class ContentSelector
         pageGoodText = MeasureGoodText(all, deadline);
         if (flags.StripUnlikely)
         {
-            StripUnlikely(all, deadline);
+            StripUnlikely(all, analysis.Cues, deadline);
             MeasureGoodText(all, deadline);
         }
 
@@ -40,7 +40,7 @@ internal static class ContentSelector
             return [all[0]];
         }
 
-        List<NodeInfo> candidates = ScoreParagraphs(all, flags, deadline);
+        List<NodeInfo> candidates = ScoreParagraphs(all, flags, analysis.Cues, deadline);
         NodeInfo? top = null;
         foreach (NodeInfo candidate in candidates)
         {
@@ -63,14 +63,14 @@ internal static class ContentSelector
         {
             foreach (NodeInfo root in roots)
             {
-                CleanConditionally(all, root, flags, deadline);
+                CleanConditionally(all, root, flags, analysis.Cues, deadline);
             }
         }
 
         return roots;
     }
 
-    private static void StripUnlikely(List<NodeInfo> all, ExtractionDeadline deadline)
+    private static void StripUnlikely(List<NodeInfo> all, NameCueCache cues, ExtractionDeadline deadline)
     {
         for (int i = 1; i < all.Count; i++)
         {
@@ -80,14 +80,14 @@ internal static class ContentSelector
             {
                 info.Removed = true;
             }
-            else if (IsUnlikely(info))
+            else if (IsUnlikely(info, cues))
             {
                 info.MarkRemoved();
             }
         }
     }
 
-    private static bool IsUnlikely(NodeInfo info)
+    private static bool IsUnlikely(NodeInfo info, NameCueCache cues)
     {
         if (info.Tag is "body" or "a" or "article" or "main" or "td" or "th" or "tr" or "tbody" or "table" or "p" or "pre" or "code"
             || info.CodeOrMathCount > 0)
@@ -95,28 +95,20 @@ internal static class ContentSelector
             return false;
         }
 
-        string cls = info.Element.ClassName ?? "";
-        string id = info.Element.Id ?? "";
-        if (cls.Length == 0 && id.Length == 0)
+        if (info.Named(NameCues.MaybeContent, cues))
         {
             return false;
         }
 
-        if (BoilerplatePatterns.MaybeContent().IsMatch(cls) || BoilerplatePatterns.MaybeContent().IsMatch(id))
-        {
-            return false;
-        }
-
-        if (BoilerplatePatterns.Unlikely().IsMatch(cls) || BoilerplatePatterns.Unlikely().IsMatch(id))
+        if (info.Named(NameCues.Unlikely, cues))
         {
             return true;
         }
 
-        return (BoilerplatePatterns.MaybeUnlikely().IsMatch(cls) || BoilerplatePatterns.MaybeUnlikely().IsMatch(id))
-            && (info.LinkDensity > MaxAmbiguousCueLinkDensity || info.TextLength == 0);
+        return info.Named(NameCues.MaybeUnlikely, cues) && (info.LinkDensity > MaxAmbiguousCueLinkDensity || info.TextLength == 0);
     }
 
-    private static List<NodeInfo> ScoreParagraphs(List<NodeInfo> all, SelectionFlags flags, ExtractionDeadline deadline)
+    private static List<NodeInfo> ScoreParagraphs(List<NodeInfo> all, SelectionFlags flags, NameCueCache cues, ExtractionDeadline deadline)
     {
         var candidates = new List<NodeInfo>();
         foreach (NodeInfo info in all)
@@ -134,7 +126,7 @@ internal static class ContentSelector
                 if (!node.IsCandidate)
                 {
                     node.IsCandidate = true;
-                    node.Score = HtmlTags.TagBias(node.Tag) + (flags.WeightClasses ? node.ClassWeight : 0);
+                    node.Score = HtmlTags.TagBias(node.Tag) + (flags.WeightClasses ? node.ClassWeight(cues) : 0);
                     candidates.Add(node);
                 }
 
@@ -308,7 +300,7 @@ internal static class ContentSelector
         return roots;
     }
 
-    private static void CleanConditionally(List<NodeInfo> all, NodeInfo root, SelectionFlags flags, ExtractionDeadline deadline)
+    private static void CleanConditionally(List<NodeInfo> all, NodeInfo root, SelectionFlags flags, NameCueCache cues, ExtractionDeadline deadline)
     {
         for (int i = root.Index + 1; i < root.End; i++)
         {
@@ -318,14 +310,14 @@ internal static class ContentSelector
             {
                 info.Removed = true;
             }
-            else if (!info.Removed && LooksLikeBoilerplate(info, flags))
+            else if (!info.Removed && LooksLikeBoilerplate(info, flags, cues))
             {
                 info.MarkRemoved();
             }
         }
     }
 
-    private static bool LooksLikeBoilerplate(NodeInfo info, SelectionFlags flags)
+    private static bool LooksLikeBoilerplate(NodeInfo info, SelectionFlags flags, NameCueCache cues)
     {
         // Code and formulas are short, symbol-dense and comma-free: the statistics below would take them for debris.
         if (info.CodeOrMathCount > 0 && info.LinkDensity < MaxCodeOrMathLinkDensity)
@@ -334,7 +326,7 @@ internal static class ContentSelector
         }
 
         string tag = info.Tag;
-        int weight = flags.WeightClasses ? info.ClassWeight : 0;
+        int weight = flags.WeightClasses ? info.ClassWeight(cues) : 0;
         if (tag is "p" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "dd" or "dt")
         {
             return weight < 0 || (info.LinkDensity > 0.6 && info.TextLength < 200);

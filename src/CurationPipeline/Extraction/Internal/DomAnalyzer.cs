@@ -10,8 +10,9 @@ internal sealed class DomAnalyzer : IDomVisitor
     private int _linkDepth;
     private int _headingDepth;
 
-    private DomAnalyzer(NodeInfo root)
+    private DomAnalyzer(NodeInfo root, NameCueCache cues)
     {
+        Cues = cues;
         _stack.Add(root);
         _blocks.Add(root);
         All.Add(root);
@@ -23,9 +24,15 @@ internal sealed class DomAnalyzer : IDomVisitor
 
     public Dictionary<IElement, NodeInfo> ByElement { get; } = new(ReferenceEqualityComparer.Instance);
 
-    public static DomAnalyzer Analyze(IElement root, ExtractionDeadline deadline)
+    /// <summary>The page's class and id cues.</summary>
+    public NameCueCache Cues { get; }
+
+    /// <param name="root">The subtree to analyze (the body).</param>
+    /// <param name="cues">The page's class and id cues, shared by every analysis of the page.</param>
+    /// <param name="deadline">The page's time budget.</param>
+    public static DomAnalyzer Analyze(IElement root, NameCueCache cues, ExtractionDeadline deadline)
     {
-        var analyzer = new DomAnalyzer(new NodeInfo(root, null, root.LocalName));
+        var analyzer = new DomAnalyzer(Create(root, null, 0), cues);
         DomWalker.Walk(root, analyzer, deadline);
         analyzer.All[0].End = analyzer.All.Count;
         return analyzer;
@@ -69,7 +76,7 @@ internal sealed class DomAnalyzer : IDomVisitor
         }
 
         string tag = element.LocalName;
-        var info = new NodeInfo(element, current, tag) { Index = All.Count };
+        NodeInfo info = Create(element, current, All.Count);
         _stack.Add(info);
         All.Add(info);
         ByElement.Add(element, info);
@@ -89,6 +96,9 @@ internal sealed class DomAnalyzer : IDomVisitor
 
         return true;
     }
+
+    private static NodeInfo Create(IElement element, NodeInfo? parent, int index) =>
+        new(element, parent, element.LocalName) { Index = index, ClassName = element.ClassName, Id = element.Id };
 
     public void Exit(IElement element)
     {

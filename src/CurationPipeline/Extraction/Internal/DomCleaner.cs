@@ -4,9 +4,31 @@ namespace CurationPipeline.Extraction.Internal;
 
 /// <summary>Removes what can never be main text: scripts, styles, embedded media, page chrome (nav/header/footer/aside),
 /// form controls, comments and hidden elements. Math sources are first turned into LaTeX by <see cref="MathSources"/>.</summary>
+/// <remarks>Hidden elements are set aside rather than dropped (<see cref="RestoreHidden"/>): server-rendered pages that a script
+/// reveals (streamed React chunks in <c>&lt;div hidden&gt;</c>, bodies under <c>visibility:hidden</c> until hydration) keep
+/// all their text there. One instance per page.</remarks>
 internal sealed class DomCleaner : IDomVisitor
 {
-    public static readonly DomCleaner Instance = new();
+    /// <summary>Hidden elements, each with the empty comment that holds its place in the tree.</summary>
+    private readonly List<(IElement Hidden, INode Placeholder)> _hidden = [];
+
+    private bool _keepHidden;
+
+    /// <summary>Whether any hidden element was set aside.</summary>
+    public bool RemovedHidden => _hidden.Count > 0;
+
+    /// <summary>Puts the hidden elements back where they were and cleans them (keeping hidden elements from now on).</summary>
+    public void RestoreHidden(ExtractionDeadline deadline)
+    {
+        _keepHidden = true;
+        foreach ((IElement hidden, INode placeholder) in _hidden)
+        {
+            placeholder.Parent!.ReplaceChild(hidden, placeholder);
+            DomWalker.Walk(hidden, this, deadline);
+        }
+
+        _hidden.Clear();
+    }
 
     /// <summary>A <c>&lt;noscript&gt;</c> with elements and at least this much text is kept as page content.</summary>
     private const int MinNoscriptChars = 200;
@@ -25,6 +47,15 @@ internal sealed class DomCleaner : IDomVisitor
                 if (IsJunk(element))
                 {
                     element.Remove();
+                    return false;
+                }
+
+                if (!_keepHidden && IsHidden(element))
+                {
+                    // Comments are invisible to every visitor: the placeholder only keeps the position.
+                    INode placeholder = element.Owner!.CreateComment("");
+                    element.Parent!.ReplaceChild(placeholder, element);
+                    _hidden.Add((element, placeholder));
                     return false;
                 }
 
@@ -55,16 +86,16 @@ internal sealed class DomCleaner : IDomVisitor
             return true;
         }
 
+        return (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
+            || (element.GetAttribute("role") is { Length: > 0 } role && BoilerplatePatterns.ChromeRole().IsMatch(role));
+    }
+
+    private static bool IsHidden(IElement element)
+    {
         bool hidden = element.HasAttribute("hidden")
             || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-            || (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
             || (element.GetAttribute("style") is { Length: > 0 } style && BoilerplatePatterns.HiddenStyle().IsMatch(style));
-        if (hidden)
-        {
-            return !MathSources.WrapsMath(element);
-        }
-
-        return element.GetAttribute("role") is { Length: > 0 } role && BoilerplatePatterns.ChromeRole().IsMatch(role);
+        return hidden && !MathSources.WrapsMath(element);
     }
 
     private static bool HoldsContent(IElement noscript) =>

@@ -63,10 +63,17 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
     /// <summary>Set by conditional cleaning: the serializer skips this subtree.</summary>
     public bool Removed { get; set; }
 
-    private int? _classWeight;
+    /// <summary>The element's class attribute, read once.</summary>
+    public string? ClassName { get; init; }
+
+    /// <summary>The element's id, read once.</summary>
+    public string? Id { get; init; }
 
     /// <summary>+25 / -25 per positive / negative class-or-id cue.</summary>
-    public int ClassWeight => _classWeight ??= ComputeClassWeight(Element);
+    public int ClassWeight(NameCueCache cues) => Weight(ClassName, cues) + Weight(Id, cues);
+
+    /// <summary>Whether the class or the id matches the pattern of <paramref name="cue"/>.</summary>
+    public bool Named(NameCues cue, NameCueCache cues) => cues.Has(ClassName, cue) || cues.Has(Id, cue);
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
 
@@ -92,27 +99,6 @@ internal sealed class NodeInfo(IElement element, NodeInfo? parent, string tag)
     /// <summary>Tags counted by <see cref="CodeOrMathCount"/>.</summary>
     public static bool IsCodeOrMath(string tag) => tag is "pre" or MathSources.ElementName;
 
-    private static int ComputeClassWeight(IElement element)
-    {
-        int weight = 0;
-        foreach (string? cue in (ReadOnlySpan<string?>)[element.ClassName, element.Id])
-        {
-            if (string.IsNullOrEmpty(cue))
-            {
-                continue;
-            }
-
-            if (BoilerplatePatterns.Negative().IsMatch(cue))
-            {
-                weight -= 25;
-            }
-
-            if (BoilerplatePatterns.Positive().IsMatch(cue))
-            {
-                weight += 25;
-            }
-        }
-
-        return weight;
-    }
+    private static int Weight(string? value, NameCueCache cues) =>
+        (cues.Has(value, NameCues.Positive) ? 25 : 0) - (cues.Has(value, NameCues.Negative) ? 25 : 0);
 }

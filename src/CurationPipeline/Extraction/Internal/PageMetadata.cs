@@ -9,17 +9,16 @@ internal static partial class PageMetadata
 {
     /// <summary>Whether the page declares itself an article: <c>og:type</c> <c>article</c>, or a schema.org article type
     /// (<c>Article</c>, <c>NewsArticle</c>, <c>BlogPosting</c>, ...) in its JSON-LD.</summary>
-    public static bool DeclaresArticle(IDocument document)
+    public static bool DeclaresArticle(DocumentScan scan)
     {
-        if (string.Equals(MetaContent(document, "og:type")?.Trim(), "article", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(MetaContent(scan, "og:type")?.Trim(), "article", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        foreach (IElement script in document.GetElementsByTagName("script"))
+        foreach (IElement script in scan.JsonLdScripts)
         {
-            if (string.Equals(script.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase)
-                && ArticleJsonLdType().IsMatch(script.TextContent))
+            if (ArticleJsonLdType().IsMatch(script.TextContent))
             {
                 return true;
             }
@@ -28,9 +27,9 @@ internal static partial class PageMetadata
         return false;
     }
 
-    public static string Title(IDocument document)
+    public static string Title(IDocument document, DocumentScan scan)
     {
-        string? title = MetaContent(document, "og:title");
+        string? title = MetaContent(scan, "og:title");
         if (string.IsNullOrWhiteSpace(title))
         {
             title = document.Title;
@@ -44,7 +43,7 @@ internal static partial class PageMetadata
         return TextMeasure.CollapseWhitespace(title ?? "");
     }
 
-    public static string? Language(IDocument document)
+    public static string? Language(IDocument document, DocumentScan scan)
     {
         string? declared = document.DocumentElement?.GetAttribute("lang");
         if (Normalize(declared) is { } fromHtml)
@@ -52,7 +51,7 @@ internal static partial class PageMetadata
             return fromHtml;
         }
 
-        foreach (IElement meta in document.GetElementsByTagName("meta"))
+        foreach (IElement meta in scan.Metas)
         {
             if (string.Equals(meta.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase)
                 && Normalize(meta.GetAttribute("content")) is { } fromHeader)
@@ -61,7 +60,7 @@ internal static partial class PageMetadata
             }
         }
 
-        return Normalize(MetaContent(document, "og:locale"));
+        return Normalize(MetaContent(scan, "og:locale"));
     }
 
     /// <summary>Lower-cases, maps <c>_</c> to <c>-</c>, keeps the first of a comma list; <c>null</c> when it does not look like a language tag.</summary>
@@ -87,9 +86,9 @@ internal static partial class PageMetadata
     [GeneratedRegex(@"""@type""\s*:\s*\[?\s*""(Article|NewsArticle|BlogPosting|ReportageNewsArticle|TechArticle|ScholarlyArticle|AnalysisNewsArticle|OpinionNewsArticle)""", RegexOptions.CultureInvariant)]
     private static partial Regex ArticleJsonLdType();
 
-    private static string? MetaContent(IDocument document, string property)
+    private static string? MetaContent(DocumentScan scan, string property)
     {
-        foreach (IElement meta in document.GetElementsByTagName("meta"))
+        foreach (IElement meta in scan.Metas)
         {
             if (string.Equals(meta.GetAttribute("property"), property, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(meta.GetAttribute("name"), property, StringComparison.OrdinalIgnoreCase))
