@@ -37,7 +37,7 @@ internal sealed class ClassifierBenchmark : IBenchmark
         }
 
         Measure("four, one by one", text => models.Sum(m => m.Score(text)), texts, megabytes, seconds, 1);
-        // As ClassifyStage scores them: one set per group of models that hash the same features (text hashed once per group).
+        // As ClassifyStage scores them: one set per group of models one pass can hash for (text hashed once per group).
         NgramClassifierSet[] sets = [.. Groups(models).Select(g => new NgramClassifierSet(g))];
         double ScoreSets(string text)
         {
@@ -162,21 +162,15 @@ internal sealed class ClassifierBenchmark : IBenchmark
         return sink == double.MinValue ? 0 : documents / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The models grouped by the features they hash, in first-appearance order.</summary>
+    /// <summary>The models grouped as ClassifyStage groups them: the first set one pass can score, then a set of the rest, and so on.</summary>
     private static List<List<NgramClassifier>> Groups(List<NgramClassifier> models)
     {
         var groups = new List<List<NgramClassifier>>();
-        foreach (NgramClassifier model in models)
+        for (List<NgramClassifier> rest = models; rest.Count > 0;)
         {
-            List<NgramClassifier>? group = groups.Find(g => g[0].Metadata.SharesFeatures(model.Metadata));
-            if (group is null)
-            {
-                groups.Add([model]);
-            }
-            else
-            {
-                group.Add(model);
-            }
+            int[] members = NgramClassifierSet.Members(rest);
+            groups.Add([.. members.Select(i => rest[i])]);
+            rest = [.. rest.Where((_, i) => !members.Contains(i))];
         }
 
         return groups;

@@ -8,18 +8,21 @@ namespace CurationPipeline.Classifiers;
 /// model are interleaved per bucket, so each n-gram costs one cache line instead of one per model.
 /// </summary>
 /// <remarks>
-/// The models must share their features: <see cref="NgramClassifier.HashBits"/>, <see cref="NgramClassifier.MaxChars"/> and the char n-grams. Scores
-/// are bit-identical to each model's own <see cref="NgramClassifier.Score(ReadOnlySpan{char})"/>. Immutable and thread-safe.
+/// The models must share their word features (<see cref="NgramClassifier.HashBits"/>, <see cref="NgramClassifier.MaxChars"/>); those with
+/// char n-grams must use the same ones, which are then hashed once and added only to their scores. Scores are bit-identical to
+/// each model's own <see cref="NgramClassifier.Score(ReadOnlySpan{char})"/>. Immutable and thread-safe.
 /// </remarks>
 public sealed class NgramClassifierSet
 {
     private readonly float[] _weights; // [bucket * _outputs + offset(model) + k]
     private readonly int[] _offsets;
     private readonly int _outputs;
+    private readonly ClassifierMetadata _features; // a member with char n-grams if any: the features one pass hashes
+    private readonly bool[] _charColumns; // per weight column: whether its model adds the char n-grams' mean
 
     /// <summary>Interleaves the models' weights.</summary>
     /// <param name="classifiers">The models, in the order <see cref="ScoreAll"/> writes their scores.</param>
-    /// <exception cref="ArgumentException">No models, or they differ in hash bits, max chars or char n-grams.</exception>
+    /// <exception cref="ArgumentException">No models, or they differ in hash bits or max chars, or two use different char n-grams.</exception>
     public NgramClassifierSet(IReadOnlyList<NgramClassifier> classifiers)
     {
         if (classifiers.Count == 0)
@@ -28,11 +31,12 @@ public sealed class NgramClassifierSet
         }
 
         NgramClassifier first = classifiers[0];
+        _features = FeaturesOf(classifiers);
         _offsets = new int[classifiers.Count + 1];
         for (int m = 0; m < classifiers.Count; m++)
         {
             NgramClassifier c = classifiers[m];
-            if (!c.Metadata.SharesFeatures(first.Metadata))
+            if (!c.Metadata.FitsFeaturesOf(_features))
             {
                 throw new ArgumentException($"Classifier '{c.Name}' hashes other features than '{first.Name}' (hash bits, max chars or char n-grams differ).", nameof(classifiers));
             }
@@ -41,6 +45,12 @@ public sealed class NgramClassifierSet
         }
 
         _outputs = _offsets[^1];
+        _charColumns = new bool[_outputs];
+        for (int m = 0; m < classifiers.Count; m++)
+        {
+            _charColumns.AsSpan(_offsets[m], classifiers[m].Metadata.Outputs).Fill(classifiers[m].Metadata.CharNgramMax > 0);
+        }
+
         int buckets = 1 << first.HashBits;
         _weights = new float[buckets * _outputs];
         for (int m = 0; m < classifiers.Count; m++)
@@ -54,6 +64,25 @@ public sealed class NgramClassifierSet
         }
 
         Classifiers = [.. classifiers];
+    }
+
+    /// <summary>
+    /// The positions of the models one set can score with the first n-gram model among <paramref name="classifiers"/>: the same
+    /// word features, and char n-grams equal to the first such model's or none.
+    /// </summary>
+    /// <param name="classifiers">Any classifiers; only <see cref="NgramClassifier"/>s are considered.</param>
+    /// <returns>Their indexes, in order; empty when there is no n-gram model.</returns>
+    public static int[] Members(IReadOnlyList<IDocumentClassifier> classifiers)
+    {
+        NgramClassifier[] ngrams = [.. classifiers.OfType<NgramClassifier>()];
+        if (ngrams.Length == 0)
+        {
+            return [];
+        }
+
+        ClassifierMetadata words = ngrams[0].Metadata;
+        ClassifierMetadata features = FeaturesOf([.. ngrams.Where(c => c.HashBits == words.HashBits && c.MaxChars == words.MaxChars)]);
+        return [.. Enumerable.Range(0, classifiers.Count).Where(i => classifiers[i] is NgramClassifier c && c.Metadata.FitsFeaturesOf(features))];
     }
 
     /// <summary>The models, in score order.</summary>
@@ -71,7 +100,7 @@ public sealed class NgramClassifierSet
         }
 
         Span<double> sums = _outputs <= 64 ? stackalloc double[_outputs] : new double[_outputs];
-        NgramPooling.Pool(text, Classifiers[0].Metadata, _weights, sums);
+        NgramPooling.Pool(text, _features, _weights, sums, _charColumns);
         for (int m = 0; m < Classifiers.Length; m++)
         {
             Span<double> logits = sums[_offsets[m].._offsets[m + 1]];
@@ -84,4 +113,7 @@ public sealed class NgramClassifierSet
             scores[m] = Classifiers[m].FromLogits(logits);
         }
     }
+
+    private static ClassifierMetadata FeaturesOf(IReadOnlyList<NgramClassifier> classifiers) =>
+        classifiers.FirstOrDefault(c => c.Metadata.CharNgramMax > 0)?.Metadata ?? classifiers[0].Metadata;
 }

@@ -50,12 +50,37 @@ public sealed class NgramClassifierSetTests
     }
 
     [Fact]
-    public void Create_CharNgramsAndWordOnly_Throws()
+    public void ScoreAll_CharNgramAndWordOnlyModels_OnePassBitIdenticalToEachModel()
+    {
+        NgramClassifier[] models =
+        [
+            NgramClassifierTrainer.Train("words", ClassifierTestData.CodeVersusProse(), s_options),
+            NgramClassifierTrainer.Train("chars", ClassifierTestData.CodeVersusProse(), s_options with { CharNgramMin = 3, CharNgramMax = 5, CharNgramChars = 100 }),
+            NgramClassifierTrainer.Train("kind", ClassifierTestData.ThreeClasses(), s_options),
+        ];
+        var set = new NgramClassifierSet(models);
+        Span<double> scores = stackalloc double[3];
+
+        Assert.Equal([0, 1, 2], NgramClassifierSet.Members(models));
+        foreach (LabeledText example in ClassifierTestData.CodeVersusProse().Concat([new LabeledText("", "x")]))
+        {
+            set.ScoreAll(example.Text, scores);
+            for (int m = 0; m < models.Length; m++)
+            {
+                Assert.Equal(models[m].Score(example.Text), scores[m]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Create_DifferentCharNgrams_ThrowsAndMembersKeepsTheFirstOnes()
     {
         NgramClassifier words = NgramClassifierTrainer.Train("a", ClassifierTestData.CodeVersusProse(), s_options);
-        NgramClassifier chars = NgramClassifierTrainer.Train("b", ClassifierTestData.CodeVersusProse(), s_options with { CharNgramMin = 3, CharNgramMax = 5 });
+        NgramClassifier threeToFive = NgramClassifierTrainer.Train("b", ClassifierTestData.CodeVersusProse(), s_options with { CharNgramMin = 3, CharNgramMax = 5 });
+        NgramClassifier twoToFour = NgramClassifierTrainer.Train("c", ClassifierTestData.CodeVersusProse(), s_options with { CharNgramMin = 2, CharNgramMax = 4 });
 
-        Assert.Throws<ArgumentException>(() => new NgramClassifierSet([words, chars]));
+        Assert.Throws<ArgumentException>(() => new NgramClassifierSet([threeToFive, twoToFour]));
+        Assert.Equal([0, 1], NgramClassifierSet.Members([words, threeToFive, twoToFour]));
     }
 
     [Fact]

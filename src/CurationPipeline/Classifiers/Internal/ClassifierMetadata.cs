@@ -42,8 +42,11 @@ internal sealed record ClassifierMetadata
 
     public int Outputs => Kind == ClassifierKind.Multiclass ? Labels.Length : 1;
 
-    /// <summary>Whether two n-gram models hash a text into the same features (so one pass can score both).</summary>
-    public bool SharesFeatures(ClassifierMetadata other) =>
-        HashBits == other.HashBits && MaxChars == other.MaxChars && CharNgramMin == other.CharNgramMin &&
-        CharNgramMax == other.CharNgramMax && CharNgramChars == other.CharNgramChars;
+    /// <summary>
+    /// Whether one pass hashing <paramref name="features"/>' n-grams can score this model: the same word n-grams (hash bits, max
+    /// chars) and either no char n-grams or the same ones (a set pools char n-grams once and adds them only where a model uses them).
+    /// </summary>
+    public bool FitsFeaturesOf(ClassifierMetadata features) =>
+        HashBits == features.HashBits && MaxChars == features.MaxChars && (CharNgramMax == 0 ||
+        (CharNgramMin == features.CharNgramMin && CharNgramMax == features.CharNgramMax && CharNgramChars == features.CharNgramChars));
 }

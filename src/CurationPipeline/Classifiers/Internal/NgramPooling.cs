@@ -14,7 +14,8 @@ internal static class NgramPooling
     /// <param name="m">The feature settings (hash bits, max chars, char n-grams).</param>
     /// <param name="weights">Bucket-major weights, <c>sums.Length</c> columns per bucket.</param>
     /// <param name="sums">Receives the pooled outputs.</param>
-    public static void Pool(ReadOnlySpan<char> text, ClassifierMetadata m, float[] weights, Span<double> sums)
+    /// <param name="charColumns">The columns that take the char n-grams' mean (a set of models with and without them); empty: all.</param>
+    public static void Pool(ReadOnlySpan<char> text, ClassifierMetadata m, float[] weights, Span<double> sums, ReadOnlySpan<bool> charColumns = default)
     {
         if (text.Length > m.MaxChars)
         {
@@ -55,7 +56,10 @@ internal static class NgramPooling
         Scale(charSums, charCount);
         for (int k = 0; k < stride; k++)
         {
-            sums[k] += charSums[k];
+            if (charColumns.IsEmpty || charColumns[k])
+            {
+                sums[k] += charSums[k];
+            }
         }
     }
 

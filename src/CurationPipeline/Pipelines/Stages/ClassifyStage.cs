@@ -40,9 +40,8 @@ public sealed class ClassifyStage : IBatchPipelineStage
             .. _classifiers.Select(c => (c.Name, SignalKind.Number)),
             .. _buckets is null ? [] : new[] { (_buckets.Column, SignalKind.Number) },
             .. prior.Columns.Where(c => c.Kind == SignalKind.Text)]);
-        // The n-gram models that hash the same features as the first one are scored together; any other (say one with char n-grams) alone.
-        int[] ngrams = [.. Enumerable.Range(0, _classifiers.Length).Where(i => _classifiers[i] is NgramClassifier)];
-        int[] sharing = ngrams.Length == 0 ? [] : [.. ngrams.Where(i => ((NgramClassifier)_classifiers[i]).Metadata.SharesFeatures(((NgramClassifier)_classifiers[ngrams[0]]).Metadata))];
+        // The n-gram models one pass can hash for are scored together (word-only and char n-gram models alike); any other alone.
+        int[] sharing = NgramClassifierSet.Members(_classifiers);
         _setColumns = sharing.Length > 1 ? sharing : [];
         _set = _setColumns.Length > 0 ? new NgramClassifierSet([.. _setColumns.Select(i => (NgramClassifier)_classifiers[i])]) : null;
         _singleColumns = [.. Enumerable.Range(0, _classifiers.Length).Except(_setColumns)];
