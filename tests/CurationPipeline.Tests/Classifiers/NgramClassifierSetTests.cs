@@ -16,17 +16,7 @@ public sealed class NgramClassifierSetTests
             NgramClassifierTrainer.Train("kind", ClassifierTestData.ThreeClasses(), s_options),
             NgramClassifierTrainer.Train("quality", ClassifierTestData.Scored(), s_options),
         ];
-        var set = new NgramClassifierSet(models);
-        Span<double> scores = stackalloc double[3];
-
-        foreach (LabeledText example in ClassifierTestData.ThreeClasses().Concat([new LabeledText("", "x")]))
-        {
-            set.ScoreAll(example.Text, scores);
-            for (int m = 0; m < models.Length; m++)
-            {
-                Assert.Equal(models[m].Score(example.Text), scores[m]);
-            }
-        }
+        AssertSetScoresAsEachModel(models, ClassifierTestData.ThreeClasses());
     }
 
     [Fact]
@@ -38,15 +28,7 @@ public sealed class NgramClassifierSetTests
             NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), chars),
             NgramClassifierTrainer.Train("kind", ClassifierTestData.ThreeClasses(), chars),
         ];
-        var set = new NgramClassifierSet(models);
-        Span<double> scores = stackalloc double[2];
-
-        foreach (LabeledText example in ClassifierTestData.CodeVersusProse().Concat([new LabeledText("", "x")]))
-        {
-            set.ScoreAll(example.Text, scores);
-            Assert.Equal(models[0].Score(example.Text), scores[0]);
-            Assert.Equal(models[1].Score(example.Text), scores[1]);
-        }
+        AssertSetScoresAsEachModel(models, ClassifierTestData.CodeVersusProse());
     }
 
     [Fact]
@@ -58,18 +40,8 @@ public sealed class NgramClassifierSetTests
             NgramClassifierTrainer.Train("chars", ClassifierTestData.CodeVersusProse(), s_options with { CharNgramMin = 3, CharNgramMax = 5, CharNgramChars = 100 }),
             NgramClassifierTrainer.Train("kind", ClassifierTestData.ThreeClasses(), s_options),
         ];
-        var set = new NgramClassifierSet(models);
-        Span<double> scores = stackalloc double[3];
-
         Assert.Equal([0, 1, 2], NgramClassifierSet.Members(models));
-        foreach (LabeledText example in ClassifierTestData.CodeVersusProse().Concat([new LabeledText("", "x")]))
-        {
-            set.ScoreAll(example.Text, scores);
-            for (int m = 0; m < models.Length; m++)
-            {
-                Assert.Equal(models[m].Score(example.Text), scores[m]);
-            }
-        }
+        AssertSetScoresAsEachModel(models, ClassifierTestData.CodeVersusProse());
     }
 
     [Fact]
@@ -90,5 +62,20 @@ public sealed class NgramClassifierSetTests
         NgramClassifier b = NgramClassifierTrainer.Train("b", ClassifierTestData.CodeVersusProse(), s_options with { HashBits = 15 });
 
         Assert.Throws<ArgumentException>(() => new NgramClassifierSet([a, b]));
+    }
+
+    /// <summary>One set of <paramref name="models"/> scores every example (and an empty text) bit-identically to each model alone.</summary>
+    private static void AssertSetScoresAsEachModel(NgramClassifier[] models, IEnumerable<LabeledText> examples)
+    {
+        var set = new NgramClassifierSet(models);
+        var scores = new double[models.Length];
+        foreach (LabeledText example in examples.Concat([new LabeledText("", "x")]))
+        {
+            set.ScoreAll(example.Text, scores);
+            for (int m = 0; m < models.Length; m++)
+            {
+                Assert.Equal(models[m].Score(example.Text), scores[m]);
+            }
+        }
     }
 }
