@@ -23,9 +23,10 @@ public sealed class AblationConfigLoaderTests
             targets: { general: 0.5, multilingual: 0.5 }
             validation_tokens_per_domain: 500
             """);
-        string yaml = """
+        string output = Path.Combine(Path.GetTempPath(), "ablation-out"); // absolute: kept as written
+        string yaml = $$"""
             tagged: data/tagged
-            output: /tmp/ablation-out
+            output: {{output}}
             seeds: [1, 2]
             training_tokens: 4096
             mix_tokens: 10000
@@ -47,7 +48,7 @@ public sealed class AblationConfigLoaderTests
         AblationOptions options = AblationConfigLoader.Parse(yaml, "ablation.yaml", folder);
 
         Assert.Equal(Path.Combine(folder, "data", "tagged"), options.TaggedDirectory);
-        Assert.Equal("/tmp/ablation-out", options.OutputDirectory);
+        Assert.Equal(output, options.OutputDirectory);
         Assert.Equal(["english", "german", "balanced"], options.Mixes.Select(m => m.Name));
         Assert.Equal(0.8, options.Mixes[1].Options.Targets["multilingual"]);
         Assert.Equal("declared_language", options.Mixes[1].Options.Domains[0].When.Column);
