@@ -6,7 +6,8 @@ namespace CurationPipeline.Extraction;
 /// <listheader><term>Property</term><description>Default</description></listheader>
 /// <item><term><see cref="MaxHtmlChars"/></term><description>5,000,000</description></item>
 /// <item><term><see cref="MaxDomNodes"/></term><description>200,000</description></item>
-/// <item><term><see cref="Timeout"/></term><description>2 seconds</description></item>
+/// <item><term><see cref="MaxNestingWork"/></term><description>50,000,000</description></item>
+/// <item><term><see cref="Timeout"/></term><description>60 seconds</description></item>
 /// <item><term><see cref="MinTextChars"/></term><description>1</description></item>
 /// <item><term><see cref="Format"/></term><description><see cref="ExtractionFormat.Text"/></description></item>
 /// </list>
@@ -20,8 +21,15 @@ public sealed record ExtractionOptions
     /// <summary>Documents whose parsed DOM holds more nodes than this are rejected with <see cref="ExtractionReasons.TooManyNodes"/>.</summary>
     public int MaxDomNodes { get; init; } = 200_000;
 
-    /// <summary>Wall-clock budget for one page; when it runs out the page is rejected with <see cref="ExtractionReasons.Timeout"/>.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>Pages whose tag nesting work (the sum, over start tags, of the elements open around each, estimated by a scan
+    /// before parsing) is above this are rejected with <see cref="ExtractionReasons.TooDeep"/>. The parser's time grows with it;
+    /// real pages stay under a million, and 50,000,000 is about 10,000 nested <c>&lt;div&gt;</c>, a second of parsing.</summary>
+    public long MaxNestingWork { get; init; } = 50_000_000;
+
+    /// <summary>Wall-clock backstop for parsing one page; when it runs out the page is rejected with
+    /// <see cref="ExtractionReasons.Timeout"/>. The count limits decide every page that behaves as the tag scan predicts, so this
+    /// should never fire; it is the one limit that can make an outcome depend on the machine's load.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Main text shorter than this many chars (after whitespace normalisation) is rejected with <see cref="ExtractionReasons.Empty"/>.</summary>
     public int MinTextChars { get; init; } = 1;
@@ -35,6 +43,7 @@ public sealed record ExtractionOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxHtmlChars, 1, nameof(MaxHtmlChars));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDomNodes, 1, nameof(MaxDomNodes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxNestingWork, 1, nameof(MaxNestingWork));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinTextChars, 1, nameof(MinTextChars));
         if (!Enum.IsDefined(Format))

@@ -12,7 +12,15 @@ public static class ExtractionReasons
     /// <summary>The parsed DOM holds more than <see cref="ExtractionOptions.MaxDomNodes"/> nodes.</summary>
     public const string TooManyNodes = "extract.too_many_nodes";
 
-    /// <summary>Extraction ran past <see cref="ExtractionOptions.Timeout"/>.</summary>
+    /// <summary>The page's tags nest so deeply that parsing would take time growing with the square of its size
+    /// (<see cref="ExtractionOptions.MaxNestingWork"/>); decided by a scan before parsing, so the same on any machine.</summary>
+    public const string TooDeep = "extract.too_deep";
+
+    /// <summary>The extractor's walks needed more steps than the page's budget (a fixed number per DOM node); deterministic.</summary>
+    public const string TooComplex = "extract.too_complex";
+
+    /// <summary>Parsing ran past <see cref="ExtractionOptions.Timeout"/>, the wall-clock backstop; the only outcome that can
+    /// depend on the machine's load.</summary>
     public const string Timeout = "extract.timeout";
 
     /// <summary>The HTML parser failed on the input.</summary>

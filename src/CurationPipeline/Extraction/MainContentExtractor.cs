@@ -12,8 +12,10 @@ namespace CurationPipeline.Extraction;
 /// <remarks>
 /// Thread-safe: one instance may be shared by all worker threads; each call parses into its own DOM.
 /// <see cref="Extract"/> never throws for any input string: limits, timeouts and parser failures come back as
-/// <see cref="ExtractionReasons"/> codes. The time budget is enforced cooperatively: the parser checks a cancellation token between
-/// tokens, and the extractor's own walks check the clock every 256 nodes.
+/// <see cref="ExtractionReasons"/> codes. Every limit that decides a page's outcome is a count, never a clock, so a page gets the same
+/// result on any machine under any load: a scan of the tags bounds the parser's work before it starts
+/// (<see cref="ExtractionOptions.MaxNestingWork"/>), and the extractor's walks have a step budget per DOM node. The wall-clock
+/// <see cref="ExtractionOptions.Timeout"/> is only a backstop for parser cases the scan does not foresee.
 /// </remarks>
 public sealed class MainContentExtractor
 {
@@ -70,7 +72,7 @@ public sealed class MainContentExtractor
 
     /// <summary>Creates an extractor.</summary>
     /// <param name="options">Limits; copied, and validated here.</param>
-    /// <param name="timeProvider">Clock for the per-page budget; <see cref="TimeProvider.System"/> when <c>null</c>.</param>
+    /// <param name="timeProvider">Clock for the parse backstop (<see cref="ExtractionOptions.Timeout"/>); <see cref="TimeProvider.System"/> when <c>null</c>.</param>
     /// <param name="logger">Receives Debug messages for failed pages; none when <c>null</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <c>null</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -99,7 +101,12 @@ public sealed class MainContentExtractor
             return ExtractionResult.Failed(ExtractionReasons.TooLarge, $"{html.Length} chars > {_options.MaxHtmlChars}");
         }
 
-        var deadline = new ExtractionDeadline(_time, _options.Timeout);
+        long nestingWork = TagNestingScan.NestingWork(html, _options.MaxNestingWork);
+        if (nestingWork > _options.MaxNestingWork)
+        {
+            return ExtractionResult.Failed(ExtractionReasons.TooDeep, $"tag nesting work over {_options.MaxNestingWork}");
+        }
+
         if (!TryParse(html, url, out IDocument? document, out ExtractionResult? failure))
         {
             return failure;
@@ -109,12 +116,12 @@ public sealed class MainContentExtractor
         {
             try
             {
-                return ExtractParsed(document, deadline);
+                return ExtractParsed(document);
             }
             catch (ExtractionTimeoutException ex)
             {
-                Log.ExtractionFailed(_logger, ExtractionReasons.Timeout, url, ex);
-                return ExtractionResult.Failed(ExtractionReasons.Timeout, ex.Message);
+                Log.ExtractionFailed(_logger, ExtractionReasons.TooComplex, url, ex);
+                return ExtractionResult.Failed(ExtractionReasons.TooComplex, ex.Message);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -124,7 +131,7 @@ public sealed class MainContentExtractor
         }
     }
 
-    /// <summary>Parses within the time budget; on failure returns <c>false</c> with the failed result.</summary>
+    /// <summary>Parses within the wall-clock backstop; on failure returns <c>false</c> with the failed result.</summary>
     private bool TryParse(string html, string? url, [NotNullWhen(true)] out IDocument? document, [NotNullWhen(false)] out ExtractionResult? failure)
     {
         document = null;
@@ -170,15 +177,16 @@ public sealed class MainContentExtractor
         }
     }
 
-    private ExtractionResult ExtractParsed(IDocument document, ExtractionDeadline deadline)
+    private ExtractionResult ExtractParsed(IDocument document)
     {
-        deadline.Check();
         var scan = new DocumentScan(_options.MaxDomNodes);
-        DomWalker.Walk(document, scan, deadline);
+        DomWalker.Walk(document, scan, ExtractionDeadline.Unlimited);
         if (scan.OverLimit)
         {
             return ExtractionResult.Failed(ExtractionReasons.TooManyNodes, $"more than {_options.MaxDomNodes} nodes");
         }
+
+        ExtractionDeadline deadline = ExtractionDeadline.ForNodes(scan.Count);
 
         string title = PageMetadata.Title(document, scan);
         string? language = PageMetadata.Language(document, scan);

@@ -180,9 +180,9 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
-    public void Extract_ClockPastBudget_TimeoutWithoutThrowing()
+    public void Extract_ParseBackstopExpired_TimeoutWithoutThrowing()
     {
-        var extractor = new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.FromSeconds(2) }, new SteppingTimeProvider(TimeSpan.FromSeconds(5)));
+        var extractor = new MainContentExtractor(new ExtractionOptions(), new ExpiredTimeProvider());
 
         ExtractionResult result = extractor.Extract(Page());
 
@@ -190,34 +190,60 @@ public sealed class MainContentExtractorTests
         Assert.Equal(ExtractionReasons.Timeout, result.Reason);
     }
 
+    [Fact]
+    public void Extract_ClockJumpingAhead_SameResultAsRealClock()
+    {
+        // After parsing no limit reads the clock: a clock that jumps 5 s per reading changes nothing.
+        var extractor = new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.FromSeconds(2) }, new SteppingTimeProvider(TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(s_extractor.Extract(Page()), extractor.Extract(Page()));
+    }
+
     [Theory]
     [InlineData(50_000, "<div>", "</div>")]
     [InlineData(50_000, "<b><i>", "")]
-    [InlineData(20_000, "<table><tr><td>", "")]
-    public void Extract_PathologicalNesting_EndsInBoundedTimeWithDefinedOutcome(int depth, string open, string close)
+    [InlineData(50_000, "<font>", "")]
+    public void Extract_PathologicalNesting_TooDeepBeforeParsing(int depth, string open, string close)
     {
         string html = "<html><body>" + string.Concat(Enumerable.Repeat(open, depth)) + Para1 + string.Concat(Enumerable.Repeat(close, depth)) + "</body></html>";
-        var extractor = new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.FromSeconds(1) });
         long start = Stopwatch.GetTimestamp();
 
-        ExtractionResult result = extractor.Extract(html);
+        ExtractionResult result = s_extractor.Extract(html);
 
-        // The budget is 1 s; allow slack for a loaded machine, but far less than the parser's unbounded (quadratic) time.
+        Assert.Equal(ExtractionReasons.TooDeep, result.Reason);
         Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(60)); // bounded, not a speed target: CI machines are loaded
-        Assert.True(result.Succeeded ? result.Text.Contains("river rose", StringComparison.Ordinal) : result.Reason == ExtractionReasons.Timeout, result.Reason);
+    }
+
+    [Fact]
+    public void Extract_ShallowTagsUnderDeepNesting_TooDeep()
+    {
+        // 5,000 open spans are cheap alone; 20,000 sibling divs under them each make the parser scan the whole stack.
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<span>", 5_000)) + string.Concat(Enumerable.Repeat("<div>x</div>", 20_000)) + "</body></html>";
+
+        Assert.Equal(ExtractionReasons.TooDeep, s_extractor.Extract(html).Reason);
+    }
+
+    [Fact]
+    public void Extract_NestedTables_ParsedWithinLimits()
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<table><tr><td>", 20_000)) + Para1 + "</body></html>";
+
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Contains("river rose", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Extract_TwentyThousandSiblingParagraphs_EndsInBoundedTime()
     {
         string html = "<html><body>" + string.Concat(Enumerable.Repeat($"<div class='c'><p>{Para1}</p></div>", 20_000)) + "</body></html>";
-        var extractor = new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.FromSeconds(1) });
         long start = Stopwatch.GetTimestamp();
 
-        ExtractionResult result = extractor.Extract(html);
+        ExtractionResult result = s_extractor.Extract(html);
 
         Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(60)); // bounded, not a speed target: CI machines are loaded
-        Assert.True(result.Succeeded || result.Reason == ExtractionReasons.Timeout, result.Reason);
+        Assert.True(result.Succeeded, result.Reason);
     }
 
     [Theory]
@@ -272,6 +298,7 @@ public sealed class MainContentExtractorTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MainContentExtractor(new ExtractionOptions { Timeout = TimeSpan.Zero }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new MainContentExtractor(new ExtractionOptions { MaxDomNodes = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MainContentExtractor(new ExtractionOptions { MaxNestingWork = 0 }));
     }
 
     private static string ReadGzip(string path)
@@ -279,6 +306,16 @@ public sealed class MainContentExtractorTests
         using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>A clock whose timers have all expired when they are created.</summary>
+    private sealed class ExpiredTimeProvider : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            callback(state);
+            return base.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>A clock that moves forward by a fixed step every time it is read.</summary>

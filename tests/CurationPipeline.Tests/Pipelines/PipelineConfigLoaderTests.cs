@@ -20,6 +20,9 @@ public sealed class PipelineConfigLoaderTests
               progress_interval: 500ms
             outputs:
               tokens_per_shard: 1000
+            extract:
+              max_nesting_work: 2000000
+              timeout: 30s
             """;
 
         PipelineOptions options = PipelineConfigLoader.Parse(yaml, "demo.yaml");
@@ -30,6 +33,8 @@ public sealed class PipelineConfigLoaderTests
         Assert.Equal(16, options.Execution.BoundedCapacity);
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.Execution.ProgressInterval);
         Assert.Equal(1000, options.Outputs.TokensPerShard);
+        Assert.Equal(2_000_000, options.Extract.MaxNestingWork);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Extract.Timeout);
     }
 
     [Fact]

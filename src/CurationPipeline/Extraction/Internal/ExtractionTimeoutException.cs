@@ -1,5 +1,5 @@
 namespace CurationPipeline.Extraction.Internal;
 
-/// <summary>Raised inside the extractor when a page spends its time budget; the facade turns it into <see cref="ExtractionReasons.Timeout"/>.</summary>
-internal sealed class ExtractionTimeoutException(TimeSpan elapsed, TimeSpan budget)
-    : Exception($"extraction took {elapsed.TotalMilliseconds:F0} ms, over the {budget.TotalMilliseconds:F0} ms budget");
+/// <summary>Raised inside the extractor when a page spends its step budget; the facade turns it into <see cref="ExtractionReasons.TooComplex"/>.</summary>
+internal sealed class ExtractionTimeoutException(long maxSteps)
+    : Exception($"the extractor's walks needed more than {maxSteps} steps");
