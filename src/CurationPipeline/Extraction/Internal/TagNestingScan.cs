@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace CurationPipeline.Extraction.Internal;
@@ -23,6 +24,8 @@ internal static class TagNestingScan
         ClosesItsKind,
         RawText,
     }
+
+    private static readonly SearchValues<char> s_tagEndOrQuote = SearchValues.Create(">\"'");
 
     private static readonly FrozenDictionary<string, (TagKind Kind, string Group)> s_kinds = BuildKinds();
 
@@ -156,24 +159,26 @@ internal static class TagNestingScan
         int i = from;
         while (i < html.Length)
         {
+            int next = html[i..].IndexOfAny(s_tagEndOrQuote);
+            if (next < 0)
+            {
+                return html.Length;
+            }
+
+            i += next;
             char c = html[i];
             if (c == '>')
             {
                 return i;
             }
 
-            if (c is '"' or '\'')
+            int close = html[(i + 1)..].IndexOf(c);
+            if (close < 0)
             {
-                int close = html[(i + 1)..].IndexOf(c);
-                if (close < 0)
-                {
-                    return html.Length;
-                }
-
-                i += close + 1;
+                return html.Length;
             }
 
-            i++;
+            i += close + 2;
         }
 
         return html.Length;
