@@ -67,7 +67,7 @@ public static class ParagraphDedup
                     removed.Clear();
                     for (int p = 0; p < hashes.Count; p++)
                     {
-                        if (bloom.CheckAndAdd(hashes[p]))
+                        if (hashes[p] != ParagraphSplitter.Unremovable && bloom.CheckAndAdd(hashes[p]))
                         {
                             removed.Add(p);
                         }

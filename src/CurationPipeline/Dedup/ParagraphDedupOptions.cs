@@ -6,6 +6,7 @@ namespace CurationPipeline.Dedup;
 /// <item><term><see cref="Enabled"/></term><description><c>false</c></description></item>
 /// <item><term><see cref="ExpectedParagraphs"/></term><description>10,000,000</description></item>
 /// <item><term><see cref="FalsePositiveRate"/></term><description>0.001</description></item>
+/// <item><term><see cref="MinChars"/></term><description>0 (every non-blank line, as Dolma)</description></item>
 /// </list>
 /// The Bloom filter takes <c>-ExpectedParagraphs · ln(FalsePositiveRate) / ln²2</c> bits (the defaults: about 18 MB). A false
 /// positive removes a unique paragraph; more distinct paragraphs than expected raise the rate above the one set.
@@ -21,11 +22,17 @@ public sealed record ParagraphDedupOptions
     /// <summary>The Bloom filter's false-positive rate at <see cref="ExpectedParagraphs"/>: the share of unique paragraphs removed by mistake.</summary>
     public double FalsePositiveRate { get; init; } = 0.001;
 
+    /// <summary>Paragraphs shorter than this (trimmed, in chars) are never removed. 0, as Dolma's exact paragraph dedup, removes
+    /// every repeat, short template lines ("Reply", "Share") included, but also code lines such as <c>}</c> that many documents
+    /// share; a crawl with code pages is better served by about 20 (datatrove's sentence dedup has similar minimums).</summary>
+    public int MinChars { get; init; }
+
     /// <summary>Checks every property.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A property is out of range; the exception names it.</exception>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ExpectedParagraphs, 1, nameof(ExpectedParagraphs));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinChars, nameof(MinChars));
         if (double.IsNaN(FalsePositiveRate) || FalsePositiveRate is <= 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(FalsePositiveRate), FalsePositiveRate, "Must be in (0, 1).");

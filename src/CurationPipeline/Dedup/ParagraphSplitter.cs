@@ -11,10 +11,15 @@ namespace CurationPipeline.Dedup;
 /// <remarks>The tag pass hashes with <see cref="Hash"/> and the dedup pass rewrites with <see cref="Remove"/>: both number paragraphs alike.</remarks>
 public static class ParagraphSplitter
 {
+    /// <summary>The hash that stands for a paragraph shorter than the minimum: it keeps the paragraph's number but is never removed
+    /// (a real hash of 0 is written as 1).</summary>
+    public const ulong Unremovable = 0;
+
     /// <summary>Appends the 64-bit hash of every paragraph of <paramref name="text"/> to <paramref name="destination"/>, in order.</summary>
     /// <param name="text">The document text.</param>
     /// <param name="destination">Receives one hash per paragraph (XxHash3 of the trimmed line's UTF-16 code units, little-endian).</param>
-    public static void Hash(ReadOnlySpan<char> text, List<ulong> destination)
+    /// <param name="minChars">Paragraphs shorter than this (trimmed, in chars) get <see cref="Unremovable"/>.</param>
+    public static void Hash(ReadOnlySpan<char> text, List<ulong> destination, int minChars = 0)
     {
         ArgumentNullException.ThrowIfNull(destination);
         foreach (ReadOnlySpan<char> line in text.EnumerateLines())
@@ -22,7 +27,7 @@ public static class ParagraphSplitter
             ReadOnlySpan<char> paragraph = line.Trim();
             if (!paragraph.IsEmpty)
             {
-                destination.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(paragraph)));
+                destination.Add(paragraph.Length < minChars ? Unremovable : Math.Max(1, XxHash3.HashToUInt64(MemoryMarshal.AsBytes(paragraph))));
             }
         }
     }

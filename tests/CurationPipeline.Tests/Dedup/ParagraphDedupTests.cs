@@ -39,6 +39,44 @@ public sealed class ParagraphDedupTests
         Assert.Equal(2, a.Distinct().Count());
     }
 
+    [Fact]
+    public void Hash_ShorterThanMinChars_Unremovable()
+    {
+        var hashes = new List<ulong>();
+
+        ParagraphSplitter.Hash("}\n  return x;  \n\n" + Footer, hashes, minChars: 10);
+
+        Assert.Equal(3, hashes.Count); // numbering unchanged
+        Assert.Equal([ParagraphSplitter.Unremovable, ParagraphSplitter.Unremovable], hashes[..2]);
+        Assert.NotEqual(ParagraphSplitter.Unremovable, hashes[2]);
+    }
+
+    [Fact]
+    public async Task RunAsync_CodeLinesUnderMinChars_NeverRemoved()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string directory = TestData.NewTempDirectory();
+        const string Code = "int Add(int a, int b)\n{\n    return a + b;\n}";
+        var documents = new List<ParagraphHashes>();
+        foreach (string id in new[] { "a", "b" })
+        {
+            var hashes = new List<ulong>();
+            ParagraphSplitter.Hash($"Example {id}:\n{Code}\n{Footer}", hashes, minChars: 20);
+            documents.Add(new ParagraphHashes(id, "input.jsonl", documents.Count, [.. hashes]));
+        }
+
+        string hashFile = Path.Combine(directory, "d" + ParagraphHashFile.FileExtension);
+        await ParagraphHashFile.WriteAsync(LocalStorage.Instance, hashFile, [.. documents], ct);
+        string removals = Path.Combine(directory, "removals.bin");
+        var options = new ParagraphDedupOptions { Enabled = true, ExpectedParagraphs = 1_000, FalsePositiveRate = 1e-9, MinChars = 20 };
+
+        ParagraphDedupStats stats = await ParagraphDedup.RunAsync(LocalStorage.Instance, [hashFile], new HashSet<UInt128>(), removals, options, 4096, ct);
+
+        // b keeps its braces and return line (short); it loses the repeated signature line (21 chars) and the footer.
+        Assert.Equal(2, stats.ParagraphsRemoved);
+        Assert.Equal([1, 5], ParagraphRemovalFile.Read(LocalStorage.Instance, removals)[documents[1].Key].Removed);
+    }
+
     [Theory]
     [InlineData(0.01)]
     [InlineData(0.001)]

@@ -55,7 +55,7 @@ public static class TagPipelineFactory
         DedupOptions? dedup = options.Dedup.Enabled ? options.Dedup : null;
         if (dedup is not null)
         {
-            stages.Add(new SignStage(new DocumentSigner(dedup.Minhash), (ushort)dedup.Priority, dedup.Paragraphs.Enabled));
+            stages.Add(new SignStage(new DocumentSigner(dedup.Minhash), (ushort)dedup.Priority, dedup.Paragraphs.Enabled ? dedup.Paragraphs : null));
         }
 
         SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory) : null;

@@ -18,17 +18,17 @@ public sealed class SignStage : IPipelineStage
 
     private readonly DocumentSigner _signer;
     private readonly ushort _priority;
-    private readonly bool _hashParagraphs;
+    private readonly ParagraphDedupOptions? _paragraphs;
 
     /// <summary>Creates the stage.</summary>
     /// <param name="signer">The thread-safe signer.</param>
     /// <param name="priority">Every document's keep priority (higher wins within a duplicate cluster, then the smaller id).</param>
-    /// <param name="hashParagraphs">Also hash every paragraph, for paragraph dedup (<see cref="ParagraphSplitter"/>).</param>
-    public SignStage(DocumentSigner signer, ushort priority, bool hashParagraphs = false)
+    /// <param name="paragraphs">When set, also hash every paragraph for paragraph dedup (<see cref="ParagraphSplitter"/>).</param>
+    public SignStage(DocumentSigner signer, ushort priority, ParagraphDedupOptions? paragraphs = null)
     {
         _signer = signer;
         _priority = priority;
-        _hashParagraphs = hashParagraphs;
+        _paragraphs = paragraphs;
     }
 
     /// <inheritdoc/>
@@ -44,15 +44,15 @@ public sealed class SignStage : IPipelineStage
                 SourceOffset = item.Annotated.SourceOffset,
                 UrlHash = UrlKey.Of(item.Annotated.Url),
                 DateTicks = item.Annotated.Date?.UtcTicks ?? long.MinValue,
-                ParagraphHashes = _hashParagraphs ? ParagraphHashesOf(item.Annotated.Text) : [],
+                ParagraphHashes = _paragraphs is null ? [] : ParagraphHashesOf(item.Annotated.Text, _paragraphs.MinChars),
             },
         };
 
-    private static System.Collections.Immutable.ImmutableArray<ulong> ParagraphHashesOf(string text)
+    private static System.Collections.Immutable.ImmutableArray<ulong> ParagraphHashesOf(string text, int minChars)
     {
         List<ulong> hashes = t_paragraphs ??= new List<ulong>(256);
         hashes.Clear();
-        ParagraphSplitter.Hash(text, hashes);
+        ParagraphSplitter.Hash(text, hashes, minChars);
         return [.. hashes];
     }
 }
