@@ -11,7 +11,7 @@ namespace CurationPipeline.Extraction;
 /// <summary>Extracts the main text (article body) of an HTML page, Readability-style, with AngleSharp.</summary>
 /// <remarks>
 /// Thread-safe: one instance may be shared by all worker threads; each call parses into its own DOM.
-/// <see cref="Extract"/> never throws for any input string: limits, timeouts and parser failures come back as
+/// <c>Extract</c> never throws for any input: limits, timeouts and parser failures come back as
 /// <see cref="ExtractionReasons"/> codes. The time budget is enforced cooperatively: the parser checks a cancellation token between
 /// tokens, and the extractor's own walks check the clock every 256 nodes.
 /// </remarks>
@@ -87,9 +87,17 @@ public sealed class MainContentExtractor
     /// <param name="html">The decoded HTML.</param>
     /// <param name="url">The page URL, used only in log messages.</param>
     /// <returns>A successful result, or one with <see cref="ExtractionResult.Reason"/> set; never <c>null</c>.</returns>
-    public ExtractionResult Extract(string html, string? url = null)
+    public ExtractionResult Extract(string html, string? url = null) => Extract(html.AsMemory(), url);
+
+    /// <summary>Extracts the title, main text and declared language of one page held in memory (a pooled buffer: it is parsed
+    /// in place, not copied).</summary>
+    /// <param name="html">The decoded HTML; read only during this call, so its owner may reuse it once the call returns.</param>
+    /// <param name="url">The page URL, used only in log messages.</param>
+    /// <returns>A successful result, or one with <see cref="ExtractionResult.Reason"/> set; never <c>null</c>. It holds no
+    /// reference to <paramref name="html"/>.</returns>
+    public ExtractionResult Extract(ReadOnlyMemory<char> html, string? url = null)
     {
-        if (string.IsNullOrEmpty(html))
+        if (html.IsEmpty)
         {
             return ExtractionResult.Failed(ExtractionReasons.Empty, "input is empty");
         }
@@ -125,18 +133,19 @@ public sealed class MainContentExtractor
     }
 
     /// <summary>Parses within the time budget; on failure returns <c>false</c> with the failed result.</summary>
-    private bool TryParse(string html, string? url, [NotNullWhen(true)] out IDocument? document, [NotNullWhen(false)] out ExtractionResult? failure)
+    private bool TryParse(ReadOnlyMemory<char> html, string? url, [NotNullWhen(true)] out IDocument? document, [NotNullWhen(false)] out ExtractionResult? failure)
     {
         document = null;
         failure = null;
         using (var parseBudget = new CancellationTokenSource(_options.Timeout, _time))
         {
-            // AngleSharp parses an in-memory string synchronously; the Task form is used because it checks the token between
+            // AngleSharp parses in-memory text synchronously; the Task form is used because it checks the token between
             // tokens, which bounds the parser's quadratic cases (deeply nested or unclosed formatting elements).
-            Task<IHtmlDocument> parsing;
+            Task<IDocument> parsing;
             try
             {
-                parsing = new HtmlParser(s_parserOptions).ParseDocumentAsync(html, parseBudget.Token);
+                var parser = new HtmlParser(s_parserOptions);
+                parsing = ((IHtmlParser)parser).ParseDocumentAsync(UnparsedDocument.Create(parser, html), parseBudget.Token);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
