@@ -42,21 +42,26 @@ internal static class AsciiRunDecoder
 
         int written = 0;
         int segmentStart = 0;
-        for (int cursor = 0; cursor < bytes.Length;)
+        for (int block = 0; block + MinRun <= bytes.Length;)
         {
-            int high = bytes[cursor..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
-            int runEnd = high < 0 ? bytes.Length : cursor + high;
-            if (runEnd - cursor >= MinRun)
+            // Runs are found block by block (one vector test per block): a search per run cost two short searches for every
+            // short ASCII stretch between CJK characters. A run of at least 2 * MinRun - 1 bytes always fills a block; shorter
+            // runs may stay with the code-page segment, which decodes them the same.
+            if (!Ascii.IsValid(bytes.Slice(block, MinRun)))
             {
-                // The run's first two bytes end the code-page segment; the rest of the run is ASCII widened as is.
-                written += Decode(encoding, bytes[segmentStart..(cursor + 2)], pool, ref chars, written);
-                written += Encoding.ASCII.GetChars(bytes[(cursor + 2)..runEnd], chars.AsSpan(written));
-                segmentStart = runEnd;
+                block += MinRun;
+                continue;
             }
 
-            // Jump over the whole non-ASCII stretch in one search: stepping a byte at a time cost one search per byte in CJK text.
-            int ascii = runEnd < bytes.Length ? bytes[runEnd..].IndexOfAnyInRange((byte)0x00, (byte)0x7F) : -1;
-            cursor = ascii < 0 ? bytes.Length : runEnd + ascii;
+            int runStart = bytes[segmentStart..block].LastIndexOfAnyInRange((byte)0x80, (byte)0xFF) + 1 + segmentStart;
+            int high = bytes[(block + MinRun)..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            int runEnd = high < 0 ? bytes.Length : block + MinRun + high;
+
+            // The run's first two bytes end the code-page segment; the rest of the run is ASCII widened as is.
+            written += Decode(encoding, bytes[segmentStart..(runStart + 2)], pool, ref chars, written);
+            written += Encoding.ASCII.GetChars(bytes[(runStart + 2)..runEnd], chars.AsSpan(written));
+            segmentStart = runEnd;
+            block = runEnd;
         }
 
         return written + Decode(encoding, bytes[segmentStart..], pool, ref chars, written);

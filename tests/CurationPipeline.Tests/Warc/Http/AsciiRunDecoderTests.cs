@@ -33,6 +33,26 @@ public sealed class AsciiRunDecoderTests
         Assert.Equal(encoding.GetString(bytes), Decode(encoding, bytes));
     }
 
+    /// <summary>Runs are found block by block: an ASCII run of every length from 1 to 3 blocks, at the start, in the middle and at
+    /// the end, between characters whose trail byte is ASCII in Shift_JIS (ソ is 83 5C).</summary>
+    [Theory]
+    [InlineData("shift_jis")]
+    [InlineData("euc-jp")]
+    [InlineData("windows-1252")]
+    public void Decode_AsciiRunOfEveryLengthAnywhere_EqualsWholeDecode(string label)
+    {
+        Encoding encoding = CharsetResolver.FromLabel(label)!;
+        byte[] wide = encoding.GetBytes("ソ東é");
+        for (int run = 1; run <= 96; run++)
+        {
+            byte[] ascii = [.. Enumerable.Range(0, run).Select(i => (byte)('a' + (i % 26)))];
+            foreach (byte[] bytes in (byte[][])[[.. ascii, .. wide, .. wide], [.. wide, .. ascii, .. wide], [.. wide, .. wide, .. ascii], [.. wide, .. ascii, .. wide, .. ascii]])
+            {
+                Assert.Equal(encoding.GetString(bytes), Decode(encoding, bytes));
+            }
+        }
+    }
+
     private static string Decode(Encoding encoding, byte[] bytes)
     {
         int length = AsciiRunDecoder.Decode(encoding, bytes, ArrayPool<char>.Shared, out char[] chars);
