@@ -12,9 +12,9 @@ namespace CurationPipeline.Benchmarks;
 /// <summary>
 /// Single-thread read throughput over the shared per-record-gzip WARC files, concatenated and repeated in memory:
 /// gzip inflate alone (the floor: GZipStream, and the reader's own member-by-member native zlib decoder), framing only, framing
-/// plus HTTP bodies decoded to bytes (the work warcio.js does), framing plus every response body made a string (UTF-8, nothing else: what any reader that yields text must pay), and framing plus
-/// HTTP decoding, charset resolution and string decoding (what a pipeline reads). FastWARC publishes about 10.4k records/s for
-/// comparable gzip WARCs.
+/// plus HTTP bodies decoded to bytes (the work warcio.js does), framing plus every response body made a fresh string (UTF-8, nothing
+/// else: what a reader that yields strings pays), and framing plus HTTP decoding, charset resolution and text decoding into pooled
+/// chars (what a pipeline reads). FastWARC publishes about 10.4k records/s for comparable gzip WARCs.
 /// </summary>
 internal sealed class WarcReadBenchmark : IBenchmark
 {
