@@ -80,6 +80,8 @@ internal sealed class WarcReadBenchmark : IBenchmark
     private static async Task Measure(string mode, byte[] bytes, Func<Task<long>> run)
     {
         await run(); // warm-up (JIT, pools)
+        GC.Collect(); // the previous mode's garbage is not this mode's cost
+        GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         double best = double.MaxValue;
         double bestCpu = double.MaxValue;
