@@ -97,7 +97,8 @@ internal sealed class LanguageIdBenchmark : IBenchmark
         {
             await foreach (SourceItem item in source.ReadAsync(LocalStorage.Instance, file, CancellationToken.None))
             {
-                if (item.Document is { Kind: ContentKind.Html } page && extractor.Extract(page.Content, page.Url) is { Succeeded: true, Text.Length: >= 200 } result)
+                using RawContent? content = item.Document?.Content;
+                if (item.Document is { Kind: ContentKind.Html } page && extractor.Extract(page.Content.Memory, page.Url) is { Succeeded: true, Text.Length: >= 200 } result)
                 {
                     texts.Add(result.Text);
                 }

@@ -125,7 +125,7 @@ internal sealed class TokenizationBenchmark : IBenchmark
         {
             if (item.Document is { } document)
             {
-                texts.Add(document.Content);
+                texts.Add(document.Content.ToString());
             }
         }
 

@@ -11,7 +11,7 @@ namespace CurationPipeline.Extraction;
 /// <summary>Extracts the main text (article body) of an HTML page, Readability-style, with AngleSharp.</summary>
 /// <remarks>
 /// Thread-safe: one instance may be shared by all worker threads; each call parses into its own DOM.
-/// <see cref="Extract"/> never throws for any input string: limits, timeouts and parser failures come back as
+/// <c>Extract</c> never throws for any input: limits, timeouts and parser failures come back as
 /// <see cref="ExtractionReasons"/> codes. Every limit that decides a page's outcome is a count, never a clock, so a page gets the same
 /// result on any machine under any load: a scan of the tags bounds the parser's work before it starts
 /// (<see cref="ExtractionOptions.MaxNestingWork"/>), and the extractor's walks have a step budget per DOM node. The wall-clock
@@ -89,9 +89,17 @@ public sealed class MainContentExtractor
     /// <param name="html">The decoded HTML.</param>
     /// <param name="url">The page URL, used only in log messages.</param>
     /// <returns>A successful result, or one with <see cref="ExtractionResult.Reason"/> set; never <c>null</c>.</returns>
-    public ExtractionResult Extract(string html, string? url = null)
+    public ExtractionResult Extract(string html, string? url = null) => Extract(html.AsMemory(), url);
+
+    /// <summary>Extracts the title, main text and declared language of one page held in memory (a pooled buffer: it is parsed
+    /// in place, not copied).</summary>
+    /// <param name="html">The decoded HTML; read only during this call, so its owner may reuse it once the call returns.</param>
+    /// <param name="url">The page URL, used only in log messages.</param>
+    /// <returns>A successful result, or one with <see cref="ExtractionResult.Reason"/> set; never <c>null</c>. It holds no
+    /// reference to <paramref name="html"/>.</returns>
+    public ExtractionResult Extract(ReadOnlyMemory<char> html, string? url = null)
     {
-        if (string.IsNullOrEmpty(html))
+        if (html.IsEmpty)
         {
             return ExtractionResult.Failed(ExtractionReasons.Empty, "input is empty");
         }
@@ -101,7 +109,7 @@ public sealed class MainContentExtractor
             return ExtractionResult.Failed(ExtractionReasons.TooLarge, $"{html.Length} chars > {_options.MaxHtmlChars}");
         }
 
-        long nestingWork = TagNestingScan.NestingWork(html, _options.MaxNestingWork);
+        long nestingWork = TagNestingScan.NestingWork(html.Span, _options.MaxNestingWork);
         if (nestingWork > _options.MaxNestingWork)
         {
             return ExtractionResult.Failed(ExtractionReasons.TooDeep, $"tag nesting work over {_options.MaxNestingWork}");
@@ -132,18 +140,19 @@ public sealed class MainContentExtractor
     }
 
     /// <summary>Parses within the wall-clock backstop; on failure returns <c>false</c> with the failed result.</summary>
-    private bool TryParse(string html, string? url, [NotNullWhen(true)] out IDocument? document, [NotNullWhen(false)] out ExtractionResult? failure)
+    private bool TryParse(ReadOnlyMemory<char> html, string? url, [NotNullWhen(true)] out IDocument? document, [NotNullWhen(false)] out ExtractionResult? failure)
     {
         document = null;
         failure = null;
         using (var parseBudget = new CancellationTokenSource(_options.Timeout, _time))
         {
-            // AngleSharp parses an in-memory string synchronously; the Task form is used because it checks the token between
-            // tokens, which bounds the parser's quadratic cases (deeply nested or unclosed formatting elements).
-            Task<IHtmlDocument> parsing;
+            // AngleSharp parses in-memory text synchronously; the Task form is used because it checks the backstop's token
+            // between tokens.
+            Task<IDocument> parsing;
             try
             {
-                parsing = new HtmlParser(s_parserOptions).ParseDocumentAsync(html, parseBudget.Token);
+                var parser = new HtmlParser(s_parserOptions);
+                parsing = ((IHtmlParser)parser).ParseDocumentAsync(UnparsedDocument.Create(parser, html), parseBudget.Token);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using CurationPipeline.Documents;
 using CurationPipeline.Storage;
@@ -14,23 +15,32 @@ namespace CurationPipeline.Warc;
 /// <c>application/xhtml+xml</c>, or sniffed when the type is missing); WET <c>conversion</c> records become
 /// <see cref="ContentKind.Text"/>. A record whose Content-Length was wrong but whose end could be found is still read,
 /// and the wrong length is reported as an extra <see cref="WarcReasons.BadContentLength"/> rejection. Damage never throws;
-/// only storage failures do. Thread-safe: each <see cref="ReadAsync"/> call has its own reader.
+/// only storage failures do. Thread-safe: each <see cref="ReadAsync"/> call has its own reader. An HTML document's
+/// <see cref="RawDocument.Content"/> is rented from <see cref="ArrayPool{T}.Shared"/>: dispose it when done (extraction does).
 /// </remarks>
 public sealed class WarcDocumentSource : IDocumentSource
 {
     private static readonly string[] s_extensions = [".warc", ".arc", ".wet", ".wat", ".warc.txt"];
 
     private readonly WarcReaderOptions _options;
+    private readonly ArrayPool<char> _textPool;
 
     /// <summary>Creates the source.</summary>
     /// <param name="options">Limits and record selection.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The options are invalid.</exception>
     public WarcDocumentSource(WarcReaderOptions options)
+        : this(options, ArrayPool<char>.Shared)
+    {
+    }
+
+    /// <summary>Creates the source with the pool HTML text is rented from (tests pass one that checks every return).</summary>
+    internal WarcDocumentSource(WarcReaderOptions options, ArrayPool<char> textPool)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _textPool = textPool;
     }
 
     /// <summary>Whether this source reads <paramref name="path"/>, by extension: <c>.warc</c>, <c>.arc</c>, <c>.wet</c>,
@@ -69,7 +79,7 @@ public sealed class WarcDocumentSource : IDocumentSource
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(path);
         using var reader = new WarcReader(storage.OpenRead(path), _options);
-        var converter = new RecordConverter(_options, path);
+        var converter = new RecordConverter(_options, path, _textPool);
         int count = 0;
         while (true)
         {

@@ -30,7 +30,7 @@ public sealed class MultilingualExtractionTests
     {
         RawDocument page = await WarcPages.FindAsync(TestData.Shared(fixture), url);
 
-        ExtractionResult result = s_extractor.Extract(page.Content, url);
+        ExtractionResult result = s_extractor.Extract(page.Content.Memory, url);
 
         Assert.True(result.Succeeded, result.Reason);
         foreach (string word in words)
@@ -62,7 +62,7 @@ public sealed class MultilingualExtractionTests
     {
         RawDocument page = await WarcPages.FindAsync(WarcPages.Quickstart, "https://" + url);
 
-        ExtractionResult result = s_extractor.Extract(page.Content, page.Url);
+        ExtractionResult result = s_extractor.Extract(page.Content.Memory, page.Url);
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Equal(language, result.Language);
@@ -76,7 +76,7 @@ public sealed class MultilingualExtractionTests
         var seen = new Dictionary<string, int>();
         foreach (RawDocument page in await WarcPages.ReadHtmlAsync(WarcPages.Quickstart))
         {
-            ExtractionResult result = s_extractor.Extract(page.Content, page.Url);
+            ExtractionResult result = s_extractor.Extract(page.Content.Memory, page.Url);
             if (result.Language is null or "en" || result.Language.StartsWith("en-", StringComparison.Ordinal))
             {
                 continue;

@@ -18,15 +18,15 @@ public sealed partial class QuickstartCodeAndMathTests
         int blocks = 0;
         foreach (RawDocument page in await WarcPages.ReadHtmlAsync(WarcPages.Quickstart))
         {
-            using IDocument dom = new HtmlParser().ParseDocument(page.Content);
+            using IDocument dom = new HtmlParser().ParseDocument(page.Content.ToString());
             IHtmlCollection<IElement> pres = dom.QuerySelectorAll("article pre");
             if (pres.Length == 0)
             {
                 continue;
             }
 
-            string text = s_text.Extract(page.Content, page.Url).Text;
-            string markdown = s_markdown.Extract(page.Content, page.Url).Text;
+            string text = s_text.Extract(page.Content.Memory, page.Url).Text;
+            string markdown = s_markdown.Extract(page.Content.Memory, page.Url).Text;
             foreach (IElement pre in pres)
             {
                 string code = pre.TextContent.Replace("\r", "", StringComparison.Ordinal).TrimEnd();
@@ -47,7 +47,7 @@ public sealed partial class QuickstartCodeAndMathTests
         int formulas = 0;
         foreach (RawDocument page in await WarcPages.ReadHtmlAsync(WarcPages.Quickstart))
         {
-            using IDocument dom = new HtmlParser().ParseDocument(page.Content);
+            using IDocument dom = new HtmlParser().ParseDocument(page.Content.ToString());
             string articleText = dom.QuerySelector("article")?.TextContent ?? "";
             MatchCollection spans = TexSpan().Matches(articleText);
             if (spans.Count == 0)
@@ -55,7 +55,7 @@ public sealed partial class QuickstartCodeAndMathTests
                 continue;
             }
 
-            string text = s_text.Extract(page.Content, page.Url).Text;
+            string text = s_text.Extract(page.Content.Memory, page.Url).Text;
             foreach (Match span in spans)
             {
                 Assert.Contains(Whitespace().Replace(span.Value, " "), text);
@@ -72,14 +72,14 @@ public sealed partial class QuickstartCodeAndMathTests
         int pages = 0;
         foreach (RawDocument page in await WarcPages.ReadHtmlAsync(WarcPages.Quickstart))
         {
-            using IDocument dom = new HtmlParser().ParseDocument(page.Content);
+            using IDocument dom = new HtmlParser().ParseDocument(page.Content.ToString());
             int mathElements = dom.QuerySelectorAll("math").Length;
             if (mathElements == 0)
             {
                 continue;
             }
 
-            string text = s_text.Extract(page.Content, page.Url).Text;
+            string text = s_text.Extract(page.Content.Memory, page.Url).Text;
             Assert.Equal(mathElements, LatexSpan().Count(text));
             pages++;
         }
@@ -90,9 +90,9 @@ public sealed partial class QuickstartCodeAndMathTests
     [Fact]
     public async Task Extract_BinomialTheoremPage_MathMlToExactLatex()
     {
-        RawDocument page = (await WarcPages.ReadHtmlAsync(WarcPages.Quickstart)).First(p => p.Content.Contains("<h1>The binomial theorem</h1>", StringComparison.Ordinal));
+        RawDocument page = (await WarcPages.ReadHtmlAsync(WarcPages.Quickstart)).First(p => p.Content.ToString().Contains("<h1>The binomial theorem</h1>", StringComparison.Ordinal));
 
-        string text = s_text.Extract(page.Content, page.Url).Text;
+        string text = s_text.Extract(page.Content.Memory, page.Url).Text;
 
         Assert.Contains("binomial coefficients:\n\n$${(x+y)}^{n}=\\sum_{k=0}^{n}(\\genfrac{}{}{0pt}{}{n}{k})x^{n-k}y^{k}$$\n\nThe coefficients", text);
     }

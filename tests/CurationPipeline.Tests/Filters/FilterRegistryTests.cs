@@ -82,7 +82,7 @@ public sealed class FilterRegistryTests
     {
         var stage = new FilterStage([new FineWebQualityFilter(new()), new C4QualityFilter(new())], pii: null);
 
-        Assert.Contains(("fineweb.line_punct_ratio", Documents.SignalKind.Number), stage.Schema.Columns);
-        Assert.Contains(("c4.sentence_count", Documents.SignalKind.Number), stage.Schema.Columns);
+        Assert.Contains(("fineweb.line_punct_ratio", CurationPipeline.Documents.SignalKind.Number), stage.Schema.Columns);
+        Assert.Contains(("c4.sentence_count", CurationPipeline.Documents.SignalKind.Number), stage.Schema.Columns);
     }
 }

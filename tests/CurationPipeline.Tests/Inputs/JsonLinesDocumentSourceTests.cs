@@ -40,7 +40,7 @@ public sealed class JsonLinesDocumentSourceTests
         Assert.Equal(s_expected, items.Select(SourceItems.Describe));
         RawDocument first = items[0].Document!;
         Assert.Equal(("https://a.example/", "hello 東京 😀", ContentKind.Text, path, 0L),
-            (first.Url, first.Content, first.Kind, first.SourcePath, first.SourceOffset));
+            (first.Url, first.Content.ToString(), first.Kind, first.SourcePath, first.SourceOffset));
         Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), first.Date);
         RawDocument g = items[10].Document!;
         Assert.Null(g.Date);

@@ -35,7 +35,7 @@ public sealed class ParquetDocumentSourceTests
 
         Assert.Equal(["doc a", "input.empty_text b", "doc c"], items.Select(SourceItems.Describe));
         RawDocument first = items[0].Document!;
-        Assert.Equal(("https://a/", "first 東京 😀", written[0].Date, ContentKind.Text, 0L), (first.Url, first.Content, first.Date, first.Kind, first.SourceOffset));
+        Assert.Equal(("https://a/", "first 東京 😀", written[0].Date, ContentKind.Text, 0L), (first.Url, first.Content.ToString(), first.Date, first.Kind, first.SourceOffset));
         Assert.Equal(2, items[2].Document!.SourceOffset);
     }
 

@@ -150,7 +150,7 @@ public sealed class WarcFuzzTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         int entries = 0;
         using var reader = new WarcReader(new MemoryStream(input), s_options);
-        var converter = new RecordConverter(s_options, "fuzz.warc");
+        var converter = new RecordConverter(s_options, "fuzz.warc", System.Buffers.ArrayPool<char>.Shared);
         while (reader.MoveNext())
         {
             converter.Convert(reader.Current);

@@ -90,7 +90,7 @@ internal static class BenchmarkRows
                 throw new InvalidDataException($"Evaluation set '{path}': {rejection.Reason} {rejection.Detail}");
             }
 
-            yield return item.Document!.Content;
+            yield return item.Document!.Content.ToString();
         }
     }
 }

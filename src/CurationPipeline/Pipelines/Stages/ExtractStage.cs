@@ -26,14 +26,16 @@ public sealed class ExtractStage : IPipelineStage
     public const string ConfidenceColumn = "extract.confidence";
 
     /// <inheritdoc/>
+    /// <remarks>Disposes the raw document's <see cref="RawDocument.Content"/>: this stage is its last reader.</remarks>
     public PipelineItem Process(PipelineItem item)
     {
         RawDocument raw = item.Raw!;
+        using RawContent content = raw.Content;
         var annotated = new AnnotatedDocument
         {
             Id = raw.Id,
             Url = raw.Url,
-            Text = raw.Content,
+            Text = "",
             Date = raw.Date,
             Charset = raw.Charset,
             SourcePath = raw.SourcePath,
@@ -42,7 +44,7 @@ public sealed class ExtractStage : IPipelineStage
 
         if (raw.Kind == ContentKind.Html)
         {
-            ExtractionResult result = _extractor.Extract(raw.Content, raw.Url);
+            ExtractionResult result = _extractor.Extract(content.Memory, raw.Url);
             if (!result.Succeeded)
             {
                 // Limits and empty pages are rules (dropped); a parse failure or a blown time budget is an error.
@@ -58,14 +60,13 @@ public sealed class ExtractStage : IPipelineStage
                 Signals = new SignalSet(Schema, [result.Confidence], []),
             };
         }
-        else if (string.IsNullOrWhiteSpace(raw.Content))
+        else if (content.Span.IsWhiteSpace())
         {
             return item.Reject(Name, ExtractionReasons.Empty, isError: false);
         }
-
-        if (raw.Kind != ContentKind.Html)
+        else
         {
-            annotated = annotated with { Signals = new SignalSet(Schema, [double.NaN], []) };
+            annotated = annotated with { Text = content.ToString(), Signals = new SignalSet(Schema, [double.NaN], []) };
         }
 
         return item with { Raw = null, Annotated = annotated };

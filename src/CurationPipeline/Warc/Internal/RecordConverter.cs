@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
 using CurationPipeline.Documents;
@@ -13,11 +14,16 @@ internal sealed class RecordConverter
     private readonly WarcReaderOptions _options;
     private readonly string _path;
     private readonly string _fileHash;
+    private readonly ArrayPool<char> _textPool;
 
-    public RecordConverter(WarcReaderOptions options, string path)
+    /// <param name="options">Limits.</param>
+    /// <param name="path">The file the records come from.</param>
+    /// <param name="textPool">The pool HTML documents' chars are rented from (their <see cref="RawContent"/> returns them).</param>
+    public RecordConverter(WarcReaderOptions options, string path, ArrayPool<char> textPool)
     {
         _options = options;
         _path = path;
+        _textPool = textPool;
         _fileHash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(Path.GetFileName(path))).ToString("x16");
     }
 
@@ -102,11 +108,11 @@ internal sealed class RecordConverter
         }
 
         Encoding encoding = CharsetResolver.Resolve(contentType, body, _options.CharsetSniffBytes, out int preamble);
-        string html = AsciiRunDecoder.GetString(encoding, body.Span[preamble..]);
-        return SourceItem.Of(Document(record, id, url, ContentKind.Html, html, encoding.WebName));
+        int length = AsciiRunDecoder.Decode(encoding, body.Span[preamble..], _textPool, out char[] html);
+        return SourceItem.Of(Document(record, id, url, ContentKind.Html, RawContent.Rented(html, length, _textPool), encoding.WebName));
     }
 
-    private RawDocument Document(WarcRecord record, string id, string? url, ContentKind kind, string content, string charset) => new()
+    private RawDocument Document(WarcRecord record, string id, string? url, ContentKind kind, RawContent content, string charset) => new()
     {
         Id = id,
         Url = url,

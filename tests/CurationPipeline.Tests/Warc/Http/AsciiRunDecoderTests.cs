@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CurationPipeline.Warc.Http;
 
@@ -10,26 +11,54 @@ public sealed class AsciiRunDecoderTests
 
     [Theory]
     [MemberData(nameof(Labels))]
-    public void GetString_RandomBytesAroundAsciiRuns_EqualsWholeDecode(string label)
+    public void Decode_RandomBytesAroundAsciiRuns_EqualsWholeDecode(string label)
     {
         Encoding encoding = CharsetResolver.FromLabel(label)!;
         var random = new Random(label.Length);
         for (int document = 0; document < 1500; document++)
         {
             byte[] bytes = RandomDocument(random);
-            Assert.Equal(encoding.GetString(bytes), AsciiRunDecoder.GetString(encoding, bytes));
+            Assert.Equal(encoding.GetString(bytes), Decode(encoding, bytes));
         }
     }
 
     [Theory]
     [MemberData(nameof(Labels))]
-    public void GetString_EncodedText_EqualsWholeDecode(string label)
+    public void Decode_EncodedText_EqualsWholeDecode(string label)
     {
         Encoding encoding = CharsetResolver.FromLabel(label)!;
         string text = string.Concat(Enumerable.Repeat("<p class=\"article-body\">東京の天気は晴れ。Привет, мир! 안녕하세요 ÄÖÜ €</p>\n", 40));
         byte[] bytes = encoding.GetBytes(text);
 
-        Assert.Equal(encoding.GetString(bytes), AsciiRunDecoder.GetString(encoding, bytes));
+        Assert.Equal(encoding.GetString(bytes), Decode(encoding, bytes));
+    }
+
+    /// <summary>Runs are found block by block: an ASCII run of every length from 1 to 3 blocks, at the start, in the middle and at
+    /// the end, between characters whose trail byte is ASCII in Shift_JIS (ソ is 83 5C).</summary>
+    [Theory]
+    [InlineData("shift_jis")]
+    [InlineData("euc-jp")]
+    [InlineData("windows-1252")]
+    public void Decode_AsciiRunOfEveryLengthAnywhere_EqualsWholeDecode(string label)
+    {
+        Encoding encoding = CharsetResolver.FromLabel(label)!;
+        byte[] wide = encoding.GetBytes("ソ東é");
+        for (int run = 1; run <= 96; run++)
+        {
+            byte[] ascii = [.. Enumerable.Range(0, run).Select(i => (byte)('a' + (i % 26)))];
+            foreach (byte[] bytes in (byte[][])[[.. ascii, .. wide, .. wide], [.. wide, .. ascii, .. wide], [.. wide, .. wide, .. ascii], [.. wide, .. ascii, .. wide, .. ascii]])
+            {
+                Assert.Equal(encoding.GetString(bytes), Decode(encoding, bytes));
+            }
+        }
+    }
+
+    private static string Decode(Encoding encoding, byte[] bytes)
+    {
+        int length = AsciiRunDecoder.Decode(encoding, bytes, ArrayPool<char>.Shared, out char[] chars);
+        string text = new(chars, 0, length);
+        ArrayPool<char>.Shared.Return(chars);
+        return text;
     }
 
     /// <summary>ASCII runs of every length (around the split threshold) between high bytes, lead bytes cut off by ASCII, digits
