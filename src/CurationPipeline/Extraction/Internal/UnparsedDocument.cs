@@ -9,7 +9,7 @@ namespace CurationPipeline.Extraction.Internal;
 /// </summary>
 /// <remarks>
 /// AngleSharp 1.10 parses a <see cref="ReadOnlyMemory{T}"/> without copying it (a string goes the same way, wrapped as memory), but
-/// its public memory overload is synchronous and takes no token, and the token bounds the parser's quadratic cases. The
+/// its public memory overload is synchronous and takes no token, which the wall-clock backstop (ExtractionOptions.Timeout) needs. The
 /// parser's own document factory for memory is private, so it is bound here by name; a test pins it to the pinned version.
 /// </remarks>
 internal static class UnparsedDocument
