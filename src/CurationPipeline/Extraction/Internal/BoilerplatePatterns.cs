@@ -19,6 +19,10 @@ internal static partial class BoilerplatePatterns
     [GeneratedRegex(@"and|article|body|column|content|main|shadow|story|post-?text|entry", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex MaybeContent();
 
+    /// <summary>Cues that name the posts of a discussion (comments, replies): content on pages that declare one.</summary>
+    [GeneratedRegex(@"comment|repl(y|ies)|remark", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Post();
+
     /// <summary>Cues that raise a container's score.</summary>
     [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Positive();
