@@ -290,4 +290,16 @@ public sealed class MainContentExtractorTests
 
         public override long GetTimestamp() => _now += step.Ticks;
     }
+
+    [Fact]
+    public void Extract_LinkedSectionHeading_Kept()
+    {
+        // A heading that links to its own anchor (or to the full review) titles the text below it; only its name could condemn it.
+        string html = ArticlePage.Build("<h2><a href='#cleanup'>How the cleanup will run</a></h2>");
+
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.Contains("How the cleanup will run", result.Text);
+        Assert.Contains(ArticlePage.Para3, result.Text);
+    }
 }
