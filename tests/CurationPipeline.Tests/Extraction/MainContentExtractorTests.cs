@@ -302,4 +302,19 @@ public sealed class MainContentExtractorTests
         Assert.Contains("How the cleanup will run", result.Text);
         Assert.Contains(ArticlePage.Para3, result.Text);
     }
+
+    [Fact]
+    public void Extract_SkipLinkTarget_IsContentNotChrome()
+    {
+        // "Skip to content" links are chrome; the element they jump to (id skip-link-target) holds the content. Were it stripped,
+        // the long note outside it would pass for the page's text.
+        const string note = "<div class='site-info'><p>The town paper has reported on the valley since 1888, and it is printed, folded and delivered "
+            + "each morning by a team of forty, who also run the archive, the letters page and the small shop where back issues are sold.</p></div>";
+        string html = ArticlePage.Build().Replace("<div id=\"main\">", "<div id=\"skip-link-target\">").Replace("<footer>", note + "<footer>");
+
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.Contains(ArticlePage.Para1, result.Text);
+        Assert.Contains(ArticlePage.Para3, result.Text);
+    }
 }
