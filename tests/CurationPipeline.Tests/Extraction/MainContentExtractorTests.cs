@@ -303,14 +303,16 @@ public sealed class MainContentExtractorTests
         Assert.Contains(ArticlePage.Para3, result.Text);
     }
 
-    [Fact]
-    public void Extract_SkipLinkTarget_IsContentNotChrome()
+    [Theory]
+    [InlineData("<div id='skip-link-target'>")] // what "skip to content" links jump to: the content
+    [InlineData("<div class='node node--promoted'>")] // Drupal's class for a node promoted to the front page, not a promo box
+    public void Extract_WrapperNamedLikeChromeButNot_Kept(string wrapper)
     {
-        // "Skip to content" links are chrome; the element they jump to (id skip-link-target) holds the content. Were it stripped,
-        // the long note outside it would pass for the page's text.
-        const string note = "<div class='site-info'><p>The town paper has reported on the valley since 1888, and it is printed, folded and delivered "
-            + "each morning by a team of forty, who also run the archive, the letters page and the small shop where back issues are sold.</p></div>";
-        string html = ArticlePage.Build().Replace("<div id=\"main\">", "<div id=\"skip-link-target\">").Replace("<footer>", note + "<footer>");
+        // Were the wrapper stripped, the note beside it would pass for the page's text.
+        string html = $"<html><body><header><a href='/'>Site</a></header>{wrapper}<article><p>{ArticlePage.Para1}</p><p>{ArticlePage.Para2}</p>"
+            + $"<p>{ArticlePage.Para3}</p></article></div><div class='site-info'><p>The town paper has reported on the valley since 1888, and it "
+            + "is printed, folded and delivered each morning by a team of forty, who also run the archive, the letters page and the small shop "
+            + "where back issues are sold.</p></div></body></html>";
 
         ExtractionResult result = s_extractor.Extract(html);
 
