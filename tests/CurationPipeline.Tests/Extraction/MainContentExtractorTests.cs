@@ -100,10 +100,10 @@ public sealed class MainContentExtractorTests
     [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {
-        // The parser drops attributes extraction never reads; the ones it reads (class, style, role, aria-hidden) still act.
+        // The parser drops attributes extraction never reads; the ones it reads (class, style, role, hidden) still act.
         ExtractionResult result = s_extractor.Extract(Page(
             "<div data-x='1' onclick='go()' class='share-buttons' href='#'>Share on Facebook</div>" +
-            "<div role='navigation' data-nav='1'>Menu item</div><span aria-hidden='true' title='t'>Icon text</span>"));
+            "<div role='navigation' data-nav='1'>Menu item</div><span hidden title='t'>Icon text</span>"));
 
         Assert.Equal($"{Para1}\n\n{Para2}\n\n{Para3}", result.Text);
     }
@@ -318,5 +318,14 @@ public sealed class MainContentExtractorTests
 
         Assert.Contains(ArticlePage.Para1, result.Text);
         Assert.Contains(ArticlePage.Para3, result.Text);
+    }
+
+    [Fact]
+    public void Extract_AriaHiddenText_KeptAsVisible()
+    {
+        // aria-hidden hides text from screen readers only; on screen it is part of the article.
+        ExtractionResult result = s_extractor.Extract(Page("<p aria-hidden='true'>The pumps ran all night, and by morning the square was dry again.</p>"));
+
+        Assert.Contains("The pumps ran all night", result.Text);
     }
 }

@@ -90,10 +90,12 @@ internal sealed class DomCleaner : IDomVisitor
             || (element.GetAttribute("role") is { Length: > 0 } role && BoilerplatePatterns.ChromeRole().IsMatch(role));
     }
 
+    /// <remarks><c>aria-hidden</c> hides an element from screen readers, not from the page (card titles, tab panels and headings
+    /// that stay on screen use it): it counts only on the glyph rendering of a formula whose source sits beside it.</remarks>
     private static bool IsHidden(IElement element)
     {
         bool hidden = element.HasAttribute("hidden")
-            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+            || (string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase) && MathSources.HasSourceBeside(element))
             || (element.GetAttribute("style") is { Length: > 0 } style && BoilerplatePatterns.HiddenStyle().IsMatch(style));
         return hidden && !MathSources.WrapsMath(element);
     }
