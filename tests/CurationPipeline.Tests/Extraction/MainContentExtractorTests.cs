@@ -328,4 +328,16 @@ public sealed class MainContentExtractorTests
 
         Assert.Contains("The pumps ran all night", result.Text);
     }
+
+    [Fact]
+    public void Extract_VisibilityHiddenKept_DisplayNoneDropped()
+    {
+        // Scroll-reveal effects start blocks at visibility:hidden (they keep their place on the page); display:none takes them out.
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<p style='visibility: hidden'>The pumps ran all night, and by morning the square was dry again.</p>"
+            + "<p style='display:none'>Subscribe to read the rest of this story and every other story on the site.</p>"));
+
+        Assert.Contains("The pumps ran all night", result.Text);
+        Assert.DoesNotContain("Subscribe", result.Text);
+    }
 }

@@ -31,8 +31,9 @@ internal static partial class BoilerplatePatterns
     [GeneratedRegex(@"(^|[^a-z])(ads?|hid|hidden)([^a-z]|$)|banner|combx|comment|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|date|social|subscribe|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Negative();
 
-    /// <summary>Inline styles that hide an element.</summary>
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Inline styles that take an element off the page (<c>visibility:hidden</c> does not: scroll-reveal effects start
+    /// content with it).</summary>
+    [GeneratedRegex(@"display\s*:\s*none", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HiddenStyle();
 
     /// <summary>ARIA roles of page chrome.</summary>

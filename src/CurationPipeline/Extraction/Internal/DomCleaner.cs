@@ -5,8 +5,8 @@ namespace CurationPipeline.Extraction.Internal;
 /// <summary>Removes what can never be main text: scripts, styles, embedded media, page chrome (nav/header/footer/aside),
 /// form controls, comments and hidden elements. Math sources are first turned into LaTeX by <see cref="MathSources"/>.</summary>
 /// <remarks>Hidden elements are set aside rather than dropped (<see cref="RestoreHidden"/>): server-rendered pages that a script
-/// reveals (streamed React chunks in <c>&lt;div hidden&gt;</c>, bodies under <c>visibility:hidden</c> until hydration) keep
-/// all their text there. One instance per page.</remarks>
+/// reveals (streamed React chunks in <c>&lt;div hidden&gt;</c>, bodies under <c>display:none</c> until hydration) keep
+/// all their text there. <c>visibility:hidden</c> is not hiding: scroll-reveal effects start visible content with it. One instance per page.</remarks>
 internal sealed class DomCleaner : IDomVisitor
 {
     /// <summary>Hidden elements, each with the empty comment that holds its place in the tree.</summary>
