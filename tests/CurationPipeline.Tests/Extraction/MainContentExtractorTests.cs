@@ -340,4 +340,21 @@ public sealed class MainContentExtractorTests
         Assert.Contains("The pumps ran all night", result.Text);
         Assert.DoesNotContain("Subscribe", result.Text);
     }
+
+    [Fact]
+    public void Extract_SectionHeaderHoldingText_KeptButBylineHeaderDropped()
+    {
+        // A <header> inside <main> heads that section, not the page; page builders put whole text sections in one.
+        string section = string.Concat(Enumerable.Repeat($"<p>{ArticlePage.Para1}</p><p>{ArticlePage.Para2}</p><p>{ArticlePage.Para3}</p>", 4));
+        string html = "<html><body><header><a href='/'>Site</a> <a href='/about'>About</a></header><main>"
+            + $"<header class='section-landing'><div class='rich-text'>{section}</div></header>"
+            + "<article><header><span>By A. Reporter, 3 March</span></header><p>The pumps ran all night, and by morning the square was dry.</p></article>"
+            + "</main></body></html>";
+
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.Contains(ArticlePage.Para3, result.Text);
+        Assert.DoesNotContain("By A. Reporter", result.Text);
+        Assert.DoesNotContain("About", result.Text);
+    }
 }
