@@ -200,6 +200,7 @@ public sealed class MainContentExtractor
         string title = PageMetadata.Title(document, scan);
         string? language = PageMetadata.Language(document, scan);
         bool declaresArticle = PageMetadata.DeclaresArticle(scan);
+        bool declaresDiscussion = PageMetadata.DeclaresDiscussion(scan);
         IElement? body = document.Body;
         string text = "";
         double confidence = 0;
@@ -207,11 +208,11 @@ public sealed class MainContentExtractor
         {
             var cleaner = new DomCleaner();
             DomWalker.Walk(body, cleaner, deadline);
-            (text, confidence) = BestAttempt(body, title, declaresArticle, _options.Format, deadline);
+            (text, confidence) = BestAttempt(body, title, declaresArticle, declaresDiscussion, _options.Format, deadline);
             if (text.Length < RevealBelowChars && cleaner.RemovedHidden)
             {
                 cleaner.RestoreHidden(deadline);
-                (string Text, double Confidence) revealed = BestAttempt(body, title, declaresArticle, _options.Format, deadline);
+                (string Text, double Confidence) revealed = BestAttempt(body, title, declaresArticle, declaresDiscussion, _options.Format, deadline);
                 if (revealed.Text.Length > text.Length)
                 {
                     (text, confidence) = revealed;
@@ -232,11 +233,11 @@ public sealed class MainContentExtractor
     }
 
     private static (string Text, double Confidence) BestAttempt(
-        IElement body, string title, bool declaresArticle, ExtractionFormat format, ExtractionDeadline deadline)
+        IElement body, string title, bool declaresArticle, bool declaresDiscussion, ExtractionFormat format, ExtractionDeadline deadline)
     {
         AttemptResult best = default;
         int strippedPageChars = -1;
-        var cues = new NameCueCache();
+        var cues = new NameCueCache(declaresDiscussion);
         foreach (SelectionFlags flags in SelectionFlags.Attempts)
         {
             AttemptResult attempt = Attempt(body, title, format, flags, cues, deadline);

@@ -100,10 +100,10 @@ public sealed class MainContentExtractorTests
     [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {
-        // The parser drops attributes extraction never reads; the ones it reads (class, style, role, aria-hidden) still act.
+        // The parser drops attributes extraction never reads; the ones it reads (class, style, role, hidden) still act.
         ExtractionResult result = s_extractor.Extract(Page(
             "<div data-x='1' onclick='go()' class='share-buttons' href='#'>Share on Facebook</div>" +
-            "<div role='navigation' data-nav='1'>Menu item</div><span aria-hidden='true' title='t'>Icon text</span>"));
+            "<div role='navigation' data-nav='1'>Menu item</div><span hidden title='t'>Icon text</span>"));
 
         Assert.Equal($"{Para1}\n\n{Para2}\n\n{Para3}", result.Text);
     }
@@ -326,5 +326,72 @@ public sealed class MainContentExtractorTests
         public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
         public override long GetTimestamp() => _now += step.Ticks;
+    }
+
+    [Fact]
+    public void Extract_LinkedSectionHeading_Kept()
+    {
+        // A heading that links to its own anchor (or to the full review) titles the text below it; only its name could condemn it.
+        string html = ArticlePage.Build("<h2><a href='#cleanup'>How the cleanup will run</a></h2>");
+
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.Contains("How the cleanup will run", result.Text);
+        Assert.Contains(ArticlePage.Para3, result.Text);
+    }
+
+    [Theory]
+    [InlineData("<div id='skip-link-target'>")] // what "skip to content" links jump to: the content
+    [InlineData("<div class='node node--promoted'>")] // Drupal's class for a node promoted to the front page, not a promo box
+    public void Extract_WrapperNamedLikeChromeButNot_Kept(string wrapper)
+    {
+        // Were the wrapper stripped, the note beside it would pass for the page's text.
+        string html = $"<html><body><header><a href='/'>Site</a></header>{wrapper}<article><p>{ArticlePage.Para1}</p><p>{ArticlePage.Para2}</p>"
+            + $"<p>{ArticlePage.Para3}</p></article></div><div class='site-info'><p>The town paper has reported on the valley since 1888, and it "
+            + "is printed, folded and delivered each morning by a team of forty, who also run the archive, the letters page and the small shop "
+            + "where back issues are sold.</p></div></body></html>";
+
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.Contains(ArticlePage.Para1, result.Text);
+        Assert.Contains(ArticlePage.Para3, result.Text);
+    }
+
+    [Fact]
+    public void Extract_AriaHiddenText_KeptAsVisible()
+    {
+        // aria-hidden hides text from screen readers only; on screen it is part of the article.
+        ExtractionResult result = s_extractor.Extract(Page("<p aria-hidden='true'>The pumps ran all night, and by morning the square was dry again.</p>"));
+
+        Assert.Contains("The pumps ran all night", result.Text);
+    }
+
+    [Fact]
+    public void Extract_VisibilityHiddenKept_DisplayNoneDropped()
+    {
+        // Scroll-reveal effects start blocks at visibility:hidden (they keep their place on the page); display:none takes them out.
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<p style='visibility: hidden'>The pumps ran all night, and by morning the square was dry again.</p>"
+            + "<p style='display:none'>Subscribe to read the rest of this story and every other story on the site.</p>"));
+
+        Assert.Contains("The pumps ran all night", result.Text);
+        Assert.DoesNotContain("Subscribe", result.Text);
+    }
+
+    [Fact]
+    public void Extract_SectionHeaderHoldingText_KeptButBylineHeaderDropped()
+    {
+        // A <header> inside <main> heads that section, not the page; page builders put whole text sections in one.
+        string section = string.Concat(Enumerable.Repeat($"<p>{ArticlePage.Para1}</p><p>{ArticlePage.Para2}</p><p>{ArticlePage.Para3}</p>", 4));
+        string html = "<html><body><header><a href='/'>Site</a> <a href='/about'>About</a></header><main>"
+            + $"<header class='section-landing'><div class='rich-text'>{section}</div></header>"
+            + "<article><header><span>By A. Reporter, 3 March</span></header><p>The pumps ran all night, and by morning the square was dry.</p></article>"
+            + "</main></body></html>";
+
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.Contains(ArticlePage.Para3, result.Text);
+        Assert.DoesNotContain("By A. Reporter", result.Text);
+        Assert.DoesNotContain("About", result.Text);
     }
 }

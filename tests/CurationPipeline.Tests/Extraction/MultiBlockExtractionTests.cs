@@ -205,4 +205,48 @@ public sealed class MultiBlockExtractionTests
         Assert.Contains("Another story number 5", result.Text);
         Assert.InRange(result.Confidence, 0.0, 0.6);
     }
+
+    private static string TopicWithReplies(string head)
+    {
+        var html = new StringBuilder($"<html><head>{head}<title>Which backup drive?</title></head><body><div class='topic'>");
+        html.Append($"<div class='post'><p>{s_sections[0]}</p><p>{s_sections[1]}</p></div>");
+        html.Append("<div class='comments-area'><h3>Replies</h3>");
+        foreach (string reply in s_sections.Skip(2))
+        {
+            html.Append($"<div class='comment'><span class='author'>member</span><p>{reply}</p></div>");
+        }
+
+        return html.Append("</div></div></body></html>").ToString();
+    }
+
+    [Fact]
+    public void Extract_DeclaredDiscussion_KeepsTheReplies()
+    {
+        const string jsonLd = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\": \"DiscussionForumPosting\"}</script>";
+
+        ExtractionResult result = s_extractor.Extract(TopicWithReplies(jsonLd));
+
+        Assert.Contains(s_sections[0], result.Text);
+        Assert.Contains(s_sections[2], result.Text);
+        Assert.Contains(s_sections[3], result.Text);
+    }
+
+    [Fact]
+    public void Extract_DiscussionDeclaredByMicrodata_KeepsTheReplies()
+    {
+        string html = TopicWithReplies("").Replace("<div class='topic'>", "<div class='topic' itemscope itemtype='https://schema.org/DiscussionForumPosting'>");
+
+        ExtractionResult result = s_extractor.Extract(html);
+
+        Assert.Contains(s_sections[3], result.Text);
+    }
+
+    [Fact]
+    public void Extract_SamePageUndeclared_CommentsDropped()
+    {
+        ExtractionResult result = s_extractor.Extract(TopicWithReplies(""));
+
+        Assert.Contains(s_sections[0], result.Text);
+        Assert.DoesNotContain(s_sections[2], result.Text);
+    }
 }

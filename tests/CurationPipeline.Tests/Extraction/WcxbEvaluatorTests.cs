@@ -81,16 +81,16 @@ public sealed class WcxbEvaluatorTests
     [Fact]
     public async Task EvaluateAsync_WcxbDev_F1AboveFloor()
     {
-        // Reached 0.812 (article 0.926, forum 0.754) when this floor was set; WCXB dev is the tuning set, so this guards
-        // against regressions rather than measuring generalisation.
+        // Reached 0.854 (article 0.945, forum 0.776) when this floor was last raised (issue 18, fourth pass); WCXB dev is the
+        // tuning set, so this guards against regressions rather than measuring generalisation.
         var evaluator = new WcxbEvaluator(new MainContentExtractor(new ExtractionOptions()));
 
         WcxbEvaluation result = await evaluator.EvaluateAsync(TestData.Shared(WcxbDev), TestContext.Current.CancellationToken);
 
         Assert.Equal(1356, result.Items.Length);
-        Assert.True(result.Overall.F1 >= 0.80, $"F1 {result.Overall.F1:F3} < 0.80");
-        Assert.True(result.ByPageType.Single(t => t.PageType == "article").F1 >= 0.91, "article F1 below 0.91");
-        Assert.True(result.ByPageType.Single(t => t.PageType == "forum").F1 >= 0.70, "forum F1 below 0.70");
+        Assert.True(result.Overall.F1 >= 0.85, $"F1 {result.Overall.F1:F3} < 0.85");
+        Assert.True(result.ByPageType.Single(t => t.PageType == "article").F1 >= 0.94, "article F1 below 0.94");
+        Assert.True(result.ByPageType.Single(t => t.PageType == "forum").F1 >= 0.77, "forum F1 below 0.77");
     }
 
     /// <summary>A one-page WCXB folder: metadata.json, html/0001.html.gz and ground-truth/0001.json.</summary>

@@ -7,7 +7,7 @@ internal static partial class BoilerplatePatterns
 {
     /// <summary>Blocks that are almost never main content (ads, sharing, cookie bars, comments, captions, footers, tag lists, live-score
     /// bars); removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
-    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo\w*)([^a-z]|$)|breadcrumb|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|navbar|masthead|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link|rss|agegate|shoutbox|skyscraper|jump-link|more-stories|most-read|comment|caption|credit|footer|copyright|tags|ad-?banner|(^|\s)live(\s|$)|live-?scores?|live-?ticker|(^|[^a-z])reviews?([^a-z]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo(?!ted)\w*)([^a-z]|$)|breadcrumb|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|navbar|masthead|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link(?!-?target)|rss|agegate|shoutbox|skyscraper|jump-link|more-stories|most-read|comment|caption|credit|footer|copyright|tags|ad-?banner|(^|\s)live(\s|$)|live-?scores?|live-?ticker|(^|[^a-z])reviews?([^a-z]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Unlikely();
 
     /// <summary>Cues that name both chrome and content blocks (a page header or a section header, a site footer or a card footer,
@@ -19,16 +19,21 @@ internal static partial class BoilerplatePatterns
     [GeneratedRegex(@"and|article|body|column|content|main|shadow|story|post-?text|entry", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex MaybeContent();
 
+    /// <summary>Cues that name the posts of a discussion (comments, replies): content on pages that declare one.</summary>
+    [GeneratedRegex(@"comment|repl(y|ies)|remark", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Post();
+
     /// <summary>Cues that raise a container's score.</summary>
     [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Positive();
 
     /// <summary>Cues that lower a container's score.</summary>
-    [GeneratedRegex(@"(^|[^a-z])(ads?|hid|hidden)([^a-z]|$)|banner|combx|comment|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|date|social|subscribe|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^|[^a-z])(ads?|hid|hidden)([^a-z]|$)|banner|combx|comment|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|date|social|subscribe|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Negative();
 
-    /// <summary>Inline styles that hide an element.</summary>
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Inline styles that take an element off the page (<c>visibility:hidden</c> does not: scroll-reveal effects start
+    /// content with it).</summary>
+    [GeneratedRegex(@"display\s*:\s*none", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HiddenStyle();
 
     /// <summary>ARIA roles of page chrome.</summary>

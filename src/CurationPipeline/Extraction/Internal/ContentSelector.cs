@@ -327,7 +327,13 @@ internal static class ContentSelector
 
         string tag = info.Tag;
         int weight = flags.WeightClasses ? info.ClassWeight(cues) : 0;
-        if (tag is "p" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "dd" or "dt")
+        if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+        {
+            // A linked heading titles a card or a section of the content (listings, collections); a link list is not made of headings.
+            return weight < 0;
+        }
+
+        if (tag is "p" or "li" or "dd" or "dt")
         {
             return weight < 0 || (info.LinkDensity > 0.6 && info.TextLength < 200);
         }

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 namespace CurationPipeline.Extraction.Internal;
 
 /// <summary>One walk over the parsed document that counts its nodes (stopping early once a limit is passed) and collects what
-/// <see cref="PageMetadata"/> reads: the <c>&lt;meta&gt;</c> elements and the JSON-LD scripts (instead of a tree search for each).</summary>
+/// <see cref="PageMetadata"/> reads: the <c>&lt;meta&gt;</c> elements, the JSON-LD scripts and the microdata item types (instead of a tree search for each).</summary>
 internal sealed class DocumentScan(int limit) : IDomVisitor
 {
     public int Count { get; private set; }
@@ -16,11 +16,19 @@ internal sealed class DocumentScan(int limit) : IDomVisitor
     /// <summary>The <c>&lt;script type="application/ld+json"&gt;</c> elements in document order.</summary>
     public List<IElement> JsonLdScripts { get; } = [];
 
+    /// <summary>The distinct microdata <c>itemtype</c> values, in order of first use.</summary>
+    public List<string> ItemTypes { get; } = [];
+
     public bool Enter(INode node)
     {
         Count++;
         if (node is IElement element)
         {
+            if (element.GetAttribute("itemtype") is { Length: > 0 } itemType && !ItemTypes.Contains(itemType))
+            {
+                ItemTypes.Add(itemType);
+            }
+
             switch (element.LocalName)
             {
                 case "meta":

@@ -69,6 +69,23 @@ internal static class MathSources
     public static bool WrapsMath(IElement element) =>
         element.ChildElementCount == 1 && element.FirstElementChild!.LocalName == "math";
 
+    /// <summary>Whether a sibling of <paramref name="element"/> is a math source (<c>&lt;math&gt;</c>, or one already converted)
+    /// or wraps only one: KaTeX and MathJax 3 put their glyph rendering beside the MathML.</summary>
+    public static bool HasSourceBeside(IElement element)
+    {
+        for (IElement? sibling = element.ParentElement?.FirstElementChild; sibling is not null; sibling = sibling.NextElementSibling)
+        {
+            if (sibling != element && (IsSource(sibling) || (sibling.ChildElementCount == 1 && IsSource(sibling.FirstElementChild!))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSource(IElement element) => element.LocalName is "math" or ElementName;
+
     private static bool IsDisplayMath(IElement math)
     {
         if (string.Equals(math.GetAttribute("display"), "block", StringComparison.OrdinalIgnoreCase)

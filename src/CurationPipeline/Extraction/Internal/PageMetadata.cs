@@ -7,6 +7,29 @@ namespace CurationPipeline.Extraction.Internal;
 /// &lt;head&gt; and scripts).</summary>
 internal static partial class PageMetadata
 {
+    /// <summary>Whether the page declares itself a discussion: a schema.org <c>DiscussionForumPosting</c> in its
+    /// JSON-LD or microdata. Its comments and replies are then the main content, not chrome below it.</summary>
+    public static bool DeclaresDiscussion(DocumentScan scan)
+    {
+        foreach (string itemType in scan.ItemTypes)
+        {
+            if (DiscussionItemType().IsMatch(itemType))
+            {
+                return true;
+            }
+        }
+
+        foreach (IElement script in scan.JsonLdScripts)
+        {
+            if (DiscussionJsonLdType().IsMatch(script.TextContent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the page declares itself an article: <c>og:type</c> <c>article</c>, or a schema.org article type
     /// (<c>Article</c>, <c>NewsArticle</c>, <c>BlogPosting</c>, ...) in its JSON-LD.</summary>
     public static bool DeclaresArticle(DocumentScan scan)
@@ -85,6 +108,12 @@ internal static partial class PageMetadata
     /// <summary>A JSON-LD <c>"@type"</c> (or the first of a type array) naming a schema.org article type.</summary>
     [GeneratedRegex(@"""@type""\s*:\s*\[?\s*""(Article|NewsArticle|BlogPosting|ReportageNewsArticle|TechArticle|ScholarlyArticle|AnalysisNewsArticle|OpinionNewsArticle)""", RegexOptions.CultureInvariant)]
     private static partial Regex ArticleJsonLdType();
+
+    [GeneratedRegex(@"""@type""\s*:\s*\[?\s*""DiscussionForumPosting""", RegexOptions.CultureInvariant)]
+    private static partial Regex DiscussionJsonLdType();
+
+    [GeneratedRegex(@"^\s*https?://schema\.org/DiscussionForumPosting\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DiscussionItemType();
 
     private static string? MetaContent(DocumentScan scan, string property)
     {

@@ -11,7 +11,7 @@ internal static class ReadAttributes
         // cleaning and selection
         "class", "id", "style", "hidden", "aria-hidden", "role", "type",
         // metadata
-        "lang", "content", "property", "name", "http-equiv",
+        "lang", "content", "property", "name", "http-equiv", "itemtype",
         // serialization: list numbering, code languages
         "start", "data-lang", "data-language",
         // math sources
