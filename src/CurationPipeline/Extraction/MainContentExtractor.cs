@@ -126,7 +126,7 @@ public sealed class MainContentExtractor
             {
                 return ExtractParsed(document);
             }
-            catch (ExtractionTimeoutException ex)
+            catch (ExtractionBudgetExceededException ex)
             {
                 Log.ExtractionFailed(_logger, ExtractionReasons.TooComplex, url, ex);
                 return ExtractionResult.Failed(ExtractionReasons.TooComplex, ex.Message);
@@ -189,13 +189,13 @@ public sealed class MainContentExtractor
     private ExtractionResult ExtractParsed(IDocument document)
     {
         var scan = new DocumentScan(_options.MaxDomNodes);
-        DomWalker.Walk(document, scan, ExtractionDeadline.Unlimited);
+        DomWalker.Walk(document, scan, ExtractionBudget.Unlimited);
         if (scan.OverLimit)
         {
             return ExtractionResult.Failed(ExtractionReasons.TooManyNodes, $"more than {_options.MaxDomNodes} nodes");
         }
 
-        ExtractionDeadline deadline = ExtractionDeadline.ForNodes(scan.Count);
+        ExtractionBudget budget = ExtractionBudget.ForNodes(scan.Count);
 
         string title = PageMetadata.Title(document, scan);
         string? language = PageMetadata.Language(document, scan);
@@ -207,12 +207,12 @@ public sealed class MainContentExtractor
         if (body is not null)
         {
             var cleaner = new DomCleaner();
-            DomWalker.Walk(body, cleaner, deadline);
-            (text, confidence) = BestAttempt(body, title, declaresArticle, declaresDiscussion, _options.Format, deadline);
+            DomWalker.Walk(body, cleaner, budget);
+            (text, confidence) = BestAttempt(body, title, declaresArticle, declaresDiscussion, _options.Format, budget);
             if (text.Length < RevealBelowChars && cleaner.RemovedHidden)
             {
-                cleaner.RestoreHidden(deadline);
-                (string Text, double Confidence) revealed = BestAttempt(body, title, declaresArticle, declaresDiscussion, _options.Format, deadline);
+                cleaner.RestoreHidden(budget);
+                (string Text, double Confidence) revealed = BestAttempt(body, title, declaresArticle, declaresDiscussion, _options.Format, budget);
                 if (revealed.Text.Length > text.Length)
                 {
                     (text, confidence) = revealed;
@@ -233,14 +233,14 @@ public sealed class MainContentExtractor
     }
 
     private static (string Text, double Confidence) BestAttempt(
-        IElement body, string title, bool declaresArticle, bool declaresDiscussion, ExtractionFormat format, ExtractionDeadline deadline)
+        IElement body, string title, bool declaresArticle, bool declaresDiscussion, ExtractionFormat format, ExtractionBudget budget)
     {
         AttemptResult best = default;
         int strippedPageChars = -1;
         var cues = new NameCueCache(declaresDiscussion);
         foreach (SelectionFlags flags in SelectionFlags.Attempts)
         {
-            AttemptResult attempt = Attempt(body, title, format, flags, cues, deadline);
+            AttemptResult attempt = Attempt(body, title, format, flags, cues, budget);
             if (strippedPageChars < 0)
             {
                 strippedPageChars = attempt.StrippedPageChars;
@@ -263,12 +263,12 @@ public sealed class MainContentExtractor
         {
             // The confidence stays the selection's: no dominant body was found, and the whole body covering every paragraph says
             // nothing about how much of it is main content.
-            return (Attempt(body, title, format, SelectionFlags.WholeBody, cues, deadline).Text, best.Confidence);
+            return (Attempt(body, title, format, SelectionFlags.WholeBody, cues, budget).Text, best.Confidence);
         }
 
         if (best.Confidence < FallbackBelowConfidence)
         {
-            AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, cues, deadline);
+            AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, cues, budget);
             if (inclusive.Confidence > best.Confidence + FallbackMinGain)
             {
                 best = inclusive;
@@ -279,16 +279,16 @@ public sealed class MainContentExtractor
     }
 
     private static AttemptResult Attempt(
-        IElement body, string title, ExtractionFormat format, SelectionFlags flags, NameCueCache cues, ExtractionDeadline deadline)
+        IElement body, string title, ExtractionFormat format, SelectionFlags flags, NameCueCache cues, ExtractionBudget budget)
     {
-        DomAnalyzer analysis = DomAnalyzer.Analyze(body, cues, deadline);
+        DomAnalyzer analysis = DomAnalyzer.Analyze(body, cues, budget);
         int pageChars = analysis.All[0].TextLength;
-        List<NodeInfo> roots = ContentSelector.Select(analysis, flags, deadline, out int pageGoodText, out int strippedPageChars);
-        TitleHeadings.Remove(analysis.All, roots, title, deadline);
+        List<NodeInfo> roots = ContentSelector.Select(analysis, flags, budget, out int pageGoodText, out int strippedPageChars);
+        TitleHeadings.Remove(analysis.All, roots, title, budget);
         var writer = new BlockTextWriter(analysis.ByElement, format);
         foreach (NodeInfo root in roots)
         {
-            writer.Write(root, deadline);
+            writer.Write(root, budget);
         }
 
         string text = writer.ToString();

@@ -37,11 +37,11 @@ internal sealed class BlockTextWriter : IDomVisitor
     }
 
     /// <summary>Writes one selected root (the root element itself included).</summary>
-    public void Write(NodeInfo root, ExtractionDeadline deadline)
+    public void Write(NodeInfo root, ExtractionBudget budget)
     {
         if (Enter(root.Element))
         {
-            DomWalker.Walk(root.Element, this, deadline);
+            DomWalker.Walk(root.Element, this, budget);
             Exit(root.Element);
         }
     }

@@ -21,17 +21,17 @@ internal static class ContentSelector
     /// <summary>Returns the roots to serialize, in document order; marks dropped elements <see cref="NodeInfo.Removed"/>.</summary>
     /// <param name="analysis">A fresh analysis of the page (selection changes it).</param>
     /// <param name="flags">The heuristics of this attempt.</param>
-    /// <param name="deadline">The page's time budget.</param>
+    /// <param name="budget">The page's step budget.</param>
     /// <param name="pageGoodText">Paragraph-like text on the whole page before anything was stripped (see <see cref="NodeInfo.GoodTextLength"/>).</param>
     /// <param name="pageText">Text on the whole page after this attempt's stripping, before selection (chars).</param>
-    public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionDeadline deadline, out int pageGoodText, out int pageText)
+    public static List<NodeInfo> Select(DomAnalyzer analysis, SelectionFlags flags, ExtractionBudget budget, out int pageGoodText, out int pageText)
     {
         List<NodeInfo> all = analysis.All;
-        pageGoodText = MeasureGoodText(all, deadline);
+        pageGoodText = MeasureGoodText(all, budget);
         if (flags.StripUnlikely)
         {
-            StripUnlikely(all, analysis.Cues, deadline);
-            MeasureGoodText(all, deadline);
+            StripUnlikely(all, analysis.Cues, budget);
+            MeasureGoodText(all, budget);
         }
 
         pageText = all[0].TextLength;
@@ -40,7 +40,7 @@ internal static class ContentSelector
             return [all[0]];
         }
 
-        List<NodeInfo> candidates = ScoreParagraphs(all, flags, analysis.Cues, deadline);
+        List<NodeInfo> candidates = ScoreParagraphs(all, flags, analysis.Cues, budget);
         NodeInfo? top = null;
         foreach (NodeInfo candidate in candidates)
         {
@@ -56,25 +56,25 @@ internal static class ContentSelector
             return [all[0]];
         }
 
-        top = Climb(top, candidates, deadline);
+        top = Climb(top, candidates, budget);
         top = Widen(top, all[0].GoodTextLength * flags.WidenShare);
         List<NodeInfo> roots = WithSiblings(top, analysis);
         if (flags.CleanConditionally)
         {
             foreach (NodeInfo root in roots)
             {
-                CleanConditionally(all, root, flags, analysis.Cues, deadline);
+                CleanConditionally(all, root, flags, analysis.Cues, budget);
             }
         }
 
         return roots;
     }
 
-    private static void StripUnlikely(List<NodeInfo> all, NameCueCache cues, ExtractionDeadline deadline)
+    private static void StripUnlikely(List<NodeInfo> all, NameCueCache cues, ExtractionBudget budget)
     {
         for (int i = 1; i < all.Count; i++)
         {
-            deadline.Tick();
+            budget.Tick();
             NodeInfo info = all[i];
             if (info.Parent!.Removed)
             {
@@ -108,12 +108,12 @@ internal static class ContentSelector
         return info.Named(NameCues.MaybeUnlikely, cues) && (info.LinkDensity > MaxAmbiguousCueLinkDensity || info.TextLength == 0);
     }
 
-    private static List<NodeInfo> ScoreParagraphs(List<NodeInfo> all, SelectionFlags flags, NameCueCache cues, ExtractionDeadline deadline)
+    private static List<NodeInfo> ScoreParagraphs(List<NodeInfo> all, SelectionFlags flags, NameCueCache cues, ExtractionBudget budget)
     {
         var candidates = new List<NodeInfo>();
         foreach (NodeInfo info in all)
         {
-            deadline.Tick();
+            budget.Tick();
             if (info.Removed || info.OwnTextLength < MinParagraphChars || info.LinkDensity > 0.5 || !HtmlTags.Block.Contains(info.Tag))
             {
                 continue;
@@ -137,7 +137,7 @@ internal static class ContentSelector
         return candidates;
     }
 
-    private static NodeInfo Climb(NodeInfo top, List<NodeInfo> candidates, ExtractionDeadline deadline)
+    private static NodeInfo Climb(NodeInfo top, List<NodeInfo> candidates, ExtractionBudget budget)
     {
         // Several near-best candidates under one ancestor mean the content is split; take the ancestor.
         var alternatives = new List<NodeInfo>();
@@ -159,7 +159,7 @@ internal static class ContentSelector
         {
             for (NodeInfo? ancestor = top.Parent; ancestor is not null && ancestor.Tag != "body"; ancestor = ancestor.Parent)
             {
-                deadline.Tick();
+                budget.Tick();
                 int inside = 0;
                 foreach (NodeInfo alternative in alternatives)
                 {
@@ -211,7 +211,7 @@ internal static class ContentSelector
 
     /// <summary>Sets <see cref="NodeInfo.GoodTextLength"/> on every element that is not removed, bottom-up.</summary>
     /// <returns>The root's value: the page's paragraph-like text.</returns>
-    private static int MeasureGoodText(List<NodeInfo> all, ExtractionDeadline deadline)
+    private static int MeasureGoodText(List<NodeInfo> all, ExtractionBudget budget)
     {
         foreach (NodeInfo info in all)
         {
@@ -221,7 +221,7 @@ internal static class ContentSelector
         // Document order puts every child after its parent: walking backwards finishes each subtree before its parent.
         for (int i = all.Count - 1; i >= 0; i--)
         {
-            deadline.Tick();
+            budget.Tick();
             NodeInfo info = all[i];
             if (info.Removed)
             {
@@ -300,11 +300,11 @@ internal static class ContentSelector
         return roots;
     }
 
-    private static void CleanConditionally(List<NodeInfo> all, NodeInfo root, SelectionFlags flags, NameCueCache cues, ExtractionDeadline deadline)
+    private static void CleanConditionally(List<NodeInfo> all, NodeInfo root, SelectionFlags flags, NameCueCache cues, ExtractionBudget budget)
     {
         for (int i = root.Index + 1; i < root.End; i++)
         {
-            deadline.Tick();
+            budget.Tick();
             NodeInfo info = all[i];
             if (info.Parent!.Removed)
             {

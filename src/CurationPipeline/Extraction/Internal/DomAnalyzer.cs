@@ -29,11 +29,11 @@ internal sealed class DomAnalyzer : IDomVisitor
 
     /// <param name="root">The subtree to analyze (the body).</param>
     /// <param name="cues">The page's class and id cues, shared by every analysis of the page.</param>
-    /// <param name="deadline">The page's time budget.</param>
-    public static DomAnalyzer Analyze(IElement root, NameCueCache cues, ExtractionDeadline deadline)
+    /// <param name="budget">The page's step budget.</param>
+    public static DomAnalyzer Analyze(IElement root, NameCueCache cues, ExtractionBudget budget)
     {
         var analyzer = new DomAnalyzer(Create(root, null, 0), cues);
-        DomWalker.Walk(root, analyzer, deadline);
+        DomWalker.Walk(root, analyzer, budget);
         analyzer.All[0].End = analyzer.All.Count;
         return analyzer;
     }

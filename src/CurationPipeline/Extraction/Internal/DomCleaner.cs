@@ -18,13 +18,13 @@ internal sealed class DomCleaner : IDomVisitor
     public bool RemovedHidden => _hidden.Count > 0;
 
     /// <summary>Puts the hidden elements back where they were and cleans them (keeping hidden elements from now on).</summary>
-    public void RestoreHidden(ExtractionDeadline deadline)
+    public void RestoreHidden(ExtractionBudget budget)
     {
         _keepHidden = true;
         foreach ((IElement hidden, INode placeholder) in _hidden)
         {
             placeholder.Parent!.ReplaceChild(hidden, placeholder);
-            DomWalker.Walk(hidden, this, deadline);
+            DomWalker.Walk(hidden, this, budget);
         }
 
         _hidden.Clear();

@@ -8,8 +8,8 @@ namespace CurationPipeline.Extraction.Internal;
 internal static class DomWalker
 {
     /// <summary>Visits the descendants of <paramref name="root"/> (not the root itself).</summary>
-    /// <exception cref="ExtractionTimeoutException">The deadline passed during the walk.</exception>
-    public static void Walk(INode root, IDomVisitor visitor, ExtractionDeadline deadline)
+    /// <exception cref="ExtractionBudgetExceededException">The step budget ran out during the walk.</exception>
+    public static void Walk(INode root, IDomVisitor visitor, ExtractionBudget budget)
     {
         var resume = new List<int>();
         INode parent = root;
@@ -19,7 +19,7 @@ internal static class DomWalker
             INodeList children = parent.ChildNodes;
             if (index < children.Length)
             {
-                deadline.Tick();
+                budget.Tick();
                 INode node = children[index];
                 if (visitor.Enter(node))
                 {

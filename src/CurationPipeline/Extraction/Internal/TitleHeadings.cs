@@ -7,7 +7,7 @@ internal static class TitleHeadings
     private const int MaxHeadlineChars = 400;
     private const int MinPartialChars = 15;
 
-    public static void Remove(List<NodeInfo> all, List<NodeInfo> roots, string title, ExtractionDeadline deadline)
+    public static void Remove(List<NodeInfo> all, List<NodeInfo> roots, string title, ExtractionBudget budget)
     {
         if (title.Length == 0)
         {
@@ -18,7 +18,7 @@ internal static class TitleHeadings
         {
             for (int i = root.Index; i < root.End; i++)
             {
-                deadline.Tick();
+                budget.Tick();
                 NodeInfo info = all[i];
                 if (!info.Removed && info.Tag is "h1" or "h2" && info.TextLength is > 0 and <= MaxHeadlineChars && Matches(info, title))
                 {
