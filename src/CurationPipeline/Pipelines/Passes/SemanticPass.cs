@@ -62,6 +62,24 @@ public sealed class SemanticPass
     /// <summary>The annotated columns the heads add (one per head, named after it).</summary>
     public IReadOnlyList<string> HeadNames => [.. _heads.Select(h => h.Name)];
 
+    /// <summary>Fails before any work when the quality keep rule ranks by a column the run does not write.</summary>
+    /// <param name="tagSignals">The signal columns the tag pass writes.</param>
+    /// <exception cref="ArgumentException"><see cref="SemanticOptions.QualityColumn"/> is neither a number column of <paramref name="tagSignals"/> nor a head.</exception>
+    internal void CheckQualityColumn(SignalSchema tagSignals)
+    {
+        if (_options.Dedup.KeepRule != SemanticKeepRule.Quality)
+        {
+            return;
+        }
+
+        string[] numbers = [.. tagSignals.Columns.Where(c => c.Kind == SignalKind.Number).Select(c => c.Name), .. HeadNames];
+        if (!numbers.Contains(_options.QualityColumn, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"invalid value for 'semantic.quality_column': keep_rule: Quality ranks by '{_options.QualityColumn}', "
+                + "which no classifier, ONNX classifier or head of this pipeline writes (add the model, or name one of its number columns).");
+        }
+    }
+
     /// <summary>Runs every embed task of a <paramref name="worldSize"/>-task tag pass, then the global step, in this process; the caller holds the output directory.</summary>
     /// <returns>The semantic dedup statistics, or <c>null</c> when the pass was already complete.</returns>
     internal async Task<SemanticDedupStats?> RunLocalAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
@@ -118,7 +136,8 @@ public sealed class SemanticPass
         IReadOnlyList<string> files = _storage.List(_storage.Combine(outputDirectory, EmbeddingsFolder, "*" + EmbeddingExtension));
         EmbeddingMatrix all = await MergeAsync(files, cancellationToken).ConfigureAwait(false);
         all.SortByIdentity(); // rows in task files follow thread timing; k-means and tie-breaks must not
-        SemanticDedupResult result = new SemanticDeduplicator(_options.Dedup).Run(all, cancellationToken: cancellationToken);
+        float[]? quality = _options.Dedup.KeepRule == SemanticKeepRule.Quality ? await QualityScoresAsync(outputDirectory, all, cancellationToken).ConfigureAwait(false) : null;
+        SemanticDedupResult result = new SemanticDeduplicator(_options.Dedup).Run(all, quality, cancellationToken);
 
         // One drop list for the mix: MinHash's rows, then semantic drops of documents MinHash kept.
         string dropList = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
@@ -286,6 +305,47 @@ public sealed class SemanticPass
                 }
             }
         }
+    }
+
+    /// <summary>The <see cref="SemanticOptions.QualityColumn"/> score of every row of <paramref name="all"/>, read from the annotated shards (heads are scored by now).</summary>
+    /// <exception cref="InvalidDataException">A shard lacks the column, or an embedded document is in no shard.</exception>
+    private async Task<float[]> QualityScoresAsync(string outputDirectory, EmbeddingMatrix all, CancellationToken cancellationToken)
+    {
+        var rowOf = new Dictionary<UInt128, int>(all.Count);
+        for (int i = 0; i < all.Count; i++)
+        {
+            rowOf[DocumentIdentity.KeyOf(all.Id(i), all.SourcePath(i), all.SourceOffset(i))] = i;
+        }
+
+        var scores = new float[all.Count];
+        int found = 0;
+        string column = _options.QualityColumn;
+        foreach (string shard in _storage.List(_storage.Combine(outputDirectory, OutputLayout.Annotated, PassRegistry.Tag + "-*.parquet")))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(_storage, shard, cancellationToken).ConfigureAwait(false))
+            {
+                if (!rowOf.TryGetValue(DocumentIdentity.KeyOf(document.Id, document.SourcePath, document.SourceOffset), out int row))
+                {
+                    continue;
+                }
+
+                int index = document.Signals.Schema.IndexOf(column);
+                if (index < 0 || document.Signals.Schema.Columns[index].Kind != SignalKind.Number)
+                {
+                    throw new InvalidDataException($"Annotated shard '{shard}' has no number column '{column}' (semantic.quality_column); rerun the tag pass with the model that writes it.");
+                }
+
+                scores[row] = (float)document.Signals.Number(column);
+                found++;
+            }
+        }
+
+        if (found != all.Count)
+        {
+            throw new InvalidDataException($"{all.Count - found} embedded documents are in no annotated shard of '{outputDirectory}'; the run's outputs are incomplete.");
+        }
+
+        return scores;
     }
 
     private async Task<EmbeddingMatrix> MergeAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)

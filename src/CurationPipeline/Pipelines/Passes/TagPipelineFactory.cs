@@ -59,6 +59,7 @@ public static class TagPipelineFactory
         }
 
         SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory) : null;
+        semantic?.CheckQualityColumn(signals);
         MixOptions? mix = options.Mix is null ? null : MixConfigLoader.Load(options.Mix);
         if (mix is not null)
         {
