@@ -41,12 +41,18 @@ public sealed class SemanticPass
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly EmbeddingHead[] _heads;
+    private readonly bool _afterMinHash;
 
     /// <summary>Creates the pass, loading the heads it scores.</summary>
+    /// <param name="storage">Where the run's files are.</param>
+    /// <param name="options">The <c>semantic:</c> section.</param>
+    /// <param name="loggers">Creates the pass's and the embedder's loggers.</param>
+    /// <param name="afterMinHash">Whether MinHash dedup runs first (<c>dedup.enabled</c>): an embed task then needs its drop list.</param>
     /// <exception cref="InvalidDataException">A head file is not a valid embedding head, or two heads share a name.</exception>
     /// <exception cref="FileNotFoundException">A head file does not exist.</exception>
-    public SemanticPass(IStorage storage, SemanticOptions options, ILoggerFactory loggers)
+    public SemanticPass(IStorage storage, SemanticOptions options, ILoggerFactory loggers, bool afterMinHash = false)
     {
+        _afterMinHash = afterMinHash;
         _storage = storage;
         _options = options;
         _loggers = loggers;
@@ -108,11 +114,14 @@ public sealed class SemanticPass
     /// <summary>Embeds the surviving documents of one tag task (a cluster runs one of these per rank).</summary>
     /// <returns>The embed stage's counters for the task.</returns>
     /// <exception cref="OutputLockedException">A whole-directory run holds the output directory, or this task runs elsewhere.</exception>
+    /// <exception cref="PrerequisiteIncompleteException">A tag task, or MinHash dedup's cluster step when it runs first, is not complete; nothing was written.</exception>
+    /// <exception cref="WorldSizeMismatchException">The tag pass was split into another number of tasks.</exception>
     public async Task<StageStatsSnapshot?> EmbedTaskAsync(string outputDirectory, int rank, int worldSize, CancellationToken cancellationToken)
     {
         var task = new PipelineTask(EmbedStage, rank, worldSize);
         task.Validate();
         await using OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false);
+        CompletionMarker.RequireComplete(_storage, outputDirectory, task.ToString(), PassRegistry.Tag, worldSize, _afterMinHash ? [PassRegistry.Cluster] : []);
         using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
         return await EmbedAsync(embedder, outputDirectory, new PipelineTask(PassRegistry.Tag, rank, worldSize), MinHashDropped(outputDirectory), cancellationToken).ConfigureAwait(false);
     }
@@ -120,10 +129,16 @@ public sealed class SemanticPass
     /// <summary>The global step: SemDeDup over every task's embeddings; its drops join the drop list.</summary>
     /// <remarks>Holds the output directory exclusively, and first removes what killed tasks left (<see cref="OutputScratch"/>).</remarks>
     /// <exception cref="InvalidDataException">An embeddings file is damaged.</exception>
+    /// <param name="outputDirectory">The run's output directory.</param>
+    /// <param name="worldSize">The number of embed tasks (the tag pass's world size); each must be complete.</param>
+    /// <param name="cancellationToken">Stops the step; it then leaves no marker.</param>
     /// <exception cref="OutputLockedException">Another run or a task is writing the output directory.</exception>
-    public async Task<SemanticDedupStats> DeduplicateAsync(string outputDirectory, CancellationToken cancellationToken)
+    /// <exception cref="PrerequisiteIncompleteException">An embed task is not complete; nothing was written.</exception>
+    /// <exception cref="WorldSizeMismatchException">The embed tasks were split into another number of tasks.</exception>
+    public async Task<SemanticDedupStats> DeduplicateAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
     {
         await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, "semantic dedup step", cancellationToken).ConfigureAwait(false);
+        CompletionMarker.RequireComplete(_storage, outputDirectory, DedupStage, EmbedStage, worldSize);
         OutputScratch.RemoveFromRun(_storage, outputDirectory);
         return await DeduplicateCoreAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
     }

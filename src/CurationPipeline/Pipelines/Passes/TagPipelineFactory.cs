@@ -58,7 +58,7 @@ public static class TagPipelineFactory
             stages.Add(new SignStage(new DocumentSigner(dedup.Minhash), (ushort)dedup.Priority, dedup.Paragraphs.Enabled));
         }
 
-        SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory) : null;
+        SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory, afterMinHash: options.Dedup.Enabled) : null;
         semantic?.CheckQualityColumn(signals);
         MixOptions? mix = options.Mix is null ? null : MixConfigLoader.Load(options.Mix);
         if (mix is not null)
