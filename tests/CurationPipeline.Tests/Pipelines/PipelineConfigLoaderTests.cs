@@ -227,6 +227,15 @@ public sealed class PipelineConfigLoaderTests
         Assert.Contains("'execution.workers'", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parse_UrlFilterWithoutAList_FailsNamingTheFilter()
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse("filters:\n  - url: {}\n", "p.yaml"));
+
+        Assert.Contains("filters[0].url", e.Message, StringComparison.Ordinal);
+        Assert.Contains("blocks nothing", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("semantic:\n  dedup:\n    keep_rule: 7\n", 3, "'semantic.dedup.keep_rule'", "Hard | Quality")]
     [InlineData("semantic:\n  dedup:\n    keep_rule: 1\n", 3, "'semantic.dedup.keep_rule'", "Hard | Quality")]
