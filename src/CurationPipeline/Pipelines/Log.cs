@@ -15,9 +15,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Task {Task} already complete (marker {Marker}); skipped")]
     public static partial void TaskSkipped(ILogger logger, string task, string marker);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "No reader for input {Path}; skipped")]
-    public static partial void UnsupportedInput(ILogger logger, string path);
-
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Stage {Stage} failed on document {Id}")]
     public static partial void StageFailed(ILogger logger, Exception exception, string stage, string? id);
 
