@@ -140,6 +140,12 @@ internal static class RunCommand
             return ExitCodes.InvalidConfiguration;
         }
 
+        if (!step.NeedsRank && rank is not null)
+        {
+            Console.Error.WriteLine($"curate: --pass {pass} is one global step over all --world-size tasks; it takes no --rank.");
+            return ExitCodes.InvalidConfiguration;
+        }
+
         try
         {
             if (pass == PassRegistry.Embed)
@@ -148,7 +154,7 @@ internal static class RunCommand
             }
             else if (pass == PassRegistry.SemDedup)
             {
-                SemanticDedupStats stats = await runner.Semantic!.DeduplicateAsync(output, cancellationToken);
+                SemanticDedupStats stats = await runner.Semantic!.DeduplicateAsync(output, worldSize, cancellationToken);
                 logger.LogInformation("SemDeDup: {Dropped} of {Documents} documents dropped", stats.Dropped, stats.Documents);
             }
             else if (pass == PassRegistry.Dedup)

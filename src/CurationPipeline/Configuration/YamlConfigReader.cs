@@ -3,6 +3,7 @@ using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization.NodeDeserializers;
 
 namespace CurationPipeline.Configuration;
 
@@ -13,9 +14,14 @@ namespace CurationPipeline.Configuration;
 /// <remarks>Stateless and thread-safe.</remarks>
 public static class YamlConfigReader
 {
-    /// <summary>A deserializer builder with the shared settings (snake_case keys); loaders add their type mappings and converters.</summary>
+    /// <summary>
+    /// A deserializer builder with the shared settings (snake_case keys, enum values by member name only, never a number);
+    /// loaders add their type mappings and converters.
+    /// </summary>
     /// <returns>A new builder.</returns>
-    public static DeserializerBuilder CreateBuilder() => new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance);
+    public static DeserializerBuilder CreateBuilder() => new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithNodeDeserializer(new EnumNameNodeDeserializer(), s => s.Before<ScalarNodeDeserializer>());
 
     /// <summary>Loads <paramref name="yaml"/> as a node tree (to locate keys in later errors) and binds it to <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The options type; an empty document gives a default instance.</typeparam>

@@ -1,6 +1,6 @@
 namespace CurationPipeline.Filters;
 
-/// <summary>Block lists of <see cref="UrlFilter"/>, each a text file with one entry per line (<c>#</c> lines are comments). A <c>null</c> path means an empty list.</summary>
+/// <summary>Block lists of <see cref="UrlFilter"/>, each a text file with one entry per line (<c>#</c> lines are comments). A <c>null</c> path means an empty list; at least one is required.</summary>
 /// <remarks>
 /// <list type="table">
 /// <listheader><term>Property</term><description>Default</description></listheader>
@@ -35,5 +35,14 @@ public sealed record UrlFilterOptions
 
     /// <summary>Checks the values (not the files: the filter reads them and reports a missing one).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the parameter name is the property.</exception>
-    public void Validate() => ArgumentOutOfRangeException.ThrowIfLessThan(SoftWordThreshold, 1, nameof(SoftWordThreshold));
+    /// <exception cref="ArgumentException">No list is named: the filter would block nothing while looking like it filters.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(SoftWordThreshold, 1, nameof(SoftWordThreshold));
+        if (new[] { BlockedDomainsPath, BlockedUrlsPath, BannedWordsPath, SoftBannedWordsPath, BannedSubwordsPath }.All(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("A url filter without a list blocks nothing: name at least one of blocked_domains_path, blocked_urls_path, "
+                + "banned_words_path, soft_banned_words_path, banned_subwords_path, or remove the filter.", "url"); // no list key to point at: the filter's own
+        }
+    }
 }

@@ -7,7 +7,7 @@ namespace CurationPipeline.Mixing;
 /// <item><term><see cref="Name"/></term><description><c>mix</c></description></item>
 /// <item><term><see cref="Seed"/></term><description>0</description></item>
 /// <item><term><see cref="TotalTokens"/></term><description>0: the largest budget every domain can fill within its epoch limit</description></item>
-/// <item><term><see cref="DropList"/></term><description><c>dedup/drop-list.bin</c> under the tagged directory, applied when present</description></item>
+/// <item><term><see cref="DropList"/></term><description><c>dedup/drop-list.bin</c> under the tagged directory; required when the run signed documents for dedup</description></item>
 /// <item><term><see cref="Filters"/></term><description>none</description></item>
 /// <item><term><see cref="Domains"/></term><description>none (everything is <see cref="DefaultDomain"/>)</description></item>
 /// <item><term><see cref="DefaultDomain"/></term><description><c>general</c></description></item>
@@ -38,8 +38,14 @@ public sealed record MixOptions
     /// <summary>The training token budget; 0 takes the largest budget every targeted domain can fill within its epoch limit.</summary>
     public long TotalTokens { get; init; }
 
-    /// <summary>The dedup drop list, relative to the tagged directory (or absolute); applied when the file exists; empty disables it.</summary>
-    public string DropList { get; init; } = "dedup/drop-list.bin";
+    /// <summary>The default <see cref="DropList"/>: the one <c>curate run</c> writes.</summary>
+    public const string DefaultDropList = "dedup/drop-list.bin";
+
+    /// <summary>
+    /// The dedup drop list, relative to the tagged directory (or absolute). A missing file is an error, except the default one of
+    /// a run without dedup. Empty opts out of every dedup decision: the drop list, paragraph removals and rehydration.
+    /// </summary>
+    public string DropList { get; init; } = DefaultDropList;
 
     /// <summary>Conditions every document must meet (all of them) to enter the mix.</summary>
     public IReadOnlyList<MixCondition> Filters { get; init; } = [];
@@ -170,6 +176,11 @@ public sealed record MixOptions
         if (Math.Abs(sum - 1) > 0.001)
         {
             throw new ArgumentOutOfRangeException(nameof(Targets), sum, "Target shares must sum to 1.");
+        }
+
+        if (Rehydration.Count > 0 && DropList.Length == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Rehydration), "Rehydration weighs documents by MinHash cluster size: it needs the drop list (drop_list: \"\" mixes without dedup).");
         }
 
         int epochLimit = Math.Max(MaxEpochs, MaxEpochsPerDomain.Values.DefaultIfEmpty(0).Max());

@@ -1,3 +1,4 @@
+using CurationPipeline.Dedup;
 using Microsoft.Extensions.Logging;
 
 namespace CurationPipeline.Pipelines;
@@ -13,9 +14,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Task {Task} already complete (marker {Marker}); skipped")]
     public static partial void TaskSkipped(ILogger logger, string task, string marker);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "No reader for input {Path}; skipped")]
-    public static partial void UnsupportedInput(ILogger logger, string path);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Stage {Stage} failed on document {Id}")]
     public static partial void StageFailed(ILogger logger, Exception exception, string stage, string? id);
@@ -38,7 +36,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Task {Task} completed the tag pass, but the global passes (dedup, semantic, mix) are left to the next run: {Reason}")]
     public static partial void GlobalPassesLeft(ILogger logger, string task, string reason);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Dedup: {Documents} documents share their id with another document (dedup.duplicate_id); each is kept apart by its source path and offset, and only duplicate text drops one")]
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Dedup: {Documents} documents share their id with another document (" + DedupReasons.DuplicateId + "); each is kept apart by its source path and offset, and only duplicate text drops one")]
     public static partial void DuplicateIds(ILogger logger, long documents);
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Stage {Stage} failed on a batch of {Count} documents; running them one by one")]

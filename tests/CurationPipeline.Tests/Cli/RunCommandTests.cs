@@ -49,6 +49,32 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_RankWithTheClusterStep_ExitsOneBeforeAnyWork()
+    {
+        string output = Path.Combine(TestData.NewTempDirectory(), "out");
+        var error = new StringWriter();
+
+        int code = await InvokeAsync(error, "run", Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"), "--output", output, "--pass", "cluster", "--rank", "1", "--world-size", "2");
+
+        Assert.Equal(1, code);
+        Assert.Contains("takes no --rank", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Run_DedupStepBeforeEveryTagTask_ExitsOneNamingTheMissingMarkers()
+    {
+        string output = Path.Combine(TestData.NewTempDirectory(), "out");
+        var error = new StringWriter();
+
+        int code = await InvokeAsync(error, "run", Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"), "--output", output, "--pass", "dedup", "--rank", "0", "--world-size", "2");
+
+        Assert.Equal(1, code);
+        Assert.Contains("completions/tag-00000, completions/tag-00001", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(Path.Combine(output, "completions")) ? Directory.GetFiles(Path.Combine(output, "completions")) : []);
+    }
+
+    [Fact]
     public async Task Run_OutputPathIsAFile_ExitsTwoWithOneLineNamingStageAndPath()
     {
         string dir = TestData.NewTempDirectory();

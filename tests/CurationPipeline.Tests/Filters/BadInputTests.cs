@@ -18,11 +18,19 @@ public sealed class BadInputTests
         new GopherRepetitionFilter(new GopherRepetitionOptions()),
         new C4QualityFilter(new C4QualityOptions()),
         new FineWebQualityFilter(new FineWebQualityOptions()),
-        new UrlFilter(new UrlFilterOptions()),
+        new UrlFilter(new UrlFilterOptions { BlockedDomainsPath = BlockedDomainsFile() }),
         new LanguageIdentifier(new LanguageIdOptions()),
     ];
 
     public static TheoryData<string> Kinds => [Empty, HugeLine, Binary, Surrogates];
+
+    /// <summary>A one-domain block list: a url filter needs at least one list.</summary>
+    private static string BlockedDomainsFile()
+    {
+        string path = Path.Combine(TestData.NewTempDirectory(), "domains.txt");
+        File.WriteAllText(path, "blocked.test\n");
+        return path;
+    }
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -61,8 +61,12 @@ public sealed class UrlFilterTests : IDisposable
         Assert.Throws<FileNotFoundException>(() => new UrlFilter(new UrlFilterOptions { BlockedDomainsPath = Path.Combine(_dir, "missing") }));
 
     [Fact]
-    public void Evaluate_NoLists_KeepsEverything() =>
-        Assert.True(new UrlFilter(new UrlFilterOptions()).Evaluate("", "https://blocked.com/").Verdict.Keep);
+    public void Constructor_NoList_ThrowsNamingTheKeys()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new UrlFilter(new UrlFilterOptions()));
+
+        Assert.Contains("blocked_domains_path", e.Message, StringComparison.Ordinal);
+    }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

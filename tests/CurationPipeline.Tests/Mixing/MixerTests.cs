@@ -40,6 +40,39 @@ public sealed class MixerTests
         new Mixer(LocalStorage.Instance, NullLogger<Mixer>.Instance).RunAsync(tagged, output, options, TestContext.Current.CancellationToken);
 
     [Fact]
+    public async Task RunAsync_ConfiguredFilesMissing_FailBeforeAnyWorkNamingTheKey()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string tagged = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct);
+
+        var dropList = await Assert.ThrowsAsync<MixConfigException>(() => MixAsync(tagged, Path.Combine(tagged, "a"), Options() with { DropList = "dedup/typo.bin" }));
+        var rehydration = await Assert.ThrowsAsync<MixConfigException>(() => MixAsync(tagged, Path.Combine(tagged, "b"), Options() with { Rehydration = new Dictionary<int, int> { [2] = 2 } }));
+        Directory.CreateDirectory(Path.Combine(tagged, "signatures"));
+        await File.WriteAllTextAsync(Path.Combine(tagged, "signatures", "tag-00000-00000.sig"), "", ct);
+        var notDeduplicated = await Assert.ThrowsAsync<MixConfigException>(() => MixAsync(tagged, Path.Combine(tagged, "c"), Options()));
+
+        Assert.Contains("'drop_list'", dropList.Message, StringComparison.Ordinal);
+        Assert.Contains("typo.bin", dropList.Message, StringComparison.Ordinal);
+        Assert.Contains("'rehydration'", rehydration.Message, StringComparison.Ordinal);
+        Assert.Contains("finish the dedup pass", notDeduplicated.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(tagged, "a")) || Directory.Exists(Path.Combine(tagged, "b")) || Directory.Exists(Path.Combine(tagged, "c")));
+    }
+
+    [Fact]
+    public async Task RunAsync_DropListOptedOut_MixesWithoutDedup()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string tagged = await TaggedData.WriteAsync(Documents, withScores: true, cancellationToken: ct);
+        Directory.CreateDirectory(Path.Combine(tagged, "signatures"));
+        await File.WriteAllTextAsync(Path.Combine(tagged, "signatures", "tag-00000-00000.sig"), "", ct);
+
+        MixReport report = await MixAsync(tagged, Path.Combine(tagged, "out"), Options() with { DropList = "" });
+
+        Assert.False(report.DropListApplied);
+        Assert.Throws<ArgumentOutOfRangeException>(() => (Options() with { DropList = "", Rehydration = new Dictionary<int, int> { [2] = 2 } }).Validate());
+    }
+
+    [Fact]
     public async Task RunAsync_EnoughTokens_AchievedShareFromShardsWithinOnePointOfTarget()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

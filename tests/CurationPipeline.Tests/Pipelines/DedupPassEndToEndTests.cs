@@ -14,6 +14,65 @@ namespace CurationPipeline.Tests.Pipelines;
 /// <summary>The dedup pass inside <c>curate run</c> on the bundled sample, and as separate cluster tasks.</summary>
 public sealed class DedupPassEndToEndTests
 {
+    [Fact]
+    public async Task RunCandidatesAsync_TagTasksIncomplete_RefusesNamingTheMissingMarkers()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string output = TestData.NewTempDirectory();
+        Directory.CreateDirectory(Path.Combine(output, OutputLayout.Completions));
+        await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.Completions, "tag-00000"), "tag/0/2\n", ct);
+        var dedup = new DedupPass(LocalStorage.Instance, new DedupOptions(), NullLogger.Instance);
+
+        var candidates = await Assert.ThrowsAsync<PrerequisiteIncompleteException>(() => dedup.RunCandidatesAsync(output, 0, 2, ct));
+        var cluster = await Assert.ThrowsAsync<PrerequisiteIncompleteException>(() => dedup.RunClusterAsync(output, 2, ct));
+
+        Assert.Equal(["completions/tag-00001"], candidates.Missing);
+        Assert.Equal(["completions/tag-00001"], cluster.Missing);
+        Assert.Equal(["tag-00000"], Directory.GetFiles(Path.Combine(output, OutputLayout.Completions)).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task RunClusterAsync_CandidateTaskIncomplete_RefusesNamingIt()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string output = TestData.NewTempDirectory();
+        Directory.CreateDirectory(Path.Combine(output, OutputLayout.Completions));
+        await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.Completions, "tag-00000"), "tag/0/1\n", ct);
+        var dedup = new DedupPass(LocalStorage.Instance, new DedupOptions(), NullLogger.Instance);
+
+        var e = await Assert.ThrowsAsync<PrerequisiteIncompleteException>(() => dedup.RunClusterAsync(output, 1, ct));
+
+        Assert.Equal(["completions/dedup-00000"], e.Missing);
+    }
+
+    [Fact]
+    public async Task RunCandidatesAsync_TagMarkersOfTwoSplits_FailsWithWorldSizeMismatch()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string output = TestData.NewTempDirectory();
+        Directory.CreateDirectory(Path.Combine(output, OutputLayout.Completions));
+        await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.Completions, "tag-00000"), "tag/0/2\n", ct);
+        await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.Completions, "tag-00001"), "tag/1/3\n", ct);
+        var dedup = new DedupPass(LocalStorage.Instance, new DedupOptions(), NullLogger.Instance);
+
+        await Assert.ThrowsAsync<WorldSizeMismatchException>(() => dedup.RunCandidatesAsync(output, 0, 1, ct));
+    }
+
+    [Fact]
+    public async Task SemanticSteps_PrerequisitesIncomplete_RefuseNamingTheMissingMarkers()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string output = TestData.NewTempDirectory();
+        var semantic = new SemanticPass(LocalStorage.Instance, new SemanticOptions { Enabled = true }, NullLoggerFactory.Instance, afterMinHash: true);
+
+        var embed = await Assert.ThrowsAsync<PrerequisiteIncompleteException>(() => semantic.EmbedTaskAsync(output, 1, 2, ct));
+        var semdedup = await Assert.ThrowsAsync<PrerequisiteIncompleteException>(() => semantic.DeduplicateAsync(output, 2, ct));
+
+        Assert.Equal(["completions/tag-00000", "completions/tag-00001", "completions/dedup-cluster"], embed.Missing);
+        Assert.Equal(["completions/embed-00000", "completions/embed-00001"], semdedup.Missing);
+        Assert.False(Directory.Exists(Path.Combine(output, OutputLayout.Embeddings)));
+    }
+
     private static readonly LocalStorage s_storage = LocalStorage.Instance;
 
     [Fact]

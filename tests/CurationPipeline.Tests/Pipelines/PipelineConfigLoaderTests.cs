@@ -228,6 +228,39 @@ public sealed class PipelineConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_UrlFilterWithoutAList_FailsNamingTheFilter()
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse("filters:\n  - url: {}\n", "p.yaml"));
+
+        Assert.Contains("filters[0].url", e.Message, StringComparison.Ordinal);
+        Assert.Contains("blocks nothing", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("semantic:\n  dedup:\n    keep_rule: 7\n", 3, "'semantic.dedup.keep_rule'", "Hard | Quality")]
+    [InlineData("semantic:\n  dedup:\n    keep_rule: 1\n", 3, "'semantic.dedup.keep_rule'", "Hard | Quality")]
+    [InlineData("onnx_classifiers:\n  - { name: edu, model_path: m.onnx, output_kind: 9 }\n", 2, "output_kind", "Regression")]
+    [InlineData("extract:\n  format: Html\n", 2, "'extract.format'", "Text | Markdown")]
+    [InlineData("read:\n  document_record_types: Response, 64\n", 2, "'read.document_record_types'", "Conversion")]
+    public void Parse_EnumValueThatIsNoMemberName_FailsNamingKeyAndMembers(string yaml, int line, string key, string members)
+    {
+        var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse(yaml, "p.yaml"));
+
+        Assert.Equal(line, e.Line);
+        Assert.Contains(key, e.Message, StringComparison.Ordinal);
+        Assert.Contains(members, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EnumNames_BindCaseInsensitivelyAndAsFlagLists()
+    {
+        PipelineOptions options = PipelineConfigLoader.Parse("semantic:\n  dedup:\n    keep_rule: quality\nread:\n  document_record_types: Response, Resource\n", "p.yaml");
+
+        Assert.Equal(CurationPipeline.Dedup.Semantic.SemanticKeepRule.Quality, options.Semantic.Dedup.KeepRule);
+        Assert.Equal(CurationPipeline.Warc.WarcRecordType.Response | CurationPipeline.Warc.WarcRecordType.Resource, options.Read.DocumentRecordTypes);
+    }
+
+    [Fact]
     public void Parse_NestedValueOutOfRange_NamesTheYamlPath()
     {
         var e = Assert.Throws<PipelineConfigException>(() => PipelineConfigLoader.Parse("dedup:\n  minhash:\n    bands: -3\n", "p.yaml"));

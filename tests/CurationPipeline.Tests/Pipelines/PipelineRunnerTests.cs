@@ -19,6 +19,22 @@ public sealed class PipelineRunnerTests
     private static readonly LocalStorage s_storage = LocalStorage.Instance;
 
     [Fact]
+    public void ResolveInputs_AFileNoReaderReads_FailsNamingItAndTheAcceptedTypes()
+    {
+        (_, PipelineRunner runner) = Docs();
+        string folder = TestData.NewTempDirectory();
+        File.WriteAllText(Path.Combine(folder, "a.jsonl"), "");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "");
+
+        var e = Assert.Throws<ArgumentException>(() => runner.ResolveInputs([folder]));
+
+        Assert.Contains("notes.txt", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("a.jsonl", e.Message, StringComparison.Ordinal);
+        Assert.Contains(".warc", e.Message, StringComparison.Ordinal);
+        Assert.Contains(".parquet", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_AnotherRunHoldsTheOutput_RefusesNamingTheHolderAndWritesNothing()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

@@ -9,7 +9,7 @@ namespace CurationPipeline.Tests.Pipelines;
 
 /// <summary>
 /// The quickstart as the determinism tests run it (four inputs, every record id twice), and the
-/// determinism contract as an assertion: the drop list and the mix byte for byte, tokenized and annotated rows as sets.
+/// determinism contract as an assertion: the drop list and the mix byte for byte, tokenized, annotated and rejects rows as sets.
 /// </summary>
 internal static class RunOutputs
 {
@@ -60,6 +60,7 @@ internal static class RunOutputs
         Assert.True(line < 0, $"mix-report.json differs at line {line + 1}: '{wantReport.ElementAtOrDefault(line)}' in {expected}, '{gotReport.ElementAtOrDefault(line)}' in {actual}");
         Assert.Equal(await TokenizedRowsAsync(expected, ct), await TokenizedRowsAsync(actual, ct));
         Assert.Equal(await AnnotatedRowsAsync(expected, ct), await AnnotatedRowsAsync(actual, ct));
+        Assert.Equal(await RejectRowsAsync(expected, ct), await RejectRowsAsync(actual, ct));
     }
 
     /// <summary>The mix report's lines without its one wall-clock field: the rest must match byte for byte.</summary>
@@ -95,6 +96,23 @@ internal static class RunOutputs
 
         rows.Sort(StringComparer.Ordinal);
         Assert.NotEmpty(rows);
+        return rows;
+    }
+
+    /// <summary>Every rejects row as (id, url, stage, reason, error, detail), sorted (a run may reject nothing).</summary>
+    private static async Task<List<string>> RejectRowsAsync(string output, CancellationToken ct)
+    {
+        var rows = new List<string>();
+        string folder = Path.Combine(output, OutputLayout.Rejects);
+        foreach (string shard in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.parquet") : [])
+        {
+            await foreach (Rejection row in ShardReader.ReadRejectsAsync(LocalStorage.Instance, shard, ct))
+            {
+                rows.Add($"{row.Id}|{row.Url}|{row.Stage}|{row.Reason}|{row.IsError}|{row.Detail}");
+            }
+        }
+
+        rows.Sort(StringComparer.Ordinal);
         return rows;
     }
 

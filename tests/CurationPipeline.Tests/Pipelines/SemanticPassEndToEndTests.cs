@@ -53,6 +53,59 @@ public sealed class SemanticPassEndToEndTests
     }
 
     [Fact]
+    public async Task Run_QualityKeepRule_KeepsTheHigherQualityMemberOfEachNearDuplicatePair()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        PipelineOptions options = QualityRuleOptions("quality");
+        string output = TestData.NewTempDirectory();
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
+
+        StatsReport report = (await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct))!;
+
+        var quality = new Dictionary<string, double>();
+        foreach (string shard in Directory.GetFiles(Path.Combine(output, "annotated"), "*.parquet"))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(LocalStorage.Instance, shard, ct))
+            {
+                quality[document.Id] = document.Signals.Number("quality");
+            }
+        }
+
+        DropListRow[] semantic = [.. DropListFile.Read(LocalStorage.Instance, Path.Combine(output, OutputLayout.Dedup, OutputLayout.DropList))
+            .Where(d => d.Reason == SemanticDedupReasons.NearDuplicate)];
+        Assert.NotEmpty(semantic);
+        Assert.Equal(report.Semantic!.Dropped, semantic.Length);
+        Assert.All(semantic, d => Assert.True(quality[d.KeptId] >= quality[d.DocumentId], $"{d.DocumentId} ({quality[d.DocumentId]}) dropped for {d.KeptId} ({quality[d.KeptId]})"));
+    }
+
+    [Fact]
+    public void CreateRunner_QualityKeepRuleOnAColumnNoModelWrites_FailsBeforeAnyWork()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => TagPipelineFactory.CreateRunner(QualityRuleOptions("fluency"), LocalStorage.Instance, NullLoggerFactory.Instance));
+
+        Assert.Contains("semantic.quality_column", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'fluency'", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static PipelineOptions QualityRuleOptions(string column)
+    {
+        PipelineOptions options = PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"));
+        return options with
+        {
+            Input = new InputOptions { Paths = [Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl")] },
+            Execution = options.Execution with { Workers = 2 },
+            Semantic = new SemanticOptions
+            {
+                Enabled = true,
+                Embedding = new EmbeddingOptions { UseCuda = false },
+                Dedup = new SemanticDedupOptions { Epsilon = 0.7, KeepRule = SemanticKeepRule.Quality }, // the sample has no close copies: 0.7 groups 9 of its 18 survivors
+                QualityColumn = column,
+            },
+            Mix = null,
+        };
+    }
+
+    [Fact]
     public async Task Run_WithHeads_EachEmbeddedDocumentGetsTheHeadScoreOfItsStoredEmbedding()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;

@@ -105,7 +105,7 @@ public sealed class TagPassTests
 
     private static TagPass NewPass(IDocumentSource source, IReadOnlyList<IPipelineStage> stages) =>
         new(LocalStorage.Instance,
-            new DocumentSourceRegistry().Add(p => p.EndsWith(".fake", StringComparison.Ordinal), source),
+            new DocumentSourceRegistry().Add(p => p.EndsWith(".fake", StringComparison.Ordinal), source, "fakes (.fake)"),
             stages,
             new ExecutionOptions { Workers = 2, BoundedCapacity = 8 },
             NullLogger.Instance,

@@ -73,6 +73,11 @@ public sealed record SemanticDedupOptions
             ValidateEpsilon(epsilon, nameof(ReportEpsilons));
         }
 
+        if (!Enum.IsDefined(KeepRule))
+        {
+            throw new ArgumentOutOfRangeException(nameof(KeepRule), KeepRule, $"KeepRule must be one of {string.Join(", ", Enum.GetNames<SemanticKeepRule>())}.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(PairwiseBatchSize, 16, nameof(PairwiseBatchSize));
         if (MaxClusterSize is < 0 or 1)
         {

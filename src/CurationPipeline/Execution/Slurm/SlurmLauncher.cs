@@ -68,7 +68,7 @@ public sealed class SlurmLauncher
             List<SlurmJob> current = [.. Split(plan, maxArraySize, folder)];
             foreach (SlurmJob job in current)
             {
-                await File.WriteAllTextAsync(job.ScriptPath, writer.Write(job), cancellationToken).ConfigureAwait(false);
+                await StorageText.WriteAtomicAsync(_storage, job.ScriptPath, writer.Write(job), cancellationToken).ConfigureAwait(false);
                 jobs.Add((job, null, previous));
             }
 

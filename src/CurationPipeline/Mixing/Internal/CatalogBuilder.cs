@@ -102,6 +102,11 @@ internal sealed class CatalogBuilder
         : Path.IsPathRooted(_options.DropList) || RoutingStorage.IsRemote(_options.DropList) ? _options.DropList
         : _storage.Combine(taggedDirectory, _options.DropList);
 
+    /// <summary>
+    /// The drop list's keys. <c>drop_list: ""</c> opts out of dedup (no drop list, no paragraph removals, no rehydration); a
+    /// drop list that does not exist is a <see cref="MixConfigException"/> unless it is the default one of a run that did not
+    /// dedup (no signature files).
+    /// </summary>
     private (HashSet<UInt128> Drops, bool Applied) ReadDropList(string taggedDirectory)
     {
         var drops = new HashSet<UInt128>();
@@ -113,6 +118,14 @@ internal sealed class CatalogBuilder
         string path = DropListPath(taggedDirectory)!;
         if (!_storage.Exists(path))
         {
+            bool dedupRan = _storage.List(_storage.Combine(taggedDirectory, OutputLayout.Signatures)).Count > 0;
+            if (_options.DropList != MixOptions.DefaultDropList || dedupRan)
+            {
+                throw new MixConfigException($"invalid value for 'drop_list': '{path}' does not exist"
+                    + (dedupRan ? " (the run signed its documents for dedup: finish the dedup pass first)" : "")
+                    + "; `drop_list: \"\"` mixes without dedup.");
+            }
+
             return (drops, false);
         }
 
@@ -146,9 +159,15 @@ internal sealed class CatalogBuilder
         var sizes = new Dictionary<UInt128, int>();
         string? dropList = DropListPath(taggedDirectory);
         string? path = dropList is null ? null : DropListFile.ClusterSizesPath(dropList);
-        if (_options.Rehydration.Count == 0 || path is null || !_storage.Exists(path))
+        if (_options.Rehydration.Count == 0)
         {
             return sizes;
+        }
+
+        if (path is null || !_storage.Exists(path))
+        {
+            // MixOptions.Validate refuses rehydration with drop_list: "", so path is the drop list's cluster sizes file here.
+            throw new MixConfigException($"invalid value for 'rehydration': it reads the MinHash cluster sizes, and '{path}' does not exist (run dedup first).");
         }
 
         var identity = new IdentityColumns();

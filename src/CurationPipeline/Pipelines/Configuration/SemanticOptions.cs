@@ -27,6 +27,14 @@ public sealed record SemanticOptions
     /// </summary>
     public IReadOnlyList<string> Heads { get; init; } = [];
 
+    /// <summary>
+    /// The numeric annotated column <see cref="SemanticKeepRule.Quality"/> ranks a near-duplicate group by (highest kept; NaN
+    /// ranks last): a <c>classifiers:</c>, <c>onnx_classifiers:</c> or <see cref="Heads"/> score. Default <c>quality</c>, the
+    /// column of the shipped <c>classifiers/quality.ngram</c> and <c>classifiers/quality.head</c>; the run fails before any
+    /// work when the pipeline does not write it.
+    /// </summary>
+    public string QualityColumn { get; init; } = "quality";
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -34,6 +42,7 @@ public sealed record SemanticOptions
         Embedding.Validate();
         Dedup.Validate();
         ArgumentNullException.ThrowIfNull(Heads, nameof(Heads));
+        ArgumentException.ThrowIfNullOrWhiteSpace(QualityColumn, nameof(QualityColumn));
         if (Heads.Count > 0 && !Enabled)
         {
             throw new ArgumentOutOfRangeException(nameof(Heads), "Heads are scored on the semantic pass's embeddings: set semantic.enabled: true.");

@@ -56,6 +56,7 @@ public sealed class TagPass
     /// <exception cref="PipelineStageException">The sink or a reader failed; the message names the stage.</exception>
     public async Task<IReadOnlyList<string>> RunAsync(IReadOnlyList<string> files, ITagSink sink, PipelineStats stats, CancellationToken cancellationToken)
     {
+        _sources.CheckReadable(files);
         StageStats read = stats.For(ReadStage);
         StageStats[] stageStats = _stages.Select(s => stats.For(s.Name)).ToArray();
         StageStats write = stats.For(WriteStage);
@@ -150,12 +151,7 @@ public sealed class TagPass
 
     private async Task ReadFileAsync(string file, ITargetBlock<PipelineItem> next, StageStats read, PipelineStats stats, CancellationToken cancellationToken)
     {
-        IDocumentSource? source = _sources.Find(file);
-        if (source is null)
-        {
-            Log.UnsupportedInput(_logger, file);
-            return;
-        }
+        IDocumentSource source = _sources.Find(file)!; // RunAsync checked that every file has a reader
 
         try
         {

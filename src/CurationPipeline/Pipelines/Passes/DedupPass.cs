@@ -69,6 +69,7 @@ public sealed class DedupPass
 
     /// <summary>Finds the candidate pairs of the bands owned by <paramref name="rank"/> (bands <c>rank</c>, <c>rank + worldSize</c>, …).</summary>
     /// <returns>The number of candidate pairs written.</returns>
+    /// <exception cref="PrerequisiteIncompleteException">A tag task is not complete (the tag pass may be split into another number of tasks); nothing was written.</exception>
     /// <exception cref="OutputLockedException">A whole-directory run holds the output directory, or this task runs elsewhere.</exception>
     public async Task<long> RunCandidatesAsync(string outputDirectory, int rank, int worldSize, CancellationToken cancellationToken)
     {
@@ -82,6 +83,8 @@ public sealed class DedupPass
             return 0;
         }
 
+        CompletionMarker.RequireComplete(_storage, outputDirectory, task.ToString(), PassRegistry.Tag, CompletionMarker.WorldSizeOf(_storage, outputDirectory, PassRegistry.Tag, worldSize));
+
         long pairs = await GlobalDedup.FindCandidatesAsync(_storage, SignatureFiles(outputDirectory), rank, worldSize,
             PairsPath(outputDirectory, rank), _storage.ScratchDirectory(outputDirectory, OutputLayout.Dedup, OutputLayout.DedupWork), _options.Cluster, cancellationToken).ConfigureAwait(false);
         await CompletionMarker.WriteAsync(_storage, marker, task + "\n", cancellationToken).ConfigureAwait(false);
@@ -90,24 +93,16 @@ public sealed class DedupPass
 
     /// <summary>Clusters the candidate pairs of all <paramref name="worldSize"/> ranks and writes the drop list.</summary>
     /// <remarks>Holds the output directory exclusively, and first removes what killed tasks left (<see cref="OutputScratch"/>).</remarks>
-    /// <exception cref="InvalidOperationException">A rank's candidate step is not complete.</exception>
+    /// <exception cref="PrerequisiteIncompleteException">A tag task or a rank's candidate step is not complete; nothing was written.</exception>
+    /// <exception cref="WorldSizeMismatchException">The candidate tasks were split into another number of tasks, or the tag markers disagree.</exception>
     /// <exception cref="OutputLockedException">Another run or a task is writing the output directory.</exception>
     public async Task<DedupStats> RunClusterAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
     {
         await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, "dedup cluster step", cancellationToken).ConfigureAwait(false);
         OutputScratch.RemoveFromRun(_storage, outputDirectory);
-        var pairFiles = new List<string>();
-        for (int rank = 0; rank < worldSize; rank++)
-        {
-            var task = new PipelineTask(StageName, rank, worldSize);
-            if (!_storage.Exists(Marker(outputDirectory, task.Stem)))
-            {
-                throw new InvalidOperationException($"Dedup task {task} has not completed; run it before clustering.");
-            }
-
-            pairFiles.Add(PairsPath(outputDirectory, rank));
-        }
-
+        CompletionMarker.RequireComplete(_storage, outputDirectory, PassRegistry.Cluster, PassRegistry.Tag, CompletionMarker.WorldSizeOf(_storage, outputDirectory, PassRegistry.Tag, worldSize));
+        CompletionMarker.RequireComplete(_storage, outputDirectory, PassRegistry.Cluster, StageName, worldSize);
+        string[] pairFiles = [.. Enumerable.Range(0, worldSize).Select(rank => PairsPath(outputDirectory, rank))];
         DedupStats stats = await GlobalDedup.ClusterAsync(_storage, SignatureFiles(outputDirectory), pairFiles, DropListPath(outputDirectory), _options.Cluster, cancellationToken).ConfigureAwait(false);
         stats = await FinishAsync(outputDirectory, stats, cancellationToken).ConfigureAwait(false);
         foreach (string pairs in pairFiles)

@@ -59,7 +59,7 @@ public sealed class PipelineRunner
     public SemanticPass? Semantic { get; }
 
     /// <summary>Lists the input files of a run: every pattern expanded, duplicates removed, in ordinal order.</summary>
-    /// <exception cref="ArgumentException">No input is given, or a pattern matches no file.</exception>
+    /// <exception cref="ArgumentException">No input is given, a pattern matches no file, or a file is of no type a reader reads.</exception>
     public IReadOnlyList<string> ResolveInputs(IReadOnlyList<string> patterns)
     {
         if (patterns.Count == 0)
@@ -79,6 +79,7 @@ public sealed class PipelineRunner
             files.UnionWith(matches);
         }
 
+        _sources.CheckReadable(files);
         return files.ToArray();
     }
 

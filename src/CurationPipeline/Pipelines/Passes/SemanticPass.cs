@@ -41,12 +41,18 @@ public sealed class SemanticPass
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly EmbeddingHead[] _heads;
+    private readonly bool _afterMinHash;
 
     /// <summary>Creates the pass, loading the heads it scores.</summary>
+    /// <param name="storage">Where the run's files are.</param>
+    /// <param name="options">The <c>semantic:</c> section.</param>
+    /// <param name="loggers">Creates the pass's and the embedder's loggers.</param>
+    /// <param name="afterMinHash">Whether MinHash dedup runs first (<c>dedup.enabled</c>): an embed task then needs its drop list.</param>
     /// <exception cref="InvalidDataException">A head file is not a valid embedding head, or two heads share a name.</exception>
     /// <exception cref="FileNotFoundException">A head file does not exist.</exception>
-    public SemanticPass(IStorage storage, SemanticOptions options, ILoggerFactory loggers)
+    public SemanticPass(IStorage storage, SemanticOptions options, ILoggerFactory loggers, bool afterMinHash = false)
     {
+        _afterMinHash = afterMinHash;
         _storage = storage;
         _options = options;
         _loggers = loggers;
@@ -61,6 +67,24 @@ public sealed class SemanticPass
 
     /// <summary>The annotated columns the heads add (one per head, named after it).</summary>
     public IReadOnlyList<string> HeadNames => [.. _heads.Select(h => h.Name)];
+
+    /// <summary>Fails before any work when the quality keep rule ranks by a column the run does not write.</summary>
+    /// <param name="tagSignals">The signal columns the tag pass writes.</param>
+    /// <exception cref="ArgumentException"><see cref="SemanticOptions.QualityColumn"/> is neither a number column of <paramref name="tagSignals"/> nor a head.</exception>
+    internal void CheckQualityColumn(SignalSchema tagSignals)
+    {
+        if (_options.Dedup.KeepRule != SemanticKeepRule.Quality)
+        {
+            return;
+        }
+
+        string[] numbers = [.. tagSignals.Columns.Where(c => c.Kind == SignalKind.Number).Select(c => c.Name), .. HeadNames];
+        if (!numbers.Contains(_options.QualityColumn, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"invalid value for 'semantic.quality_column': keep_rule: Quality ranks by '{_options.QualityColumn}', "
+                + "which no classifier, ONNX classifier or head of this pipeline writes (add the model, or name one of its number columns).");
+        }
+    }
 
     /// <summary>Runs every embed task of a <paramref name="worldSize"/>-task tag pass, then the global step, in this process; the caller holds the output directory.</summary>
     /// <returns>The semantic dedup statistics, or <c>null</c> when the pass was already complete.</returns>
@@ -90,11 +114,14 @@ public sealed class SemanticPass
     /// <summary>Embeds the surviving documents of one tag task (a cluster runs one of these per rank).</summary>
     /// <returns>The embed stage's counters for the task.</returns>
     /// <exception cref="OutputLockedException">A whole-directory run holds the output directory, or this task runs elsewhere.</exception>
+    /// <exception cref="PrerequisiteIncompleteException">A tag task, or MinHash dedup's cluster step when it runs first, is not complete; nothing was written.</exception>
+    /// <exception cref="WorldSizeMismatchException">The tag pass was split into another number of tasks.</exception>
     public async Task<StageStatsSnapshot?> EmbedTaskAsync(string outputDirectory, int rank, int worldSize, CancellationToken cancellationToken)
     {
         var task = new PipelineTask(EmbedStage, rank, worldSize);
         task.Validate();
         await using OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false);
+        CompletionMarker.RequireComplete(_storage, outputDirectory, task.ToString(), PassRegistry.Tag, worldSize, _afterMinHash ? [PassRegistry.Cluster] : []);
         using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
         return await EmbedAsync(embedder, outputDirectory, new PipelineTask(PassRegistry.Tag, rank, worldSize), MinHashDropped(outputDirectory), cancellationToken).ConfigureAwait(false);
     }
@@ -102,10 +129,16 @@ public sealed class SemanticPass
     /// <summary>The global step: SemDeDup over every task's embeddings; its drops join the drop list.</summary>
     /// <remarks>Holds the output directory exclusively, and first removes what killed tasks left (<see cref="OutputScratch"/>).</remarks>
     /// <exception cref="InvalidDataException">An embeddings file is damaged.</exception>
+    /// <param name="outputDirectory">The run's output directory.</param>
+    /// <param name="worldSize">The number of embed tasks (the tag pass's world size); each must be complete.</param>
+    /// <param name="cancellationToken">Stops the step; it then leaves no marker.</param>
     /// <exception cref="OutputLockedException">Another run or a task is writing the output directory.</exception>
-    public async Task<SemanticDedupStats> DeduplicateAsync(string outputDirectory, CancellationToken cancellationToken)
+    /// <exception cref="PrerequisiteIncompleteException">An embed task is not complete; nothing was written.</exception>
+    /// <exception cref="WorldSizeMismatchException">The embed tasks were split into another number of tasks.</exception>
+    public async Task<SemanticDedupStats> DeduplicateAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
     {
         await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, "semantic dedup step", cancellationToken).ConfigureAwait(false);
+        CompletionMarker.RequireComplete(_storage, outputDirectory, DedupStage, EmbedStage, worldSize);
         OutputScratch.RemoveFromRun(_storage, outputDirectory);
         return await DeduplicateCoreAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
     }
@@ -118,7 +151,8 @@ public sealed class SemanticPass
         IReadOnlyList<string> files = _storage.List(_storage.Combine(outputDirectory, EmbeddingsFolder, "*" + EmbeddingExtension));
         EmbeddingMatrix all = await MergeAsync(files, cancellationToken).ConfigureAwait(false);
         all.SortByIdentity(); // rows in task files follow thread timing; k-means and tie-breaks must not
-        SemanticDedupResult result = new SemanticDeduplicator(_options.Dedup).Run(all, cancellationToken: cancellationToken);
+        float[]? quality = _options.Dedup.KeepRule == SemanticKeepRule.Quality ? await QualityScoresAsync(outputDirectory, all, cancellationToken).ConfigureAwait(false) : null;
+        SemanticDedupResult result = new SemanticDeduplicator(_options.Dedup).Run(all, quality, cancellationToken);
 
         // One drop list for the mix: MinHash's rows, then semantic drops of documents MinHash kept.
         string dropList = _storage.Combine(outputDirectory, OutputLayout.Dedup, OutputLayout.DropList);
@@ -286,6 +320,47 @@ public sealed class SemanticPass
                 }
             }
         }
+    }
+
+    /// <summary>The <see cref="SemanticOptions.QualityColumn"/> score of every row of <paramref name="all"/>, read from the annotated shards (heads are scored by now).</summary>
+    /// <exception cref="InvalidDataException">A shard lacks the column, or an embedded document is in no shard.</exception>
+    private async Task<float[]> QualityScoresAsync(string outputDirectory, EmbeddingMatrix all, CancellationToken cancellationToken)
+    {
+        var rowOf = new Dictionary<UInt128, int>(all.Count);
+        for (int i = 0; i < all.Count; i++)
+        {
+            rowOf[DocumentIdentity.KeyOf(all.Id(i), all.SourcePath(i), all.SourceOffset(i))] = i;
+        }
+
+        var scores = new float[all.Count];
+        int found = 0;
+        string column = _options.QualityColumn;
+        foreach (string shard in _storage.List(_storage.Combine(outputDirectory, OutputLayout.Annotated, PassRegistry.Tag + "-*.parquet")))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(_storage, shard, cancellationToken).ConfigureAwait(false))
+            {
+                if (!rowOf.TryGetValue(DocumentIdentity.KeyOf(document.Id, document.SourcePath, document.SourceOffset), out int row))
+                {
+                    continue;
+                }
+
+                int index = document.Signals.Schema.IndexOf(column);
+                if (index < 0 || document.Signals.Schema.Columns[index].Kind != SignalKind.Number)
+                {
+                    throw new InvalidDataException($"Annotated shard '{shard}' has no number column '{column}' (semantic.quality_column); rerun the tag pass with the model that writes it.");
+                }
+
+                scores[row] = (float)document.Signals.Number(column);
+                found++;
+            }
+        }
+
+        if (found != all.Count)
+        {
+            throw new InvalidDataException($"{all.Count - found} embedded documents are in no annotated shard of '{outputDirectory}'; the run's outputs are incomplete.");
+        }
+
+        return scores;
     }
 
     private async Task<EmbeddingMatrix> MergeAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)

@@ -31,9 +31,9 @@ public static class TagPipelineFactory
         options = WithLocalFiles(options, storage);
         TextTokenizer tokenizer = TokenizerFactory.Create(options.Tokenize);
         var sources = new DocumentSourceRegistry()
-            .Add(WarcDocumentSource.CanRead, new WarcDocumentSource(options.Read))
-            .Add(JsonLinesDocumentSource.CanRead, new JsonLinesDocumentSource(options.JsonLines))
-            .Add(ParquetDocumentSource.CanRead, new ParquetDocumentSource());
+            .Add(WarcDocumentSource.CanRead, new WarcDocumentSource(options.Read), "WARC, ARC, WET, WAT (.warc, .arc, .wet, .wat, .warc.txt, each also .gz)")
+            .Add(JsonLinesDocumentSource.CanRead, new JsonLinesDocumentSource(options.JsonLines), "JSON Lines (.jsonl, .ndjson, .json, each also .gz)")
+            .Add(ParquetDocumentSource.CanRead, new ParquetDocumentSource(), "Parquet (.parquet)");
         var extract = new ExtractStage(new MainContentExtractor(options.Extract));
         var stages = new List<IPipelineStage> { extract };
         SignalSchema signals = extract.Schema;
@@ -58,7 +58,8 @@ public static class TagPipelineFactory
             stages.Add(new SignStage(new DocumentSigner(dedup.Minhash), (ushort)dedup.Priority, dedup.Paragraphs.Enabled ? dedup.Paragraphs : null));
         }
 
-        SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory) : null;
+        SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory, afterMinHash: options.Dedup.Enabled) : null;
+        semantic?.CheckQualityColumn(signals);
         MixOptions? mix = options.Mix is null ? null : MixConfigLoader.Load(options.Mix);
         if (mix is not null)
         {

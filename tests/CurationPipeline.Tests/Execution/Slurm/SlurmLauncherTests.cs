@@ -153,6 +153,18 @@ public sealed class SlurmLauncherTests
     }
 
     [Fact]
+    public async Task Launch_DryRun_WritesEveryScriptUnderATemporaryNameFirst()
+    {
+        var storage = new AtomicWriteRecorder();
+        var launcher = new SlurmLauncher(new SlurmClient(new FakeSlurm { MaxArraySize = null, Queue = null }), storage, TimeProvider.System);
+
+        SlurmLaunchResult result = await launcher.LaunchAsync(Request(TestData.NewTempDirectory(), tasks: 2), dryRun: true, s_ct);
+
+        Assert.NotEmpty(result.Jobs);
+        Assert.All(result.Jobs, j => Assert.Contains(j.Job.ScriptPath, storage.AtomicPaths));
+    }
+
+    [Fact]
     public async Task Launch_WithoutSlurmCommands_ThrowsCommandNotFound()
     {
         var slurm = new FakeSlurm { MaxArraySize = null };
@@ -179,5 +191,33 @@ public sealed class SlurmLauncherTests
     {
         Directory.CreateDirectory(Path.Combine(output, OutputLayout.Completions));
         File.WriteAllText(Path.Combine(output, OutputLayout.Completions, name), task + "\n");
+    }
+
+    /// <summary>Local storage that records every path written through <see cref="IStorage.CreateAtomic"/>.</summary>
+    private sealed class AtomicWriteRecorder : IStorage
+    {
+        public List<string> AtomicPaths { get; } = [];
+
+        public Stream OpenRead(string path) => LocalStorage.Instance.OpenRead(path);
+
+        public AtomicWrite CreateAtomic(string path)
+        {
+            AtomicPaths.Add(path);
+            return LocalStorage.Instance.CreateAtomic(path);
+        }
+
+        public AtomicWrite CreateNew(string path) => LocalStorage.Instance.CreateNew(path);
+
+        public IReadOnlyList<string> List(string pattern) => LocalStorage.Instance.List(pattern);
+
+        public bool Exists(string path) => LocalStorage.Instance.Exists(path);
+
+        public long Length(string path) => LocalStorage.Instance.Length(path);
+
+        public void Delete(string path) => LocalStorage.Instance.Delete(path);
+
+        public void DeleteEmptyDirectory(string path) => LocalStorage.Instance.DeleteEmptyDirectory(path);
+
+        public string Combine(params string[] parts) => LocalStorage.Instance.Combine(parts);
     }
 }
