@@ -192,7 +192,8 @@ public static class ClassifiersCommand
                 exit = Math.Max(exit, await TrainHeadAsync(job with
                 {
                     Torch = torch,
-                    Command = command + $" --kind head --trainer torch{(torch.Hidden > 0 ? $" --hidden {torch.Hidden}" : "")}`; that command trains on every example, without the per-source samples and tables)",
+                    Command = command + $" --kind head --trainer torch{(torch.Hidden > 0 ? $" --hidden {torch.Hidden}" : "")}`; that command trains on the label file's labels, without the per-source samples, tables or regression target)",
+                    Sources = StarterDatasets.HeadSources(name, sources),
                     MaxHeadExamplesPerSource = StarterDatasets.MaxHeadExamplesPerSource,
                     Ensemble = StarterDatasets.EnsembleNames.Contains(name),
                 }, cancellationToken));
