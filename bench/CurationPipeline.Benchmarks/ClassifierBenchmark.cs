@@ -8,7 +8,7 @@ namespace CurationPipeline.Benchmarks;
 /// N-gram classifier throughput from raw text: the four shipped models on the FineWeb-Edu sample documents (real web
 /// text, median ≈ 2.3 k chars), docs/s and MB/s on one thread and on every core (with char n-grams, also the same
 /// weights on word n-grams only, the baseline of the char n-grams' cost); and the quality embedding head's docs/s per
-/// core when the embedding is already computed.
+/// core when the embedding is already computed; and each shipped ensemble (n-gram model plus head) against its n-gram model alone.
 /// </summary>
 /// <remarks>Args: <c>[--seconds 3] [--classifiers DIR]</c> (default: classifiers/ above the binary).</remarks>
 internal sealed class ClassifierBenchmark : IBenchmark
@@ -85,6 +85,11 @@ internal sealed class ClassifierBenchmark : IBenchmark
         var quality = (EmbeddingHead)ClassifierLoader.LoadHead(Path.Combine(folder, "quality" + EmbeddingHead.Extension));
         MeasureHead(quality, seconds);
         MeasureHead(RandomMlp(quality.Dimension, hidden: 128), seconds);
+        foreach (string path in Directory.GetFiles(folder, "*" + ClassifierEnsemble.Extension).Order(StringComparer.Ordinal))
+        {
+            MeasureEnsemble(ClassifierLoader.LoadEnsemble(path), texts, seconds);
+        }
+
         ReportOtherSourceRates(models);
         return Task.FromResult(0);
     }
@@ -145,6 +150,25 @@ internal sealed class ClassifierBenchmark : IBenchmark
 
         double perSecond = documents / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  {head.Name}.head ({head.Dimension}-d, embedding given) threads=1: {perSecond:N0} docs/s per core; four such heads ≈ {perSecond / 4:N0} docs/s (checksum {sink:E3})");
+    }
+
+    /// <summary>
+    /// An ensemble in the semantic pass: its n-gram model on the text plus its head on a given embedding, one thread; the baseline,
+    /// in alternating rounds of the same run, is its n-gram model alone (what the tag pass already pays).
+    /// </summary>
+    private static void MeasureEnsemble(ClassifierEnsemble ensemble, string[] texts, double seconds)
+    {
+        var embedding = new float[ensemble.Head.Dimension];
+        Array.Fill(embedding, 1 / MathF.Sqrt(embedding.Length));
+        double bestEnsemble = 0, bestNgram = 0;
+        for (int round = 0; round < 6; round++)
+        {
+            bestEnsemble = Math.Max(bestEnsemble, Rate(text => ensemble.Score(text, embedding), texts, seconds / 3));
+            bestNgram = Math.Max(bestNgram, Rate(ensemble.Ngram.Score, texts, seconds / 3));
+        }
+
+        Console.WriteLine($"  {ensemble.Name}{ClassifierEnsemble.Extension} (text + embedding given, best of 6 alternating rounds) threads=1: {bestEnsemble:N0} docs/s per core, " +
+            $"{bestEnsemble / bestNgram:F2}x its n-gram model alone ({bestNgram:N0})");
     }
 
     /// <summary>Docs/s of <paramref name="score"/> on one thread over <paramref name="seconds"/>.</summary>

@@ -58,7 +58,7 @@ public static class ClassifiersCommand
 
     private static readonly Option<string?> s_only = new("--only") { Description = "Build this starter only (code, math, safety or quality)." };
 
-    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (quality), embedding the label texts on the CPU (slow; cached under the system temp folder)." };
+    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (code, safety, quality) and the ensembles (code, safety), embedding up to 2,000 label texts per source on the CPU (minutes; cached under the system temp folder)." };
 
     static ClassifiersCommand()
     {
@@ -188,10 +188,15 @@ public static class ClassifiersCommand
             exit = Math.Max(exit, TrainNgram(job));
             if (parse.GetValue(s_heads) && StarterDatasets.HeadNames.Contains(name))
             {
-                // The starter heads: TorchSharp, one 64-unit ReLU layer (mean held-out F1 over 10 splits on quality: 0.415, vs 0.408 for
-                // the AdaGrad linear head and 0.385 for a TorchSharp linear one; equal within the split noise).
-                var torch = new TorchHeadOptions { Hidden = 64 };
-                exit = Math.Max(exit, await TrainHeadAsync(job with { Torch = torch, Command = command + $" --kind head --trainer torch --hidden {torch.Hidden}`)" }, cancellationToken));
+                var torch = new TorchHeadOptions { Hidden = StarterDatasets.HeadHiddenUnits(name) };
+                exit = Math.Max(exit, await TrainHeadAsync(job with
+                {
+                    Torch = torch,
+                    Command = command + $" --kind head --trainer torch{(torch.Hidden > 0 ? $" --hidden {torch.Hidden}" : "")}`; that command trains on the label file's labels, without the per-source samples, tables or regression target)",
+                    Sources = StarterDatasets.HeadSources(name, sources),
+                    MaxHeadExamplesPerSource = StarterDatasets.MaxHeadExamplesPerSource,
+                    Ensemble = StarterDatasets.EnsembleNames.Contains(name),
+                }, cancellationToken));
             }
         }
 

@@ -30,4 +30,13 @@ public sealed record ClassifierJob(
 
     /// <summary>The training date the card prints, or <c>null</c> for none (the same data then gives the same card bytes).</summary>
     public DateOnly? Date { get; init; }
+
+    /// <summary>
+    /// Heads with <see cref="Sources"/>: the most examples of each source that are embedded (a stratified, seeded
+    /// <see cref="LabeledSource.Sample"/>), so that embedding the label texts on the CPU stays affordable; <c>null</c>: all of them.
+    /// </summary>
+    public int? MaxHeadExamplesPerSource { get; init; }
+
+    /// <summary>Heads with <see cref="Sources"/>: also evaluate the mean of the n-gram model and the head, and write it as <c>NAME.ensemble</c>.</summary>
+    public bool Ensemble { get; init; }
 }

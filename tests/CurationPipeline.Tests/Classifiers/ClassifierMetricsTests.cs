@@ -57,4 +57,15 @@ public sealed class ClassifierMetricsTests
         Assert.Equal(0.6, ClassifierMetrics.ChooseThreshold(s_scores, s_truths, 0.75));
         Assert.Equal(0.8, ClassifierMetrics.ChooseThreshold(s_scores, s_truths, 1.0));
     }
+
+    [Fact]
+    public void Spearman_MonotoneReversedTiedAndConstant()
+    {
+        Assert.Equal(1, ClassifierMetrics.Spearman([0.1, 0.5, 0.7, 0.9], [0, 1, 3, 5])!.Value, 12);
+        Assert.Equal(-1, ClassifierMetrics.Spearman([0.9, 0.5, 0.2, 0.1], [0, 1, 3, 5])!.Value, 12);
+        // Ranks 1, 2.5, 2.5, 4 against 1, 2, 3, 4: r = 4.5 / sqrt(4.5 * 5).
+        Assert.Equal(4.5 / Math.Sqrt(4.5 * 5), ClassifierMetrics.Spearman([1, 2, 2, 3], [1, 2, 3, 4])!.Value, 12);
+        Assert.Null(ClassifierMetrics.Spearman([0.3, 0.3, 0.3], [1, 2, 3]));
+        Assert.Throws<ArgumentException>(() => ClassifierMetrics.Spearman([1, 2], [1]));
+    }
 }

@@ -81,6 +81,50 @@ public sealed class LeaveOneSourceOutTests
         Assert.Throws<ArgumentException>(() => LeaveOneSourceOut.Run("code", [sources[0], sources[^1]], s_options));
     }
 
+    [Fact]
+    public void Evaluate_GivenScores_SameRowsAsTheNgramRecipe()
+    {
+        IReadOnlyList<LabeledSource> sources = Sources();
+        ClassifierTrainingOptions options = s_options with { ThresholdFromOtherSources = true };
+
+        OutOfSourceScores scores = LeaveOneSourceOut.Score(sources, LeaveOneSourceOut.NgramFolds("code", sources, sources, options));
+
+        LeaveOneSourceOutResult expected = LeaveOneSourceOut.Evaluate("code", sources, options);
+        LeaveOneSourceOutResult actual = LeaveOneSourceOut.Evaluate(sources, scores, options);
+
+        Assert.Equal(expected.Rows, actual.Rows);
+        Assert.Equal(expected.OutOfSourceThreshold, actual.OutOfSourceThreshold);
+    }
+
+    [Fact]
+    public void Mean_OfScoresWithThemselves_SameRows_AndOfTwoTheMeanPerExample()
+    {
+        IReadOnlyList<LabeledSource> sources = Sources();
+        OutOfSourceScores scores = LeaveOneSourceOut.Score(sources, LeaveOneSourceOut.NgramFolds("code", sources, sources, s_options));
+        OutOfSourceScores other = LeaveOneSourceOut.Score(sources, LeaveOneSourceOut.NgramFolds("code", sources, sources, s_options with { Ngram = s_options.Ngram with { Seed = 5 } }));
+
+        OutOfSourceScores mean = OutOfSourceScores.Mean(scores, other);
+
+        Assert.Equal(LeaveOneSourceOut.Evaluate(sources, scores, s_options).Rows, LeaveOneSourceOut.Evaluate(sources, OutOfSourceScores.Mean(scores, scores), s_options).Rows);
+        Assert.Equal((scores.Scores[0][3] + other.Scores[0][3]) / 2, mean.Scores[0][3]);
+        Assert.Equal((scores.Thresholds[1] + other.Thresholds[1]) / 2, mean.Thresholds[1]);
+        Assert.Throws<ArgumentException>(() => OutOfSourceScores.Mean(scores, scores with { Scores = [.. scores.Scores.Skip(1)] }));
+    }
+
+    [Fact]
+    public void Evaluate_SourceWithScores_RowHasTheirRankCorrelation()
+    {
+        List<LabeledSource> sources = Sources();
+        sources[0] = sources[0] with { Examples = [.. sources[0].Examples.Select((e, i) => e with { Value = i % 6 })] };
+        OutOfSourceScores scores = LeaveOneSourceOut.Score(sources, LeaveOneSourceOut.NgramFolds("code", sources, sources, s_options));
+
+        IReadOnlyList<SourceHoldout> rows = LeaveOneSourceOut.Evaluate(sources, scores, s_options).Rows;
+
+        Assert.Equal(ClassifierMetrics.Spearman(scores.Scores[0], [.. sources[0].Examples.Select(e => e.Value)]), rows[0].Spearman);
+        Assert.NotNull(rows[0].Spearman);
+        Assert.All(rows.Skip(1), r => Assert.Null(r.Spearman));
+    }
+
     /// <summary>The code-versus-prose set split by its copy suffix into four training sources, plus prose-only sentences to test on only.</summary>
     private static List<LabeledSource> Sources()
     {

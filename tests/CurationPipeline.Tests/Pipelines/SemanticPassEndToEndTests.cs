@@ -1,5 +1,6 @@
 using CurationPipeline.Classifiers;
 using CurationPipeline.Classifiers.Internal;
+using CurationPipeline.Classifiers.Training;
 using CurationPipeline.Documents;
 using CurationPipeline.Dedup;
 using CurationPipeline.Dedup.Semantic;
@@ -183,6 +184,65 @@ public sealed class SemanticPassEndToEndTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task Run_WithEnsemble_ColumnIsTheMeanOfTheNgramScoreOfTheTextAndTheHeadScoreOfTheEmbedding()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string folder = TestData.NewTempDirectory();
+        var random = new Random(4);
+        float[] Values(int count) => [.. Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() - 0.5))];
+        var metadata = new ClassifierMetadata
+        {
+            Name = "code", Kind = ClassifierKind.Binary, Labels = ["0", "1"], NegativeLabel = "0", Dimension = 384, EmbeddingModel = DefaultEmbeddingModel.Name,
+        };
+        var head = new EmbeddingHead(metadata, Values(384), Values(1));
+        NgramClassifier ngram = NgramClassifierTrainer.Train("code", Classifiers.ClassifierTestData.CodeVersusProse(), new NgramTrainingOptions { HashBits = 12, Epochs = 3 });
+        head.Save(Path.Combine(folder, "code.head"));
+        ngram.Save(Path.Combine(folder, "code.ngram"));
+        var ensemble = new ClassifierEnsemble("code", ngram, head, 0.5);
+        string ensemblePath = Path.Combine(folder, "code.ensemble");
+        ensemble.Save(ensemblePath, "code.ngram", "code.head");
+        PipelineOptions options = PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"));
+        options = options with
+        {
+            Input = new InputOptions { Paths = [Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl")] },
+            Semantic = new SemanticOptions { Enabled = true, Embedding = new EmbeddingOptions { UseCuda = false }, Heads = [ensemblePath] },
+            Mix = null,
+        };
+        string output = Path.Combine(folder, "out");
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
+
+        await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
+
+        EmbeddingMatrix embeddings;
+        await using (FileStream stream = File.OpenRead(Path.Combine(output, "embeddings", "tag-00000.emb")))
+        {
+            embeddings = EmbeddingMatrix.ReadFrom(stream);
+        }
+
+        var rowOf = Enumerable.Range(0, embeddings.Count).ToDictionary(embeddings.Id);
+        var vector = new float[384];
+        int scored = 0;
+        foreach (string shard in Directory.GetFiles(Path.Combine(output, "annotated"), "*.parquet"))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(LocalStorage.Instance, shard, ct))
+            {
+                if (rowOf.TryGetValue(document.Id, out int row))
+                {
+                    embeddings.CopyTo(row, vector);
+                    Assert.Equal(ensemble.Score(document.Text, vector), document.Signals.Number("code"));
+                    scored++;
+                }
+                else
+                {
+                    Assert.True(double.IsNaN(document.Signals.Number("code")), document.Id);
+                }
+            }
+        }
+
+        Assert.Equal(embeddings.Count, scored);
     }
 
     [Fact]

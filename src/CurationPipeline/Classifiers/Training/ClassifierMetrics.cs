@@ -90,11 +90,53 @@ public sealed record ClassifierMetrics(int Count, int Positives, double Threshol
             throw new ArgumentException("One truth per score is needed.", nameof(truths));
         }
 
-        int[] order = [.. Enumerable.Range(0, scores.Length)];
-        double[] sorted = scores.ToArray();
-        Array.Sort(sorted, order);
+        double[] ranks = MidRanks(scores);
         double positiveRanks = 0;
         long positives = 0;
+        for (int i = 0; i < ranks.Length; i++)
+        {
+            if (truths[i])
+            {
+                positiveRanks += ranks[i];
+                positives++;
+            }
+        }
+
+        long negatives = scores.Length - positives;
+        return positives == 0 || negatives == 0 ? null : (positiveRanks - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
+    }
+
+    /// <summary>Spearman's rank correlation: the Pearson correlation of the two rankings (ties get their mean rank).</summary>
+    /// <param name="scores">One score per document.</param>
+    /// <param name="values">The reference value of each document (e.g. FineWeb-Edu's 0–5 score).</param>
+    /// <returns>The correlation in [−1, 1], or <c>null</c> when either side is constant.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static double? Spearman(ReadOnlySpan<double> scores, ReadOnlySpan<double> values)
+    {
+        if (scores.Length != values.Length)
+        {
+            throw new ArgumentException("One value per score is needed.", nameof(values));
+        }
+
+        double[] x = MidRanks(scores), y = MidRanks(values);
+        double mean = (x.Length + 1) / 2.0, xy = 0, xx = 0, yy = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            xy += (x[i] - mean) * (y[i] - mean);
+            xx += (x[i] - mean) * (x[i] - mean);
+            yy += (y[i] - mean) * (y[i] - mean);
+        }
+
+        return xx == 0 || yy == 0 ? null : xy / Math.Sqrt(xx * yy);
+    }
+
+    /// <summary>The 1-based rank of each value in ascending order, tied values sharing their mean rank.</summary>
+    private static double[] MidRanks(ReadOnlySpan<double> values)
+    {
+        int[] order = [.. Enumerable.Range(0, values.Length)];
+        double[] sorted = values.ToArray();
+        Array.Sort(sorted, order);
+        var ranks = new double[values.Length];
         for (int i = 0; i < sorted.Length;)
         {
             int end = i;
@@ -103,20 +145,14 @@ public sealed record ClassifierMetrics(int Count, int Positives, double Threshol
                 end++;
             }
 
-            double midRank = (i + end + 1) / 2.0;
             for (int k = i; k < end; k++)
             {
-                if (truths[order[k]])
-                {
-                    positiveRanks += midRank;
-                    positives++;
-                }
+                ranks[order[k]] = (i + end + 1) / 2.0;
             }
 
             i = end;
         }
 
-        long negatives = scores.Length - positives;
-        return positives == 0 || negatives == 0 ? null : (positiveRanks - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
+        return ranks;
     }
 }

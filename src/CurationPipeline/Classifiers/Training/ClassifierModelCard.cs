@@ -18,10 +18,11 @@ public static class ClassifierModelCard
     /// <param name="modelBytes">The model file's size.</param>
     /// <param name="spread">Held-out metrics of the same recipe over several splits, if measured.</param>
     /// <param name="holdouts">Leave-one-source-out figures of the same recipe, if measured.</param>
+    /// <param name="extraSection">Markdown placed before the limits (e.g. an ensemble's figures), or empty.</param>
     /// <returns>The card text.</returns>
     /// <remarks>The card holds no wall times, and a date only when given, so the same inputs give the same bytes.</remarks>
     public static string Format(ClassifierTrainingResult result, ClassifierTrainingOptions options, string hyperParameters, string data, string command, string limits,
-        DateOnly? date, string modelFileName, long modelBytes, SplitSpread? spread = null, IReadOnlyList<SourceHoldout>? holdouts = null)
+        DateOnly? date, string modelFileName, long modelBytes, SplitSpread? spread = null, IReadOnlyList<SourceHoldout>? holdouts = null, string extraSection = "")
     {
         ITrainedClassifier model = result.Classifier;
         var card = new StringBuilder();
@@ -57,6 +58,7 @@ public static class ClassifierModelCard
             AppendHoldouts(card, holdouts, options);
         }
 
+        card.Append(extraSection);
         card.AppendLine("## Limits");
         card.AppendLine();
         card.AppendLine(limits);
@@ -74,11 +76,10 @@ public static class ClassifierModelCard
     /// <param name="h">The row.</param>
     /// <returns>The line.</returns>
     public static string Summary(SourceHoldout h) => Summary($"without {h.Source}{(h.EvaluationOnly ? " (evaluation only)" : "")}", h.Metrics) +
-        string.Create(CultureInfo.InvariantCulture, $" FPR={h.Metrics.FalsePositiveRate:F3}{(h.RankAuc is { } auc ? $" AUC={auc:F3}" : "")}");
+        string.Create(CultureInfo.InvariantCulture, $" FPR={h.Metrics.FalsePositiveRate:F3}{(h.RankAuc is { } auc ? $" AUC={auc:F3}" : "")}{(h.Spearman is { } r ? $" Spearman={r:F3}" : "")}");
 
     private static void AppendHoldouts(StringBuilder card, IReadOnlyList<SourceHoldout> holdouts, ClassifierTrainingOptions options)
     {
-        CultureInfo c = CultureInfo.InvariantCulture;
         card.AppendLine("## Leave one source out");
         card.AppendLine();
         card.AppendLine("Each row trains the same recipe on every other training source (their training split) and tests on the whole left-out source, which neither " +
@@ -89,8 +90,21 @@ public static class ClassifierModelCard
             (options.ThresholdFromOtherSources ? " at the shipped threshold." : ".") + " A source with only negatives has no recall (read its false-positive rate), one with only positives no precision (read its recall); " +
             "AUC is threshold-free (— for one class).");
         card.AppendLine();
-        card.AppendLine("| left-out source | trained on | documents | positives | threshold | precision | recall | F1 | false-positive rate | AUC |");
-        card.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        card.Append(HoldoutTable(holdouts));
+        card.AppendLine();
+    }
+
+    /// <summary>A Markdown table of leave-one-source-out rows (one line per source).</summary>
+    /// <param name="holdouts">The rows.</param>
+    /// <returns>The table, each line ending in a line break.</returns>
+    public static string HoldoutTable(IReadOnlyList<SourceHoldout> holdouts)
+    {
+        ArgumentNullException.ThrowIfNull(holdouts);
+        CultureInfo c = CultureInfo.InvariantCulture;
+        var card = new StringBuilder();
+        bool spearman = holdouts.Any(h => h.Spearman is not null);
+        card.AppendLine("| left-out source | trained on | documents | positives | threshold | precision | recall | F1 | false-positive rate | AUC |" + (spearman ? " Spearman (0–5 score) |" : ""));
+        card.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (spearman ? "---:|" : ""));
         foreach (SourceHoldout h in holdouts)
         {
             ClassifierMetrics m = h.Metrics;
@@ -98,10 +112,11 @@ public static class ClassifierModelCard
             card.AppendLine(c,
                 $"| {h.Source}{(h.EvaluationOnly ? " (evaluation only)" : "")} | {h.TrainCount:N0} | {m.Count:N0} | {m.Positives:N0} | {m.Threshold:G4} | " +
                 $"{(negativesOnly || positivesOnly ? "—" : m.Precision.ToString("F3", c))} | {(negativesOnly ? "—" : m.Recall.ToString("F3", c))} | {(negativesOnly || positivesOnly ? "—" : m.F1.ToString("F3", c))} | " +
-                $"{(positivesOnly ? "—" : m.FalsePositiveRate.ToString("F3", c))} | {(h.RankAuc is { } auc ? auc.ToString("F3", c) : "—")} |");
+                $"{(positivesOnly ? "—" : m.FalsePositiveRate.ToString("F3", c))} | {(h.RankAuc is { } auc ? auc.ToString("F3", c) : "—")} |" +
+                $"{(spearman ? " " + (h.Spearman is { } r ? r.ToString("F3", c) : "—") + " |" : "")}");
         }
 
-        card.AppendLine();
+        return card.ToString();
     }
 
     private static string ScoreMeaning(ITrainedClassifier model) => model.Kind switch

@@ -4,4 +4,36 @@ namespace CurationPipeline.Classifiers.Training;
 /// <param name="Name">A short source name, e.g. <c>davidson</c>.</param>
 /// <param name="Examples">Its examples.</param>
 /// <param name="EvaluationOnly">The source is only ever tested on, never trained on (e.g. a diagnostic suite of near-duplicates).</param>
-public sealed record LabeledSource(string Name, IReadOnlyList<LabeledText> Examples, bool EvaluationOnly = false);
+public sealed record LabeledSource(string Name, IReadOnlyList<LabeledText> Examples, bool EvaluationOnly = false)
+{
+    /// <summary>
+    /// At most <paramref name="maxExamples"/> of the examples, stratified by label (regression: by rounded score) and seeded, in
+    /// their original order; the source itself when it is no larger.
+    /// </summary>
+    /// <param name="maxExamples">The most examples kept.</param>
+    /// <param name="seed">Seed of the per-label shuffle.</param>
+    /// <returns>The sample.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxExamples"/> is below 1.</exception>
+    public LabeledSource Sample(int maxExamples, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxExamples, 1);
+        if (Examples.Count <= maxExamples)
+        {
+            return this;
+        }
+
+        var random = new Random(seed);
+        var kept = new List<int>(maxExamples);
+        foreach (IGrouping<string, int> group in Enumerable.Range(0, Examples.Count)
+            .GroupBy(i => Examples[i].Label ?? Math.Round(Examples[i].Value).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            int[] items = [.. group];
+            random.Shuffle(items);
+            kept.AddRange(items.Take((int)Math.Round((double)items.Length * maxExamples / Examples.Count)));
+        }
+
+        kept.Sort();
+        return this with { Examples = [.. kept.Select(i => Examples[i])] };
+    }
+}

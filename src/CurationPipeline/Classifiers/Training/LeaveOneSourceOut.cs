@@ -31,9 +31,49 @@ public static class LeaveOneSourceOut
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static LeaveOneSourceOutResult Evaluate(string name, IReadOnlyList<LabeledSource> sources, ClassifierTrainingOptions options)
     {
-        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        return Evaluate(sources, Score(sources, NgramFolds(name, sources, sources, options)), options);
+    }
+
+    /// <summary>
+    /// The n-gram recipe of <see cref="ClassifierTraining.Run"/> as folds for <see cref="Score"/>: each trained on the examples of
+    /// <paramref name="training"/> but the left-out source, each scoring the texts of <paramref name="tested"/> (the same sources in
+    /// the same order, e.g. a sample of each that an embedding head is also scored on).
+    /// </summary>
+    /// <param name="name">The classifier name.</param>
+    /// <param name="training">The sources the folds train on.</param>
+    /// <param name="tested">The sources the folds score, one per training source.</param>
+    /// <param name="options">The split and training options (the threshold is always chosen on each fold's validation split).</param>
+    /// <returns>The fold trainer.</returns>
+    public static Func<int, SourceFold> NgramFolds(string name, IReadOnlyList<LabeledSource> training, IReadOnlyList<LabeledSource> tested, ClassifierTrainingOptions options) =>
+        leftOut =>
+        {
+            ClassifierTrainingResult result = ClassifierTraining.Run(name, TrainingExamples(training, leftOut), options with { Threshold = null });
+            var model = (NgramClassifier)result.Classifier;
+            return new SourceFold(result.TrainCount, model.Threshold, model.NegativeLabel, i => [.. tested[i].Examples.Select(e => model.Score(e.Text))]);
+        };
+
+    /// <summary>The examples of every training source but <paramref name="leftOut"/> (−1: of all of them), in source order.</summary>
+    /// <param name="sources">The sources.</param>
+    /// <param name="leftOut">The left-out source's index, or −1.</param>
+    /// <returns>The examples.</returns>
+    public static List<LabeledText> TrainingExamples(IReadOnlyList<LabeledSource> sources, int leftOut) =>
+        [.. sources.Where((s, i) => i != leftOut && !s.EvaluationOnly).SelectMany(s => s.Examples)];
+
+    /// <summary>
+    /// Scores every source with a model that never trained on it: <paramref name="train"/>(i) trains without training source
+    /// <c>i</c> and scores it; <paramref name="train"/>(−1) trains on every training source and scores the evaluation-only ones.
+    /// </summary>
+    /// <param name="sources">The sources, at least two of them for training.</param>
+    /// <param name="train">Trains the fold that leaves the source at an index out (−1: none).</param>
+    /// <returns>The out-of-source scores.</returns>
+    /// <remarks>The folds are independent and run in parallel; deterministic folds give the same scores every time.</remarks>
+    /// <exception cref="ArgumentException">Fewer than two training sources.</exception>
+    public static OutOfSourceScores Score(IReadOnlyList<LabeledSource> sources, Func<int, SourceFold> train)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(train);
         if (sources.Count(s => !s.EvaluationOnly) < 2)
         {
             throw new ArgumentException("Leaving one source out needs at least two training sources.", nameof(sources));
@@ -41,39 +81,64 @@ public static class LeaveOneSourceOut
 
         // Fold i < sources.Count leaves source i out; the last fold (evaluation-only sources) leaves none out.
         bool anyEvaluationOnly = sources.Any(s => s.EvaluationOnly);
-        int folds = sources.Count + 1;
-        var models = new ClassifierTrainingResult?[folds];
+        var folds = new SourceFold?[sources.Count + 1];
         var scores = new double[sources.Count][];
-        Parallel.For(0, folds, fold =>
+        Parallel.For(0, folds.Length, fold =>
         {
             bool needed = fold < sources.Count ? !sources[fold].EvaluationOnly : anyEvaluationOnly;
             if (needed)
             {
-                List<LabeledText> training = [.. sources.Where((s, i) => i != fold && !s.EvaluationOnly).SelectMany(s => s.Examples)];
-                models[fold] = ClassifierTraining.Run(name, training, options with { Threshold = null });
+                folds[fold] = train(fold < sources.Count ? fold : -1);
                 if (fold < sources.Count)
                 {
-                    scores[fold] = Score(models[fold]!, sources[fold]);
+                    scores[fold] = folds[fold]!.Score(fold);
                 }
             }
         });
 
+        SourceFold Of(int i) => folds[sources[i].EvaluationOnly ? sources.Count : i]!;
         for (int i = 0; i < sources.Count; i++)
         {
-            scores[i] ??= Score(models[sources.Count]!, sources[i]);
+            scores[i] ??= Of(i).Score(i);
         }
 
-        bool[][] truths = [.. sources.Select(s => Truths(s, models.First(m => m is not null)!.Classifier, options))];
-        double outOfSource = PooledThreshold(sources, scores, truths, options, leftOut: -1);
+        return new OutOfSourceScores(scores, [.. Enumerable.Range(0, sources.Count).Select(i => Of(i).TrainCount)],
+            [.. Enumerable.Range(0, sources.Count).Select(i => Of(i).Threshold)], folds.First(f => f is not null)!.NegativeLabel);
+    }
+
+    /// <summary>The leave-one-source-out rows of out-of-source scores, and the threshold chosen on them.</summary>
+    /// <param name="sources">The scored sources.</param>
+    /// <param name="scores">Their scores by <see cref="Score"/> (or an ensemble of such, <see cref="OutOfSourceScores.Mean"/>).</param>
+    /// <param name="options">With <see cref="ClassifierTrainingOptions.ThresholdFromOtherSources"/> each row's threshold is chosen on the other
+    /// training sources' scores, else each row uses its fold's own threshold; <see cref="ClassifierTrainingOptions.MinPrecision"/> and
+    /// <see cref="ClassifierTrainingOptions.TargetThreshold"/> as in training.</param>
+    /// <returns>One row per source, in order, and the threshold chosen on every training source's scores.</returns>
+    /// <exception cref="ArgumentException">The scores are not one array per source example.</exception>
+    public static LeaveOneSourceOutResult Evaluate(IReadOnlyList<LabeledSource> sources, OutOfSourceScores scores, ClassifierTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(options);
+        if (scores.Scores.Count != sources.Count || sources.Where((s, i) => s.Examples.Count != scores.Scores[i].Length).Any())
+        {
+            throw new ArgumentException("One score per example of every source is needed.", nameof(scores));
+        }
+
+        double[][] all = [.. scores.Scores];
+        bool[][] truths = [.. sources.Select(s => Truths(s, scores.NegativeLabel, options))];
+        double outOfSource = PooledThreshold(sources, all, truths, options, leftOut: -1);
         var rows = new List<SourceHoldout>(sources.Count);
         for (int i = 0; i < sources.Count; i++)
         {
             LabeledSource source = sources[i];
-            ClassifierTrainingResult result = models[source.EvaluationOnly ? sources.Count : i]!;
-            double threshold = !options.ThresholdFromOtherSources ? result.Classifier.Threshold
+            double threshold = !options.ThresholdFromOtherSources ? scores.Thresholds[i]
                 : source.EvaluationOnly ? outOfSource
-                : PooledThreshold(sources, scores, truths, options, leftOut: i);
-            rows.Add(new SourceHoldout(source.Name, source.EvaluationOnly, result.TrainCount, ClassifierMetrics.At(scores[i], truths[i], threshold), ClassifierMetrics.RankAuc(scores[i], truths[i])));
+                : PooledThreshold(sources, all, truths, options, leftOut: i);
+            double[] values = [.. source.Examples.Select(e => e.Value)];
+            rows.Add(new SourceHoldout(source.Name, source.EvaluationOnly, scores.TrainCounts[i], ClassifierMetrics.At(all[i], truths[i], threshold), ClassifierMetrics.RankAuc(all[i], truths[i]))
+            {
+                Spearman = ClassifierMetrics.Spearman(all[i], values),
+            });
         }
 
         return new LeaveOneSourceOutResult(rows, outOfSource);
@@ -144,12 +209,6 @@ public static class LeaveOneSourceOut
         return sorted.Length - index;
     }
 
-    private static double[] Score(ClassifierTrainingResult result, LabeledSource source)
-    {
-        var model = (NgramClassifier)result.Classifier;
-        return [.. source.Examples.Select(e => model.Score(e.Text))];
-    }
-
-    private static bool[] Truths(LabeledSource source, ITrainedClassifier model, ClassifierTrainingOptions options) =>
-        [.. source.Examples.Select(e => model.NegativeLabel is { } negative ? !string.Equals(e.Label, negative, StringComparison.Ordinal) : e.Value >= options.TargetThreshold)];
+    private static bool[] Truths(LabeledSource source, string? negativeLabel, ClassifierTrainingOptions options) =>
+        [.. source.Examples.Select(e => negativeLabel is { } negative ? !string.Equals(e.Label, negative, StringComparison.Ordinal) : e.Value >= options.TargetThreshold)];
 }

@@ -6,4 +6,8 @@ namespace CurationPipeline.Classifiers.Training;
 /// <param name="TrainCount">Examples the model was trained on (the training split of the other sources).</param>
 /// <param name="Metrics">Metrics on the whole left-out source at the threshold chosen on the other sources' validation split.</param>
 /// <param name="RankAuc">Area under the ROC curve on the left-out source (threshold-free), or <c>null</c> when it has one class only.</param>
-public sealed record SourceHoldout(string Source, bool EvaluationOnly, int TrainCount, ClassifierMetrics Metrics, double? RankAuc);
+public sealed record SourceHoldout(string Source, bool EvaluationOnly, int TrainCount, ClassifierMetrics Metrics, double? RankAuc)
+{
+    /// <summary>Spearman's rank correlation of the scores with the examples' <see cref="LabeledText.Value"/> (e.g. FineWeb-Edu's 0–5 score), or <c>null</c> when the source carries no such values.</summary>
+    public double? Spearman { get; init; }
+}

@@ -23,7 +23,9 @@ public sealed record SemanticOptions
     /// Embedding-head files (<c>.head</c>, classifiers/README.md) scored on every embedded document: each score becomes a
     /// numeric column of the annotated shards named after the head (NaN for documents that were not embedded: filter or
     /// MinHash drops), so the mix can threshold it. A head's column replaces a tag-pass column of the same name (an n-gram
-    /// classifier's, say). The heads must have been trained on this pass's embedding model.
+    /// classifier's, say). The heads must have been trained on this pass's embedding model. An ensemble file (<c>.ensemble</c>,
+    /// <see cref="CurationPipeline.Classifiers.ClassifierEnsemble"/>) is a head too: its column is the mean of its n-gram model's
+    /// score of the text and its head's score of the embedding.
     /// </summary>
     public IReadOnlyList<string> Heads { get; init; } = [];
 

@@ -40,7 +40,7 @@ public sealed class SemanticPass
     private readonly SemanticOptions _options;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
-    private readonly EmbeddingHead[] _heads;
+    private readonly HeadColumn[] _heads;
     private readonly bool _afterMinHash;
 
     /// <summary>Creates the pass, loading the heads it scores.</summary>
@@ -57,7 +57,7 @@ public sealed class SemanticPass
         _options = options;
         _loggers = loggers;
         _logger = loggers.CreateLogger<SemanticPass>();
-        _heads = [.. options.Heads.Select(path => (EmbeddingHead)ClassifierLoader.LoadHead(path))];
+        _heads = [.. options.Heads.Select(HeadColumn.Load)];
         if (_heads.Select(h => h.Name).Distinct(StringComparer.Ordinal).Count() != _heads.Length
             || _heads.FirstOrDefault(h => Outputs.Internal.AnnotatedLayout.FixedColumns.Contains(h.Name)) is not null)
         {
@@ -231,7 +231,7 @@ public sealed class SemanticPass
     private void CheckHeads(TextEmbedder embedder)
     {
         string model = _options.Embedding.ModelDirectory is null ? DefaultEmbeddingModel.Name : Path.GetFileName(Path.TrimEndingDirectorySeparator(embedder.ModelDirectory));
-        foreach (EmbeddingHead head in _heads)
+        foreach (EmbeddingHead head in _heads.Select(c => c.Head))
         {
             if (head.Dimension != embedder.Dimension || head.EmbeddingModel != model)
             {
@@ -268,9 +268,9 @@ public sealed class SemanticPass
             matrix = EmbeddingMatrix.ReadFrom(stream);
         }
 
-        if (_heads.FirstOrDefault(h => h.Dimension != matrix.Dimension) is { } wrong)
+        if (_heads.FirstOrDefault(h => h.Head.Dimension != matrix.Dimension) is { } wrong)
         {
-            throw new InvalidDataException($"Head '{wrong.Name}' takes {wrong.Dimension}-d embeddings; the stored ones of {tagTask} are {matrix.Dimension}-d.");
+            throw new InvalidDataException($"Head '{wrong.Name}' takes {wrong.Head.Dimension}-d embeddings; the stored ones of {tagTask} are {matrix.Dimension}-d.");
         }
 
         var rowOf = new Dictionary<UInt128, int>(matrix.Count);
@@ -293,7 +293,7 @@ public sealed class SemanticPass
             matrix.CopyTo(row, vector);
             for (int h = 0; h < _heads.Length; h++)
             {
-                scores[h] = _heads[h].Score(vector);
+                scores[h] = _heads[h].Score(document, vector);
             }
 
             return scores;
@@ -414,4 +414,22 @@ public sealed class SemanticPass
     }
 
     private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
+
+    /// <summary>One head column: an embedding head, or an ensemble of an n-gram model and a head (<c>.ensemble</c> files), which also reads the text.</summary>
+    private sealed record HeadColumn(string Name, EmbeddingHead Head, ClassifierEnsemble? Ensemble)
+    {
+        public static HeadColumn Load(string path)
+        {
+            if (path.EndsWith(ClassifierEnsemble.Extension, StringComparison.OrdinalIgnoreCase))
+            {
+                ClassifierEnsemble ensemble = ClassifierLoader.LoadEnsemble(path);
+                return new HeadColumn(ensemble.Name, ensemble.Head, ensemble);
+            }
+
+            var head = (EmbeddingHead)ClassifierLoader.LoadHead(path);
+            return new HeadColumn(head.Name, head, null);
+        }
+
+        public double Score(AnnotatedDocument document, ReadOnlySpan<float> embedding) => Ensemble?.Score(document.Text, embedding) ?? Head.Score(embedding);
+    }
 }
