@@ -121,23 +121,7 @@ public sealed class SemanticPassEndToEndTests
         var head = new EmbeddingHead(metadata, Values(8), Values(1), Values(8 * 384), Values(8));
         string headPath = Path.Combine(folder, "topic.head");
         head.Save(headPath);
-        PipelineOptions options = PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"));
-        options = options with
-        {
-            Input = new InputOptions { Paths = [Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl")] },
-            Semantic = new SemanticOptions { Enabled = true, Embedding = new EmbeddingOptions { UseCuda = false }, Heads = [headPath] },
-            Mix = null,
-        };
-        string output = Path.Combine(folder, "out");
-        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
-
-        await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
-
-        EmbeddingMatrix embeddings;
-        await using (FileStream stream = File.OpenRead(Path.Combine(output, "embeddings", "tag-00000.emb")))
-        {
-            embeddings = EmbeddingMatrix.ReadFrom(stream);
-        }
+        (string output, EmbeddingMatrix embeddings) = await RunWithHeadsAsync(folder, ct, headPath);
 
         var rowOf = Enumerable.Range(0, embeddings.Count).ToDictionary(embeddings.Id);
         var vector = new float[384];
@@ -169,9 +153,7 @@ public sealed class SemanticPassEndToEndTests
         string secondPath = Path.Combine(folder, "topic2.head");
         var second = new EmbeddingHead(metadata with { Name = "topic2" }, Values(8), Values(1), Values(8 * 384), Values(8));
         second.Save(secondPath);
-        options = options with { Semantic = options.Semantic with { Heads = [headPath, secondPath] } };
-        runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
-        await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
+        await RunWithHeadsAsync(folder, ct, headPath, secondPath);
         foreach (string shard in Directory.GetFiles(Path.Combine(output, "annotated"), "*.parquet"))
         {
             await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(LocalStorage.Instance, shard, ct))
@@ -204,23 +186,7 @@ public sealed class SemanticPassEndToEndTests
         var ensemble = new ClassifierEnsemble("code", ngram, head, 0.5);
         string ensemblePath = Path.Combine(folder, "code.ensemble");
         ensemble.Save(ensemblePath, "code.ngram", "code.head");
-        PipelineOptions options = PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"));
-        options = options with
-        {
-            Input = new InputOptions { Paths = [Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl")] },
-            Semantic = new SemanticOptions { Enabled = true, Embedding = new EmbeddingOptions { UseCuda = false }, Heads = [ensemblePath] },
-            Mix = null,
-        };
-        string output = Path.Combine(folder, "out");
-        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
-
-        await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
-
-        EmbeddingMatrix embeddings;
-        await using (FileStream stream = File.OpenRead(Path.Combine(output, "embeddings", "tag-00000.emb")))
-        {
-            embeddings = EmbeddingMatrix.ReadFrom(stream);
-        }
+        (string output, EmbeddingMatrix embeddings) = await RunWithHeadsAsync(folder, ct, ensemblePath);
 
         var rowOf = Enumerable.Range(0, embeddings.Count).ToDictionary(embeddings.Id);
         var vector = new float[384];
@@ -250,5 +216,23 @@ public sealed class SemanticPassEndToEndTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SemanticOptions { Heads = ["q.head"] }.Validate());
         Assert.Equal(nameof(SemanticOptions.Heads), ex.ParamName);
+    }
+
+    /// <summary>Runs the quickstart's JSON Lines sample into <c>folder/out</c> with these semantic head files; returns the output
+    /// folder and its embeddings.</summary>
+    private static async Task<(string Output, EmbeddingMatrix Embeddings)> RunWithHeadsAsync(string folder, CancellationToken ct, params string[] heads)
+    {
+        PipelineOptions options = PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"));
+        options = options with
+        {
+            Input = new InputOptions { Paths = [Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl")] },
+            Semantic = new SemanticOptions { Enabled = true, Embedding = new EmbeddingOptions { UseCuda = false }, Heads = [.. heads] },
+            Mix = null,
+        };
+        string output = Path.Combine(folder, "out");
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance);
+        await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
+        await using FileStream stream = File.OpenRead(Path.Combine(output, "embeddings", "tag-00000.emb"));
+        return (output, EmbeddingMatrix.ReadFrom(stream));
     }
 }
