@@ -33,9 +33,9 @@ public static class AblationReport
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(result);
-        await WriteTextAsync(storage, storage.Combine(directory, MarkdownFileName), FormatMarkdown(result), cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(storage, storage.Combine(directory, JsonFileName), FormatJson(result), cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(storage, storage.Combine(directory, PlotFileName), LossCurvePlot.Render(result), cancellationToken).ConfigureAwait(false);
+        await StorageText.WriteAtomicAsync(storage, storage.Combine(directory, MarkdownFileName), FormatMarkdown(result), cancellationToken).ConfigureAwait(false);
+        await StorageText.WriteAtomicAsync(storage, storage.Combine(directory, JsonFileName), FormatJson(result), cancellationToken).ConfigureAwait(false);
+        await StorageText.WriteAtomicAsync(storage, storage.Combine(directory, PlotFileName), LossCurvePlot.Render(result), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The validation domains of the table: every domain any run was scored on, in ordinal order.</summary>
@@ -343,13 +343,6 @@ public static class AblationReport
         {
             json.WriteNull(name);
         }
-    }
-
-    private static async Task WriteTextAsync(IStorage storage, string path, string text, CancellationToken cancellationToken)
-    {
-        await using AtomicWrite write = storage.CreateAtomic(path);
-        await write.Stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One mix over its seeds.</summary>

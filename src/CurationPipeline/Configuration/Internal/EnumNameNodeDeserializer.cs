@@ -14,7 +14,7 @@ internal sealed class EnumNameNodeDeserializer : INodeDeserializer
     public bool Deserialize(IParser reader, Type expectedType, Func<IParser, Type, object?> nestedObjectDeserializer, out object? value, ObjectDeserializer rootDeserializer)
     {
         Type enumType = Nullable.GetUnderlyingType(expectedType) ?? expectedType;
-        if (!enumType.IsEnum || !reader.Accept(out Scalar? scalar))
+        if (!enumType.IsEnum || !reader.Accept<Scalar>(out var scalar))
         {
             value = null;
             return false;
