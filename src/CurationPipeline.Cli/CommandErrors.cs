@@ -39,7 +39,7 @@ internal static class CommandErrors
 
         switch (e)
         {
-            case PipelineConfigException or MixConfigException or WorldSizeMismatchException or PrerequisiteIncompleteException:
+            case PipelineConfigException or MixConfigException or WorldSizeMismatchException or ConfigurationChangedException or PrerequisiteIncompleteException:
                 Print(e.Message, e, verbose);
                 return ExitCodes.InvalidConfiguration;
             case OperationCanceledException or PipelineStageException { InnerException: OperationCanceledException }:

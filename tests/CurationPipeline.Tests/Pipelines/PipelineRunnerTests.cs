@@ -105,7 +105,18 @@ public sealed class PipelineRunnerTests
             await child.WaitForExitAsync(ct);
             Assert.True(File.Exists(Path.Combine(output, OutputLock.FileName)), "the killed run left its lock file");
 
-            StatsReport? report = await runner.RunAsync(runner.ResolveInputs(options.Input.Paths), output, options.Execution, null, null, ct);
+            // The takeover resumes the same run (same input: another would be refused as another configuration), fed this time.
+            writer.Dispose();
+            writer = null;
+            Task feed = Task.Run(
+                async () =>
+                {
+                    await using var feeder = new FileStream(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+                    await feeder.WriteAsync(await File.ReadAllBytesAsync(options.Input.Paths[0], ct), ct);
+                },
+                ct);
+            StatsReport? report = await runner.RunAsync(runner.ResolveInputs([fifo]), output, options.Execution, null, null, ct);
+            await feed;
 
             Assert.NotNull(report);
             Assert.NotNull(report.Dedup);
@@ -259,6 +270,59 @@ public sealed class PipelineRunnerTests
         Assert.Equal(stats, await File.ReadAllBytesAsync(Path.Combine(output, OutputLayout.MergedStats), ct));
         await Assert.ThrowsAsync<WorldSizeMismatchException>(() =>
             runner.RunAsync(inputs, output, options.Execution with { WorldSize = second }, rank: 0, null, ct, runDedup: false));
+    }
+
+    [Fact]
+    public async Task RunAsync_ResumedWithAnotherTagConfiguration_RefusedNamingTheSectionBeforeAnyWrite()
+    {
+        // A killed run resumed with another classifier, filter or input list would mix two configurations' shards.
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        PipelineOptions options = Docs().Options with { Mix = null, QualityBuckets = null };
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(options, s_storage, NullLoggerFactory.Instance);
+        IReadOnlyList<string> inputs = runner.ResolveInputs(options.Input.Paths);
+        string output = TestData.NewTempDirectory();
+        await runner.RunAsync(inputs, output, options.Execution with { WorldSize = 2 }, rank: 0, null, ct, runDedup: false);
+        string[] before = [.. Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Where(f => !f.Contains(".locks", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+        PipelineRunner otherModel = TagPipelineFactory.CreateRunner(options with { Classifiers = [.. options.Classifiers.Skip(1)] }, s_storage, NullLoggerFactory.Instance);
+        var refused = await Assert.ThrowsAsync<ConfigurationChangedException>(() =>
+            otherModel.RunAsync(inputs, output, options.Execution with { WorldSize = 2 }, rank: 1, null, ct, runDedup: false));
+        Assert.Equal(["classifiers"], refused.Changed);
+        var moreInputs = await Assert.ThrowsAsync<ConfigurationChangedException>(() =>
+            runner.RunAsync([.. inputs, Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart.warc.gz")], output, options.Execution with { WorldSize = 2 }, null, null, ct));
+        Assert.Equal(["inputs"], moreInputs.Changed);
+        Assert.Equal<string>(before, [.. Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Where(f => !f.Contains(".locks", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]);
+
+        // Execution settings do not shape the outputs: the run resumes with other workers.
+        StatsReport? report = await runner.RunAsync(inputs, output, options.Execution with { WorldSize = 2, Workers = 2 }, null, null, ct, runDedup: false);
+        Assert.NotNull(report);
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelFileEditedInPlace_RefusedAndMovedCopyAccepted()
+    {
+        // The record holds each model's content hash, not its path.
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        PipelineOptions options = Docs().Options with { Mix = null, QualityBuckets = null };
+        string models = TestData.NewTempDirectory();
+        string model = Path.Combine(models, "quality.ngram");
+        File.Copy(options.Classifiers[0], model);
+        PipelineOptions own = options with { Classifiers = [model] };
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(own, s_storage, NullLoggerFactory.Instance);
+        IReadOnlyList<string> inputs = runner.ResolveInputs(options.Input.Paths);
+        string output = TestData.NewTempDirectory();
+        await runner.RunAsync(inputs, output, own.Execution with { WorldSize = 2 }, rank: 0, null, ct, runDedup: false);
+
+        string moved = Path.Combine(TestData.NewTempDirectory(), "renamed.ngram");
+        File.Copy(model, moved);
+        PipelineOptions movedOptions = own with { Classifiers = [moved] };
+        await TagPipelineFactory.CreateRunner(movedOptions, s_storage, NullLoggerFactory.Instance)
+            .RunAsync(inputs, output, own.Execution with { WorldSize = 2 }, rank: 1, null, ct, runDedup: false);
+
+        File.Copy(options.Classifiers[1], moved, overwrite: true);
+        var refused = await Assert.ThrowsAsync<ConfigurationChangedException>(() => TagPipelineFactory.CreateRunner(movedOptions, s_storage, NullLoggerFactory.Instance)
+            .RunAsync(inputs, output, own.Execution with { WorldSize = 2 }, null, null, ct, runDedup: false));
+        Assert.Equal(["classifiers"], refused.Changed);
     }
 
     /// <summary>No temporary file anywhere, and no scratch folder (<c>dedup/work</c>, the mix's <c>.shuffle</c>).</summary>

@@ -109,7 +109,7 @@ public static class PipelineConfigLoader
     }
 
     /// <summary>The files and folders a pipeline names, in a fixed order (so raw and resolved options pair up).</summary>
-    private static IEnumerable<(string? Path, bool IsDirectory)> ReferencedPaths(PipelineOptions options)
+    internal static IEnumerable<(string? Path, bool IsDirectory)> ReferencedPaths(PipelineOptions options)
     {
         yield return (options.Mix, false);
         foreach (string classifier in options.Classifiers)

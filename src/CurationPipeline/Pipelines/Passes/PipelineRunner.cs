@@ -29,6 +29,7 @@ public sealed class PipelineRunner
     private readonly Func<PipelineTask, string, ITagSink> _createSink;
     private readonly ILogger _logger;
     private readonly (Mixer Mixer, MixOptions Options)? _mix;
+    private readonly TagPassRecord? _record;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="storage">Where inputs and outputs live.</param>
@@ -39,9 +40,11 @@ public sealed class PipelineRunner
     /// <param name="dedup">The dedup pass to run once every tag task is complete, or <c>null</c> for none.</param>
     /// <param name="mix">The mix to apply after dedup (into <c>mix/</c>), or <c>null</c> for none.</param>
     /// <param name="semantic">Embeddings and SemDeDup after MinHash dedup, or <c>null</c> for none.</param>
-    public PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger,
-        DedupPass? dedup = null, (Mixer Mixer, MixOptions Options)? mix = null, SemanticPass? semantic = null)
+    /// <param name="record">The configuration a resumed tag pass must match (<c>tag-config.json</c>), or <c>null</c> to check none.</param>
+    internal PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger,
+        DedupPass? dedup = null, (Mixer Mixer, MixOptions Options)? mix = null, SemanticPass? semantic = null, TagPassRecord? record = null)
     {
+        _record = record;
         Semantic = semantic;
         _mix = mix;
         Dedup = dedup;
@@ -99,6 +102,7 @@ public sealed class PipelineRunner
     /// <exception cref="PipelineStageException">A task failed beyond single documents.</exception>
     /// <exception cref="OutputLockedException">Another run (or this task, elsewhere) is writing the output directory; nothing was written.</exception>
     /// <exception cref="WorldSizeMismatchException">The directory holds tag tasks of another world size; nothing was written.</exception>
+    /// <exception cref="ConfigurationChangedException">The directory's tag pass was started with another configuration; nothing was written.</exception>
     public async Task<StatsReport?> RunAsync(
         IReadOnlyList<string> inputs,
         string outputDirectory,
@@ -116,6 +120,7 @@ public sealed class PipelineRunner
 
         await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, $"run of all {worldSize} tag tasks", cancellationToken).ConfigureAwait(false);
         CompletionMarker.CheckWorldSize(_storage, outputDirectory, Pass, worldSize);
+        await CheckRecordAsync(outputDirectory, inputs, cancellationToken).ConfigureAwait(false);
         OutputScratch.RemoveFromRun(_storage, outputDirectory);
         for (int taskRank = 0; taskRank < worldSize; taskRank++)
         {
@@ -141,6 +146,7 @@ public sealed class PipelineRunner
         await using (OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false))
         {
             CompletionMarker.CheckWorldSize(_storage, outputDirectory, Pass, task.WorldSize);
+            await CheckRecordAsync(outputDirectory, inputs, cancellationToken).ConfigureAwait(false);
             await RunTaskAsync(task, inputs, outputDirectory, execution, observer, cancellationToken).ConfigureAwait(false);
             report = await MergeIfCompleteAsync(outputDirectory, task.WorldSize, cancellationToken).ConfigureAwait(false);
         }
@@ -227,6 +233,9 @@ public sealed class PipelineRunner
         Log.TaskDone(_logger, task.ToString(), report.WallSeconds, stats.For(TagPass.WriteStage).Out, report.Tokens);
         observer?.TaskFinished(task, report);
     }
+
+    private Task CheckRecordAsync(string outputDirectory, IReadOnlyList<string> inputs, CancellationToken cancellationToken) =>
+        _record?.CheckOrWriteAsync(_storage, outputDirectory, inputs, cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Names the pass in an infrastructure failure (disk full, permissions, damaged files) that its own stages did not name.</summary>
     private static async Task InStage(string stage, Task work) => await InStage(stage, WithResult(work)).ConfigureAwait(false);
