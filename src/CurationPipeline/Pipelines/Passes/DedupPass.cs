@@ -29,6 +29,7 @@ public sealed class DedupPass
     private readonly IStorage _storage;
     private readonly DedupOptions _options;
     private readonly ILogger _logger;
+    private readonly PassConfigRecord _record;
     private readonly TextTokenizer? _tokenizer;
 
     /// <summary>Creates the pass.</summary>
@@ -48,6 +49,7 @@ public sealed class DedupPass
         _options = options;
         _logger = logger;
         _tokenizer = tokenizer;
+        _record = PassConfigRecord.ForDedup(options);
     }
 
     /// <summary>Runs both steps in this process and folds the result into <c>stats.json</c>; the caller holds the output directory (<see cref="OutputLock.AcquireAsync"/>).</summary>
@@ -55,6 +57,7 @@ public sealed class DedupPass
     /// <exception cref="InvalidDataException">A signature file is damaged.</exception>
     internal async Task<DedupStats?> RunLocalAsync(string outputDirectory, CancellationToken cancellationToken)
     {
+        await CheckRecordAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
         if (_storage.Exists(Marker(outputDirectory, ClusterMarker)))
         {
             return null;
@@ -76,6 +79,7 @@ public sealed class DedupPass
         var task = new PipelineTask(StageName, rank, worldSize);
         task.Validate();
         await using OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false);
+        await CheckRecordAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
         string marker = Marker(outputDirectory, task.Stem);
         if (_storage.Exists(marker))
         {
@@ -99,6 +103,7 @@ public sealed class DedupPass
     public async Task<DedupStats> RunClusterAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
     {
         await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, "dedup cluster step", cancellationToken).ConfigureAwait(false);
+        await CheckRecordAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
         OutputScratch.RemoveFromRun(_storage, outputDirectory);
         CompletionMarker.RequireComplete(_storage, outputDirectory, PassRegistry.Cluster, PassRegistry.Tag, CompletionMarker.WorldSizeOf(_storage, outputDirectory, PassRegistry.Tag, worldSize));
         CompletionMarker.RequireComplete(_storage, outputDirectory, PassRegistry.Cluster, StageName, worldSize);
@@ -169,6 +174,9 @@ public sealed class DedupPass
 
     private string PairsPath(string outputDirectory, int rank) =>
         _storage.Combine(outputDirectory, OutputLayout.Dedup, $"pairs-{rank:D5}.bin");
+
+    private Task CheckRecordAsync(string outputDirectory, CancellationToken cancellationToken) =>
+        _record.CheckOrWriteAsync(_storage, outputDirectory, inputs: null, cancellationToken);
 
     private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
 }

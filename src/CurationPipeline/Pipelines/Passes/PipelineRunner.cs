@@ -29,7 +29,7 @@ public sealed class PipelineRunner
     private readonly Func<PipelineTask, string, ITagSink> _createSink;
     private readonly ILogger _logger;
     private readonly (Mixer Mixer, MixOptions Options)? _mix;
-    private readonly TagPassRecord? _record;
+    private readonly PassConfigRecord? _record;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="storage">Where inputs and outputs live.</param>
@@ -42,7 +42,7 @@ public sealed class PipelineRunner
     /// <param name="semantic">Embeddings and SemDeDup after MinHash dedup, or <c>null</c> for none.</param>
     /// <param name="record">The configuration a resumed tag pass must match (<c>tag-config.json</c>), or <c>null</c> to check none.</param>
     internal PipelineRunner(IStorage storage, DocumentSourceRegistry sources, IReadOnlyList<IPipelineStage> stages, Func<PipelineTask, string, ITagSink> createSink, ILogger logger,
-        DedupPass? dedup = null, (Mixer Mixer, MixOptions Options)? mix = null, SemanticPass? semantic = null, TagPassRecord? record = null)
+        DedupPass? dedup = null, (Mixer Mixer, MixOptions Options)? mix = null, SemanticPass? semantic = null, PassConfigRecord? record = null)
     {
         _record = record;
         Semantic = semantic;

@@ -42,6 +42,7 @@ public sealed class SemanticPass
     private readonly ILogger _logger;
     private readonly HeadColumn[] _heads;
     private readonly bool _afterMinHash;
+    private readonly PassConfigRecord _record;
 
     /// <summary>Creates the pass, loading the heads it scores.</summary>
     /// <param name="storage">Where the run's files are.</param>
@@ -58,6 +59,7 @@ public sealed class SemanticPass
         _loggers = loggers;
         _logger = loggers.CreateLogger<SemanticPass>();
         _heads = [.. options.Heads.Select(HeadColumn.Load)];
+        _record = PassConfigRecord.ForSemantic(options);
         if (_heads.Select(h => h.Name).Distinct(StringComparer.Ordinal).Count() != _heads.Length
             || _heads.FirstOrDefault(h => Outputs.Internal.AnnotatedLayout.FixedColumns.Contains(h.Name)) is not null)
         {
@@ -90,6 +92,7 @@ public sealed class SemanticPass
     /// <returns>The semantic dedup statistics, or <c>null</c> when the pass was already complete.</returns>
     internal async Task<SemanticDedupStats?> RunLocalAsync(string outputDirectory, int worldSize, CancellationToken cancellationToken)
     {
+        await CheckRecordAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
         if (_storage.Exists(Marker(outputDirectory, DedupStage)))
         {
             for (int rank = 0; rank < worldSize; rank++)
@@ -122,6 +125,7 @@ public sealed class SemanticPass
         task.Validate();
         await using OutputLock held = await OutputLock.AcquireTaskAsync(_storage, outputDirectory, task, cancellationToken).ConfigureAwait(false);
         CompletionMarker.RequireComplete(_storage, outputDirectory, task.ToString(), PassRegistry.Tag, worldSize, _afterMinHash ? [PassRegistry.Cluster] : []);
+        await CheckRecordAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
         using TextEmbedder embedder = TextEmbedder.Create(_options.Embedding, _loggers.CreateLogger<TextEmbedder>());
         return await EmbedAsync(embedder, outputDirectory, new PipelineTask(PassRegistry.Tag, rank, worldSize), MinHashDropped(outputDirectory), cancellationToken).ConfigureAwait(false);
     }
@@ -139,6 +143,7 @@ public sealed class SemanticPass
     {
         await using OutputLock held = await OutputLock.AcquireAsync(_storage, outputDirectory, "semantic dedup step", cancellationToken).ConfigureAwait(false);
         CompletionMarker.RequireComplete(_storage, outputDirectory, DedupStage, EmbedStage, worldSize);
+        await CheckRecordAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
         OutputScratch.RemoveFromRun(_storage, outputDirectory);
         return await DeduplicateCoreAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
     }
@@ -412,6 +417,9 @@ public sealed class SemanticPass
             ? DropListFile.Read(_storage, dropListPath).Select(r => r.Key).ToHashSet()
             : [];
     }
+
+    private Task CheckRecordAsync(string outputDirectory, CancellationToken cancellationToken) =>
+        _record.CheckOrWriteAsync(_storage, outputDirectory, inputs: null, cancellationToken);
 
     private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
 

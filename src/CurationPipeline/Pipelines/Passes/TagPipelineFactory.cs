@@ -78,7 +78,7 @@ public static class TagPipelineFactory
             dedup is null ? null : new DedupPass(storage, dedup, logger, tokenizer),
             mix is null ? null : (new Mixer(storage, loggerFactory.CreateLogger<Mixer>()), mix),
             semantic,
-            new TagPassRecord(options));
+            PassConfigRecord.ForTag(options));
     }
 
     /// <summary>The options with every file or folder a stage opens from disk made local (remote ones copied; inputs and output stay where they are).</summary>

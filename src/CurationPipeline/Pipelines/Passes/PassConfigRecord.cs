@@ -11,20 +11,17 @@ using CurationPipeline.Storage;
 namespace CurationPipeline.Pipelines.Passes;
 
 /// <summary>
-/// What decides the tag pass's outputs: the input list and every section that shapes a shard, with each file a section names
-/// (a model, a tokenizer, a word list) replaced by the SHA-256 of its content. The first task to start writes it to
-/// <c>tag-config.json</c>; every later task, on any rank, compares and refuses another configuration, so a resumed run never
-/// mixes shards of two configurations or skips work a changed one asks for.
+/// What decides a pass's outputs, recorded by its first task (<c>tag-config.json</c>, <c>dedup-config.json</c>,
+/// <c>semdedup-config.json</c>): every later task, on any rank, compares and refuses another configuration, so a resumed run never
+/// mixes outputs of two configurations or skips work a changed one asks for. Each file a section names (a model, a tokenizer, a
+/// word list) is recorded as the SHA-256 of its content: a moved model is the same model, one edited in place is not.
 /// </summary>
 /// <remarks>
-/// <c>execution:</c> is left out (results do not depend on it; the world size has its own check), and so are the passes that
-/// read the tagged shards (<c>semantic:</c>, the mix), which may change between runs of a finished tag pass.
+/// Settings that do not change results (<c>execution:</c>, thread counts, buffer and batch sizes) are left out; the world size has
+/// its own check. The mix is not recorded: it is rewritten whole by each run.
 /// </remarks>
-internal sealed class TagPassRecord
+internal sealed class PassConfigRecord
 {
-    /// <summary>The record's file name in the output directory.</summary>
-    public const string FileName = "tag-config.json";
-
     private static readonly JsonSerializerOptions s_json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -33,13 +30,13 @@ internal sealed class TagPassRecord
 
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
+    private readonly string _pass;
     private readonly JsonObject _sections;
 
-    /// <summary>Describes <paramref name="options"/>, hashing the files it names (local paths: remote ones are copied first).</summary>
-    public TagPassRecord(PipelineOptions options)
+    private PassConfigRecord(string pass, JsonObject sections, IEnumerable<(string? Path, bool IsDirectory)> files)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach ((string? path, bool isDirectory) in PipelineConfigLoader.ReferencedPaths(options))
+        foreach ((string? path, bool isDirectory) in files)
         {
             if (!string.IsNullOrEmpty(path) && !hashes.ContainsKey(path) && (isDirectory ? Directory.Exists(path) : File.Exists(path)))
             {
@@ -47,38 +44,73 @@ internal sealed class TagPassRecord
             }
         }
 
-        var sections = new JsonObject
-        {
-            ["read"] = Section(options.Read),
-            ["json_lines"] = Section(options.JsonLines),
-            ["extract"] = Section(options.Extract),
-            ["classifiers"] = Section(options.Classifiers),
-            ["onnx_classifiers"] = Section(options.OnnxClassifiers),
-            ["quality_buckets"] = Section(options.QualityBuckets),
-            ["filters"] = new JsonArray([.. options.Filters.Select(f => new JsonObject { [f.Key] = Section(f.Options) })]),
-            ["pii"] = Section(options.Pii),
-            ["tokenize"] = Section(options.Tokenize),
-            ["signatures"] = options.Dedup.Enabled
-                ? new JsonObject
-                {
-                    ["minhash"] = Section(options.Dedup.Minhash),
-                    ["signatures_per_file"] = options.Dedup.SignaturesPerFile,
-                    ["priority"] = options.Dedup.Priority,
-                    ["paragraphs"] = Section(options.Dedup.Paragraphs),
-                }
-                : null,
-            ["outputs"] = Section(options.Outputs),
-        };
         ReplacePaths(sections, hashes);
+        _pass = pass;
         _sections = sections;
     }
 
+    /// <summary>The record's file name in the output directory.</summary>
+    public string FileName => _pass + "-config.json";
+
+    /// <summary>The tag pass: the input list (added per run) and every section that shapes a shard.</summary>
+    /// <param name="options">The pipeline, its files local (remote ones are copied first).</param>
+    public static PassConfigRecord ForTag(PipelineOptions options) => new(PassRegistry.Tag, new JsonObject
+    {
+        ["read"] = Section(options.Read),
+        ["json_lines"] = Section(options.JsonLines),
+        ["extract"] = Section(options.Extract),
+        ["classifiers"] = Section(options.Classifiers),
+        ["onnx_classifiers"] = Section(options.OnnxClassifiers),
+        ["quality_buckets"] = Section(options.QualityBuckets),
+        ["filters"] = new JsonArray([.. options.Filters.Select(f => new JsonObject { [f.Key] = Section(f.Options) })]),
+        ["pii"] = Section(options.Pii),
+        ["tokenize"] = Section(options.Tokenize),
+        ["signatures"] = options.Dedup.Enabled
+            ? new JsonObject
+            {
+                ["minhash"] = Section(options.Dedup.Minhash),
+                ["signatures_per_file"] = options.Dedup.SignaturesPerFile,
+                ["priority"] = options.Dedup.Priority,
+                ["paragraphs"] = Section(options.Dedup.Paragraphs),
+            }
+            : null,
+        ["outputs"] = Section(options.Outputs),
+    }, PipelineConfigLoader.ReferencedPaths(options));
+
+    /// <summary>MinHash dedup's global step: what decides the drop list and paragraph dedup's removals.</summary>
+    public static PassConfigRecord ForDedup(DedupOptions options) => new(PassRegistry.Dedup, new JsonObject
+    {
+        ["url_dedup"] = options.Cluster.UrlDedup,
+        ["jaccard_threshold"] = options.Cluster.JaccardThreshold,
+        ["paragraphs"] = Section(options.Paragraphs),
+    }, []);
+
+    /// <summary>The semantic pass: the embedding model and what decides SemDeDup's drops (heads may be added to a finished run).</summary>
+    public static PassConfigRecord ForSemantic(SemanticOptions options) => new(PassRegistry.SemDedup, new JsonObject
+    {
+        ["model"] = options.Embedding.ModelDirectory,
+        ["max_tokens"] = options.Embedding.MaxTokens,
+        ["precision"] = Section(options.Embedding.Precision),
+        ["lower_case"] = options.Embedding.LowerCase,
+        ["dedup"] = new JsonObject
+        {
+            ["cluster_count"] = options.Dedup.ClusterCount,
+            ["max_iterations"] = options.Dedup.MaxIterations,
+            ["sample_points_per_cluster"] = options.Dedup.SamplePointsPerCluster,
+            ["seed"] = options.Dedup.Seed,
+            ["epsilon"] = options.Dedup.Epsilon,
+            ["keep_rule"] = Section(options.Dedup.KeepRule),
+            ["quality_column"] = options.QualityColumn,
+            ["max_cluster_size"] = options.Dedup.MaxClusterSize,
+        },
+    }, [(options.Embedding.ModelDirectory, true)]);
+
     /// <summary>
-    /// Writes the record for <paramref name="inputs"/> when the directory has none, else compares with it; the caller holds the
+    /// Writes the record (with <paramref name="inputs"/>, the tag pass's list) when the directory has none, else compares with it; the caller holds the
     /// directory or a task of it. Concurrent first tasks write once (<see cref="IStorage.CreateNew"/>) and then all compare.
     /// </summary>
     /// <exception cref="ConfigurationChangedException">The recorded configuration differs; nothing was written.</exception>
-    public async Task CheckOrWriteAsync(IStorage storage, string outputDirectory, IReadOnlyList<string> inputs, CancellationToken cancellationToken)
+    public async Task CheckOrWriteAsync(IStorage storage, string outputDirectory, IReadOnlyList<string>? inputs, CancellationToken cancellationToken)
     {
         JsonObject current = With(inputs);
         string path = storage.Combine(outputDirectory, FileName);
@@ -98,13 +130,13 @@ internal sealed class TagPassRecord
             .Where(key => !JsonNode.DeepEquals(current[key], recorded[key]))];
         if (changed.Length > 0)
         {
-            throw new ConfigurationChangedException(outputDirectory, FileName, changed);
+            throw new ConfigurationChangedException(outputDirectory, _pass, FileName, changed);
         }
     }
 
-    private JsonObject With(IReadOnlyList<string> inputs)
+    private JsonObject With(IReadOnlyList<string>? inputs)
     {
-        var all = new JsonObject { ["inputs"] = new JsonArray([.. inputs.Select(i => (JsonNode?)JsonValue.Create(i))]) };
+        var all = inputs is null ? [] : new JsonObject { ["inputs"] = new JsonArray([.. inputs.Select(i => (JsonNode?)JsonValue.Create(i))]) };
         foreach ((string key, JsonNode? value) in _sections)
         {
             all[key] = value?.DeepClone();
