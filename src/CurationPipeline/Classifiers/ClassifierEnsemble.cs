@@ -86,6 +86,9 @@ public sealed class ClassifierEnsemble
         stream.WriteByte((byte)'\n');
     });
 
+    /// <summary>The files it was read from (<see cref="Load"/>: the ensemble file, its n-gram model and its head); empty when built in memory.</summary>
+    internal IReadOnlyList<string> Files { get; private init; } = [];
+
     /// <summary>Reads an ensemble file and the two models it names (relative to its folder).</summary>
     /// <param name="path">The <c>.ensemble</c> file.</param>
     /// <returns>The ensemble.</returns>
@@ -108,9 +111,14 @@ public sealed class ClassifierEnsemble
                 throw new InvalidDataException($"Classifier ensemble {path}: format_version {FormatVersion} with combine \"{MeanRule}\" expected.");
             }
 
-            var ngram = (NgramClassifier)ClassifierLoader.Load(Path.Combine(folder, root.GetProperty("ngram").GetString()!));
-            var head = (EmbeddingHead)ClassifierLoader.LoadHead(Path.Combine(folder, root.GetProperty("head").GetString()!));
-            return new ClassifierEnsemble(root.GetProperty("name").GetString()!, ngram, head, root.GetProperty("threshold").GetDouble());
+            string ngramPath = Path.Combine(folder, root.GetProperty("ngram").GetString()!);
+            string headPath = Path.Combine(folder, root.GetProperty("head").GetString()!);
+            var ngram = (NgramClassifier)ClassifierLoader.Load(ngramPath);
+            var head = (EmbeddingHead)ClassifierLoader.LoadHead(headPath);
+            return new ClassifierEnsemble(root.GetProperty("name").GetString()!, ngram, head, root.GetProperty("threshold").GetDouble())
+            {
+                Files = [path, ngramPath, headPath],
+            };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
         {

@@ -166,6 +166,28 @@ public sealed class SemanticPassEndToEndTests
                 }
             }
         }
+
+        // A head replaced under the same name is scored again, and its marker then records the new file.
+        var replaced = new EmbeddingHead(metadata, Values(8), Values(1), Values(8 * 384), Values(8));
+        replaced.Save(headPath);
+        await RunWithHeadsAsync(folder, ct, headPath, secondPath);
+        int rescored = 0;
+        foreach (string shard in Directory.GetFiles(Path.Combine(output, "annotated"), "*.parquet"))
+        {
+            await foreach (AnnotatedDocument document in ShardReader.ReadAnnotatedAsync(LocalStorage.Instance, shard, ct))
+            {
+                if (rowOf.TryGetValue(document.Id, out int row))
+                {
+                    embeddings.CopyTo(row, vector);
+                    Assert.Equal(replaced.Score(vector), document.Signals.Number("topic"));
+                    rescored++;
+                }
+            }
+        }
+
+        Assert.Equal(embeddings.Count, rescored);
+        string marker = await File.ReadAllTextAsync(Path.Combine(output, "completions", "heads-00000"), ct);
+        Assert.Contains("topic=sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(headPath, ct))), marker, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -183,7 +183,8 @@ internal sealed class PassConfigRecord
         }
     }
 
-    private static string HashFile(string path)
+    /// <summary>The SHA-256 of a file's content, as <c>sha256:{hex}</c>.</summary>
+    internal static string HashFile(string path)
     {
         using FileStream stream = File.OpenRead(path);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(stream));

@@ -247,7 +247,8 @@ public sealed class SemanticPass
 
     /// <summary>
     /// Adds one column per head to the task's annotated shards: the head's score of the stored embedding, NaN for documents not
-    /// embedded. Its own marker names the heads, so heads added to a run whose embeddings exist are scored on the next run.
+    /// embedded. Its own marker names the heads and their content hashes, so heads added to a run whose embeddings exist, or
+    /// replaced under the same name, are scored on the next run.
     /// </summary>
     private async Task ScoreHeadsAsync(string outputDirectory, PipelineTask tagTask, EmbeddingMatrix? matrix, CancellationToken cancellationToken)
     {
@@ -257,7 +258,7 @@ public sealed class SemanticPass
         }
 
         string marker = Marker(outputDirectory, $"heads-{tagTask.Rank:D5}");
-        string done = $"{tagTask} {string.Join(',', _heads.Select(h => h.Name))}\n";
+        string done = $"{tagTask} {string.Join(',', _heads.Select(h => $"{h.Name}={h.ContentHash}"))}\n";
         if (_storage.Exists(marker))
         {
             using var reader = new StreamReader(_storage.OpenRead(marker));
@@ -266,6 +267,9 @@ public sealed class SemanticPass
                 return;
             }
         }
+
+        // Another set of heads: the old marker goes first (markers are created once), so a kill while rescoring rescores again.
+        _storage.Delete(marker);
 
         if (matrix is null)
         {
@@ -424,18 +428,22 @@ public sealed class SemanticPass
     private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
 
     /// <summary>One head column: an embedding head, or an ensemble of an n-gram model and a head (<c>.ensemble</c> files), which also reads the text.</summary>
-    private sealed record HeadColumn(string Name, EmbeddingHead Head, ClassifierEnsemble? Ensemble)
+    /// <param name="Name">The head's name (its column).</param>
+    /// <param name="Head">The head.</param>
+    /// <param name="Ensemble">The ensemble it belongs to, or <c>null</c>.</param>
+    /// <param name="ContentHash">The hashes of the files it was read from: a head replaced under the same name is scored again.</param>
+    private sealed record HeadColumn(string Name, EmbeddingHead Head, ClassifierEnsemble? Ensemble, string ContentHash)
     {
         public static HeadColumn Load(string path)
         {
             if (path.EndsWith(ClassifierEnsemble.Extension, StringComparison.OrdinalIgnoreCase))
             {
                 ClassifierEnsemble ensemble = ClassifierLoader.LoadEnsemble(path);
-                return new HeadColumn(ensemble.Name, ensemble.Head, ensemble);
+                return new HeadColumn(ensemble.Name, ensemble.Head, ensemble, string.Join('+', ensemble.Files.Select(PassConfigRecord.HashFile)));
             }
 
             var head = (EmbeddingHead)ClassifierLoader.LoadHead(path);
-            return new HeadColumn(head.Name, head, null);
+            return new HeadColumn(head.Name, head, null, PassConfigRecord.HashFile(path));
         }
 
         public double Score(AnnotatedDocument document, ReadOnlySpan<float> embedding) => Ensemble?.Score(document.Text, embedding) ?? Head.Score(embedding);
