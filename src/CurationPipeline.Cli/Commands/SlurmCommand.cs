@@ -5,7 +5,9 @@ using CurationPipeline.Execution;
 using CurationPipeline.Execution.Slurm;
 using CurationPipeline.Pipelines.Configuration;
 using CurationPipeline.Pipelines.Layout;
+using CurationPipeline.Pipelines.Passes;
 using CurationPipeline.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CurationPipeline.Cli.Commands;
 
@@ -54,6 +56,21 @@ internal static class SlurmCommand
         return command;
     }
 
+    /// <summary>A run already in the output directory must be resumed with the configuration it started with: checked before any script is written.</summary>
+    private static async Task CheckConfigurationAsync(SlurmRunRequest request, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(request.OutputDirectory))
+        {
+            return;
+        }
+
+        PipelineOptions pipeline = request.InputOverrides.Count == 0
+            ? request.Pipeline
+            : request.Pipeline with { Input = request.Pipeline.Input with { Paths = request.InputOverrides } };
+        PipelineRunner runner = TagPipelineFactory.CreateRunner(pipeline, new RoutingStorage(), NullLoggerFactory.Instance);
+        await runner.CheckConfigurationAsync(runner.ResolveInputs(pipeline.Input.Paths), request.OutputDirectory, cancellationToken);
+    }
+
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         bool verbose = parse.GetValue(s_verbose);
@@ -85,6 +102,15 @@ internal static class SlurmCommand
             request.Validate();
         }
         catch (Exception e) when (CommandErrors.IsConfiguration(e))
+        {
+            return CommandErrors.Configuration(e, verbose);
+        }
+
+        try
+        {
+            await CheckConfigurationAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is ConfigurationChangedException || CommandErrors.IsConfiguration(e))
         {
             return CommandErrors.Configuration(e, verbose);
         }

@@ -49,6 +49,29 @@ public sealed class SlurmCommandTests
     }
 
     [Fact]
+    public async Task Slurm_UnfinishedRunOfAnotherConfiguration_ExitsOneBeforeWritingScripts()
+    {
+        // The first tag task of a local run recorded its inputs; a submission over other inputs would mix two runs' shards.
+        string output = Path.Combine(TestData.NewTempDirectory(), "out");
+        string pipeline = Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml");
+        string docs = Path.Combine(TestData.RepoRoot, "sample-warc", "quickstart-docs.jsonl");
+        (int first, _, string firstErr) = await CurateProcess.RunAsync(s_inherited, TimeSpan.FromMinutes(5),
+            "run", pipeline, "--input", docs, "--output", output, "--pass", "tag", "--rank", "0", "--world-size", "2", "--workers", "1");
+        Assert.True(first == 0, firstErr);
+
+        (int code, _, string stderr) = await CurateProcess.RunAsync(s_inherited, s_timeout,
+            "slurm", pipeline, "--tasks", "2", "--output", output, "--dry-run");
+
+        Assert.Equal(1, code);
+        Assert.Contains("inputs differ from tag-config.json", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "slurm")));
+
+        (int same, _, string sameErr) = await CurateProcess.RunAsync(s_inherited, s_timeout,
+            "slurm", pipeline, "--tasks", "2", "--input", docs, "--output", output, "--dry-run");
+        Assert.True(same == 0, sameErr);
+    }
+
+    [Fact]
     public async Task Status_MissingDirectory_ExitsOne()
     {
         (int code, _, string stderr) = await CurateProcess.RunAsync(s_inherited, s_timeout, "status", Path.Combine(TestData.NewTempDirectory(), "none"));

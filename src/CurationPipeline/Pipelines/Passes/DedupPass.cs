@@ -29,7 +29,6 @@ public sealed class DedupPass
     private readonly IStorage _storage;
     private readonly DedupOptions _options;
     private readonly ILogger _logger;
-    private readonly PassConfigRecord _record;
     private readonly TextTokenizer? _tokenizer;
 
     /// <summary>Creates the pass.</summary>
@@ -49,7 +48,7 @@ public sealed class DedupPass
         _options = options;
         _logger = logger;
         _tokenizer = tokenizer;
-        _record = PassConfigRecord.ForDedup(options);
+        Record = PassConfigRecord.ForDedup(options);
     }
 
     /// <summary>Runs both steps in this process and folds the result into <c>stats.json</c>; the caller holds the output directory (<see cref="OutputLock.AcquireAsync"/>).</summary>
@@ -175,8 +174,11 @@ public sealed class DedupPass
     private string PairsPath(string outputDirectory, int rank) =>
         _storage.Combine(outputDirectory, OutputLayout.Dedup, $"pairs-{rank:D5}.bin");
 
+    /// <summary>The configuration this pass records in the output directory and a resume must match.</summary>
+    internal PassConfigRecord Record { get; }
+
     private Task CheckRecordAsync(string outputDirectory, CancellationToken cancellationToken) =>
-        _record.CheckOrWriteAsync(_storage, outputDirectory, inputs: null, cancellationToken);
+        Record.CheckOrWriteAsync(_storage, outputDirectory, inputs: null, cancellationToken);
 
     private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
 }

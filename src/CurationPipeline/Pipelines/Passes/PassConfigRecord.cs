@@ -106,8 +106,9 @@ internal sealed class PassConfigRecord
     }, [(options.Embedding.ModelDirectory, true)]);
 
     /// <summary>
-    /// Writes the record (with <paramref name="inputs"/>, the tag pass's list) when the directory has none, else compares with it; the caller holds the
-    /// directory or a task of it. Concurrent first tasks write once (<see cref="IStorage.CreateNew"/>) and then all compare.
+    /// Writes the record (with <paramref name="inputs"/>, the tag pass's list) when the directory has none, else compares with it;
+    /// the caller holds the directory or a task of it. Concurrent first tasks write once (<see cref="IStorage.CreateNew"/>) and
+    /// then all compare.
     /// </summary>
     /// <exception cref="ConfigurationChangedException">The recorded configuration differs; nothing was written.</exception>
     public async Task CheckOrWriteAsync(IStorage storage, string outputDirectory, IReadOnlyList<string>? inputs, CancellationToken cancellationToken)
@@ -119,11 +120,24 @@ internal sealed class PassConfigRecord
             await CompletionMarker.WriteAsync(storage, path, current.ToJsonString(s_indented) + "\n", cancellationToken).ConfigureAwait(false);
         }
 
+        await CompareAsync(storage, outputDirectory, path, current, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Compares with the directory's record when it has one; writes nothing (a launcher checks before it submits).</summary>
+    /// <exception cref="ConfigurationChangedException">The recorded configuration differs.</exception>
+    public Task CheckAsync(IStorage storage, string outputDirectory, IReadOnlyList<string>? inputs, CancellationToken cancellationToken)
+    {
+        string path = storage.Combine(outputDirectory, FileName);
+        return storage.Exists(path) ? CompareAsync(storage, outputDirectory, path, With(inputs), cancellationToken) : Task.CompletedTask;
+    }
+
+    private async Task CompareAsync(IStorage storage, string outputDirectory, string path, JsonObject current, CancellationToken cancellationToken)
+    {
         JsonObject recorded;
         using (var reader = new StreamReader(storage.OpenRead(path)))
         {
             recorded = JsonNode.Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)) as JsonObject
-                ?? throw new InvalidDataException($"'{path}' is not a JSON object; it records the configuration the tag pass started with.");
+                ?? throw new InvalidDataException($"'{path}' is not a JSON object; it records the configuration the {_pass} pass started with.");
         }
 
         string[] changed = [.. current.Select(p => p.Key).Union(recorded.Select(p => p.Key))

@@ -234,6 +234,30 @@ public sealed class PipelineRunner
         observer?.TaskFinished(task, report);
     }
 
+    /// <summary>
+    /// Fails when a pass of <paramref name="outputDirectory"/> was started with another configuration than this runner's (the
+    /// records the passes write, <c>tag-config.json</c> and the global passes' own); writes nothing. A cluster launcher calls it
+    /// before submitting, so a changed configuration fails at once rather than in every array task.
+    /// </summary>
+    /// <exception cref="ConfigurationChangedException">A record differs.</exception>
+    public async Task CheckConfigurationAsync(IReadOnlyList<string> inputs, string outputDirectory, CancellationToken cancellationToken)
+    {
+        if (_record is not null)
+        {
+            await _record.CheckAsync(_storage, outputDirectory, inputs, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Dedup is not null)
+        {
+            await Dedup.Record.CheckAsync(_storage, outputDirectory, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Semantic is not null)
+        {
+            await Semantic.Record.CheckAsync(_storage, outputDirectory, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private Task CheckRecordAsync(string outputDirectory, IReadOnlyList<string> inputs, CancellationToken cancellationToken) =>
         _record?.CheckOrWriteAsync(_storage, outputDirectory, inputs, cancellationToken) ?? Task.CompletedTask;
 

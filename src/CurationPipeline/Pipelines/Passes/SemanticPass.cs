@@ -42,7 +42,6 @@ public sealed class SemanticPass
     private readonly ILogger _logger;
     private readonly HeadColumn[] _heads;
     private readonly bool _afterMinHash;
-    private readonly PassConfigRecord _record;
 
     /// <summary>Creates the pass, loading the heads it scores.</summary>
     /// <param name="storage">Where the run's files are.</param>
@@ -59,7 +58,7 @@ public sealed class SemanticPass
         _loggers = loggers;
         _logger = loggers.CreateLogger<SemanticPass>();
         _heads = [.. options.Heads.Select(HeadColumn.Load)];
-        _record = PassConfigRecord.ForSemantic(options);
+        Record = PassConfigRecord.ForSemantic(options);
         if (_heads.Select(h => h.Name).Distinct(StringComparer.Ordinal).Count() != _heads.Length
             || _heads.FirstOrDefault(h => Outputs.Internal.AnnotatedLayout.FixedColumns.Contains(h.Name)) is not null)
         {
@@ -422,8 +421,11 @@ public sealed class SemanticPass
             : [];
     }
 
+    /// <summary>The configuration this pass records in the output directory and a resume must match.</summary>
+    internal PassConfigRecord Record { get; }
+
     private Task CheckRecordAsync(string outputDirectory, CancellationToken cancellationToken) =>
-        _record.CheckOrWriteAsync(_storage, outputDirectory, inputs: null, cancellationToken);
+        Record.CheckOrWriteAsync(_storage, outputDirectory, inputs: null, cancellationToken);
 
     private string Marker(string outputDirectory, string name) => _storage.Combine(outputDirectory, OutputLayout.Completions, name);
 
