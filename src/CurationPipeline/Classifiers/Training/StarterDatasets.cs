@@ -104,7 +104,7 @@ public static partial class StarterDatasets
     public static ClassifierTrainingOptions TrainingOptions(string name) => name switch
     {
         "math" => new ClassifierTrainingOptions(),
-        "code" => new ClassifierTrainingOptions { Ngram = s_charNgrams },
+        "code" => new ClassifierTrainingOptions { Ngram = s_charNgrams with { CodeLines = true } },
         "safety" or "quality" => new ClassifierTrainingOptions { Ngram = s_charNgrams, ThresholdFromOtherSources = true },
         _ => throw new ArgumentException($"'{name}' is not a starter classifier.", nameof(name)),
     };
