@@ -11,7 +11,7 @@ namespace CurationPipeline.Classifiers;
 /// The feature vector is the mean of the one-hot n-gram buckets (fastText averaging): output <c>k</c> is
 /// <c>bias[k] + Σ weight[bucket][k] / n</c> over the <c>n</c> word n-grams of the first <see cref="MaxChars"/> chars;
 /// a model with char n-grams adds their own mean, <c>Σ weight[bucket][k] / c</c> over the <c>c</c> char n-grams of the
-/// first <see cref="CharNgramChars"/> chars; a model with <see cref="CodeLines"/> adds <c>Σ weight[bucket][k] / 14</c> over the code-line
+/// first <see cref="CharNgramChars"/> chars; a model with <see cref="CodeLines"/> adds <c>Σ weight[bucket][k] / 4</c> over the code-line
 /// indicators that fire.
 /// Weights are float16 values (held as float32 in memory), so a saved and reloaded model scores identically.
 /// Immutable and thread-safe. The file format is written by <see cref="Save(Stream)"/> and documented in

@@ -4,7 +4,7 @@ namespace CurationPipeline.Classifiers.Internal;
 /// The linear outputs of a text's n-gram features before the bias: the mean weight row of its word n-grams, plus, for a
 /// model with char n-grams, the mean weight row of those (each group averaged on its own, so a long text's many char
 /// n-grams do not drown its words), plus, for a model with code-line features, the sum of the firing indicators' weight rows
-/// divided by their fixed number <see cref="CodeLineFeatures.Count"/>.
+/// times their fixed value <see cref="CodeLineFeatures.Value"/>.
 /// </summary>
 internal static class NgramPooling
 {
@@ -64,7 +64,11 @@ internal static class NgramPooling
                 Add(weights, bucket, groupSums);
             }
 
-            Scale(groupSums, CodeLineFeatures.Count);
+            foreach (ref double sum in groupSums)
+            {
+                sum *= CodeLineFeatures.Value;
+            }
+
             AddTo(sums, groupSums, codeLineColumns);
         }
     }

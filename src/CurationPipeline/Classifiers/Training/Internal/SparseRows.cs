@@ -19,7 +19,7 @@ internal sealed class SparseRows
 
     public ReadOnlySpan<float> Values(int row) => _values.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
 
-    /// <summary>Featurizes every example as the scorer does (<see cref="NgramPooling"/>): each group's counts divided by its own size (code-line indicators: by their fixed number).</summary>
+    /// <summary>Featurizes every example as the scorer does (<see cref="NgramPooling"/>): each group's counts divided by its own size (code-line indicators: a fixed value each).</summary>
     public static SparseRows Build(IReadOnlyList<LabeledText> examples, ClassifierMetadata m)
     {
         var offsets = new int[examples.Count + 1];
@@ -77,7 +77,7 @@ internal sealed class SparseRows
             {
                 float value = c == 0 ? w * wordUnit : (w * wordUnit) + (c * charUnit);
                 buckets.Add(bucket);
-                values.Add(l == 0 ? value : value + (l / (float)CodeLineFeatures.Count));
+                values.Add(l == 0 ? value : value + (l * CodeLineFeatures.Value));
             }
 
             offsets[i + 1] = buckets.Count;
