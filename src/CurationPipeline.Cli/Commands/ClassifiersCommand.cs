@@ -60,7 +60,7 @@ public static class ClassifiersCommand
 
     private static readonly Option<string?> s_only = new("--only") { Description = "Build this starter only (code, math, safety or quality)." };
 
-    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (code, safety, quality) and the ensembles (code, safety), embedding up to 2,000 label texts per source on the CPU (minutes; cached under the system temp folder)." };
+    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (code, safety, quality) and the ensemble (safety), embedding up to 2,000 label texts per source on the CPU (minutes; cached under the system temp folder)." };
 
     static ClassifiersCommand()
     {
