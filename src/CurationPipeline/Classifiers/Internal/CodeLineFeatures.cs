@@ -89,28 +89,52 @@ internal static class CodeLineFeatures
         return written;
     }
 
-    /// <summary>Whether a trimmed, non-empty line shows at least two code cues.</summary>
+    /// <summary>Whether a trimmed, non-empty line shows at least two code cues (one pass over its chars, then the cheap prefix checks).</summary>
     internal static bool IsCodeLike(ReadOnlySpan<char> line)
     {
-        int cues = 0;
+        int symbols = 0;
+        bool operators = false, latex = false;
+        char previous = '\0';
+        foreach (char c in line)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c == ' ' || (c > 127 && char.IsLetterOrDigit(c)) || char.IsWhiteSpace(c))
+            {
+                previous = c;
+                continue;
+            }
+
+            symbols++;
+            switch (c)
+            {
+                case '$' or '\\':
+                    latex = true;
+                    break;
+                case '=':
+                    operators |= previous is ':' or '=' or '!' or '+';
+                    break;
+                case '>':
+                    operators |= previous is '=' or '-';
+                    break;
+                case '&' or '|' or '+':
+                    operators |= previous == c;
+                    break;
+            }
+
+            previous = c;
+        }
+
+        if (symbols == 0)
+        {
+            return false; // every cue but a leading keyword needs a symbol
+        }
+
+        int cues = (operators ? 1 : 0) + (symbols * 100 > line.Length * 15 ? 1 : 0) - (latex ? 1 : 0);
         if (line[^1] is '{' or '}' or ';')
         {
             cues++;
         }
 
         if (line[0] == '}')
-        {
-            cues++;
-        }
-
-        if (line.Contains(":=", StringComparison.Ordinal) || line.Contains("=>", StringComparison.Ordinal) || line.Contains("->", StringComparison.Ordinal) ||
-            line.Contains("==", StringComparison.Ordinal) || line.Contains("!=", StringComparison.Ordinal) || line.Contains("&&", StringComparison.Ordinal) ||
-            line.Contains("||", StringComparison.Ordinal) || line.Contains("++", StringComparison.Ordinal) || line.Contains("+=", StringComparison.Ordinal))
-        {
-            cues++;
-        }
-
-        if (StartsWithKeyword(line))
         {
             cues++;
         }
@@ -125,26 +149,7 @@ internal static class CodeLineFeatures
             cues++;
         }
 
-        int symbols = 0;
-        foreach (char c in line)
-        {
-            if (!char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c))
-            {
-                symbols++;
-            }
-        }
-
-        if (symbols * 100 > line.Length * 15)
-        {
-            cues++;
-        }
-
-        if (line.ContainsAny('$', '\\'))
-        {
-            cues--;
-        }
-
-        return cues >= 2;
+        return cues >= 2 || (cues == 1 && StartsWithKeyword(line));
     }
 
     /// <summary>A keyword first, in a line of at most 12 words (prose lines that start with "for" or "if" run longer).</summary>
