@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CurationPipeline.Classifiers.Internal;
 
 /// <summary>
@@ -34,6 +36,8 @@ internal static class CodeLineFeatures
     public const float Value = 0.25f;
 
     private const ulong Salt = 0xC0DE11E5C0DE11E5UL;
+
+    private static readonly SearchValues<char> s_plain = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_keywords = new HashSet<string>(
         ["func", "return", "if", "else", "for", "while", "var", "let", "const", "import", "package", "def", "class", "function",
@@ -94,16 +98,17 @@ internal static class CodeLineFeatures
     {
         int symbols = 0;
         bool operators = false, latex = false;
-        char previous = '\0';
-        foreach (char c in line)
+        for (int i = 0, next; (next = line[i..].IndexOfAnyExcept(s_plain)) >= 0; i++)
         {
-            if (char.IsAsciiLetterOrDigit(c) || c == ' ' || (c > 127 && char.IsLetterOrDigit(c)) || char.IsWhiteSpace(c))
+            i += next; // skip ASCII letters, digits and spaces (vectorised): prose lines are mostly those
+            char c = line[i];
+            if ((c > 127 && char.IsLetterOrDigit(c)) || char.IsWhiteSpace(c))
             {
-                previous = c;
                 continue;
             }
 
             symbols++;
+            char previous = i > 0 ? line[i - 1] : '\0';
             switch (c)
             {
                 case '$' or '\\':
@@ -119,8 +124,6 @@ internal static class CodeLineFeatures
                     operators |= previous == c;
                     break;
             }
-
-            previous = c;
         }
 
         if (symbols == 0)
