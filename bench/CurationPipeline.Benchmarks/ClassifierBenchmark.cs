@@ -7,7 +7,7 @@ namespace CurationPipeline.Benchmarks;
 /// <summary>
 /// N-gram classifier throughput from raw text: the four shipped models on the FineWeb-Edu sample documents (real web
 /// text, median ≈ 2.3 k chars), docs/s and MB/s on one thread and on every core (with char n-grams, also the same
-/// weights on word n-grams only, the baseline of the char n-grams' cost); and the quality embedding head's docs/s per
+/// weights on word n-grams only, the baseline of the char n-grams' cost; with code-line indicators, the same sets without them); and the quality embedding head's docs/s per
 /// core when the embedding is already computed; and each shipped ensemble (n-gram model plus head) against its n-gram model alone.
 /// </summary>
 /// <remarks>Args: <c>[--seconds 3] [--classifiers DIR]</c> (default: classifiers/ above the binary).</remarks>
