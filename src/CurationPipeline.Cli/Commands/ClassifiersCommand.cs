@@ -34,6 +34,8 @@ public static class ClassifiersCommand
 
     private static readonly Option<int> s_charMax = new("--char-ngram-max") { Description = "ngram: longest char n-gram feature (at most 8; 0 = word n-grams only).", DefaultValueFactory = _ => 0 };
 
+    private static readonly Option<bool> s_codeLines = new("--code-lines") { Description = "ngram: add code-line shape indicators (longest run, share and count of lines that look like code)." };
+
     private static readonly Option<int> s_charChars = new("--char-ngram-chars") { Description = "ngram: leading chars whose char n-grams are features.", DefaultValueFactory = _ => new NgramTrainingOptions().CharNgramChars };
 
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default: ngram 20, head 60)." };
@@ -58,7 +60,7 @@ public static class ClassifiersCommand
 
     private static readonly Option<string?> s_only = new("--only") { Description = "Build this starter only (code, math, safety or quality)." };
 
-    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (code, safety, quality) and the ensembles (code, safety), embedding up to 2,000 label texts per source on the CPU (minutes; cached under the system temp folder)." };
+    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (code, safety, quality) and the ensemble (safety), embedding up to 2,000 label texts per source on the CPU (minutes; cached under the system temp folder)." };
 
     static ClassifiersCommand()
     {
@@ -72,7 +74,7 @@ public static class ClassifiersCommand
     {
         var train = new Command("train", "Train a classifier from a label file; prints held-out metrics and writes the model and its card.")
         {
-            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_charMin, s_charMax, s_charChars, s_epochs, s_seed, s_splits, s_trainer, s_hidden, s_date,
+            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_charMin, s_charMax, s_charChars, s_codeLines, s_epochs, s_seed, s_splits, s_trainer, s_hidden, s_date,
         };
         train.SetAction(TrainAsync);
         var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety and quality classifiers.")
@@ -94,6 +96,7 @@ public static class ClassifiersCommand
             CharNgramMin = parse.GetValue(s_charMin),
             CharNgramMax = parse.GetValue(s_charMax),
             CharNgramChars = parse.GetValue(s_charChars),
+            CodeLines = parse.GetValue(s_codeLines),
             Seed = parse.GetValue(s_seed),
             NegativeLabel = parse.GetValue(s_negative),
         };
@@ -178,6 +181,7 @@ public static class ClassifiersCommand
             ClassifierTrainingOptions options = StarterDatasets.TrainingOptions(name);
             NgramTrainingOptions n = options.Ngram;
             string charNgrams = n.CharNgramMax > 0 ? $" --char-ngram-min {n.CharNgramMin} --char-ngram-max {n.CharNgramMax} --char-ngram-chars {n.CharNgramChars}" : "";
+            charNgrams += n.CodeLines ? " --code-lines" : "";
             string threshold = options.ThresholdFromOtherSources ? "; that command has no sources, so it chooses the threshold on its validation split instead of out of source" : "";
             var job = new ClassifierJob(name, LabelFile.Read(labels).Examples, options, new EmbeddingHeadOptions(), null, output,
                 StarterDatasets.Describe(name), command + charNgrams + "`" + threshold + ")", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits))

@@ -9,7 +9,7 @@ namespace CurationPipeline.Classifiers;
 /// </summary>
 /// <remarks>
 /// The models must share their word features (<see cref="NgramClassifier.HashBits"/>, <see cref="NgramClassifier.MaxChars"/>); those with
-/// char n-grams must use the same ones, which are then hashed once and added only to their scores. Scores are bit-identical to
+/// char n-grams must use the same ones, which are then hashed once and added only to their scores (code-line indicators likewise). Scores are bit-identical to
 /// each model's own <see cref="NgramClassifier.Score(ReadOnlySpan{char})"/>. Immutable and thread-safe.
 /// </remarks>
 public sealed class NgramClassifierSet
@@ -19,6 +19,7 @@ public sealed class NgramClassifierSet
     private readonly int _outputs;
     private readonly ClassifierMetadata _features; // a member with char n-grams if any: the features one pass hashes
     private readonly bool[] _charColumns; // per weight column: whether its model adds the char n-grams' mean
+    private readonly bool[] _codeLineColumns; // per weight column: whether its model adds the code-line indicators
 
     /// <summary>Interleaves the models' weights.</summary>
     /// <param name="classifiers">The models, in the order <see cref="ScoreAll"/> writes their scores.</param>
@@ -46,9 +47,11 @@ public sealed class NgramClassifierSet
 
         _outputs = _offsets[^1];
         _charColumns = new bool[_outputs];
+        _codeLineColumns = new bool[_outputs];
         for (int m = 0; m < classifiers.Count; m++)
         {
             _charColumns.AsSpan(_offsets[m], classifiers[m].Metadata.Outputs).Fill(classifiers[m].Metadata.CharNgramMax > 0);
+            _codeLineColumns.AsSpan(_offsets[m], classifiers[m].Metadata.Outputs).Fill(classifiers[m].Metadata.CodeLines);
         }
 
         int buckets = 1 << first.HashBits;
@@ -100,7 +103,7 @@ public sealed class NgramClassifierSet
         }
 
         Span<double> sums = _outputs <= 64 ? stackalloc double[_outputs] : new double[_outputs];
-        NgramPooling.Pool(text, _features, _weights, sums, _charColumns);
+        NgramPooling.Pool(text, _features, _weights, sums, _charColumns, _codeLineColumns);
         for (int m = 0; m < Classifiers.Length; m++)
         {
             Span<double> logits = sums[_offsets[m].._offsets[m + 1]];
@@ -114,6 +117,7 @@ public sealed class NgramClassifierSet
         }
     }
 
+    /// <summary>The features one pass computes: a member's char n-grams if any has them, code-line indicators if any uses them.</summary>
     private static ClassifierMetadata FeaturesOf(IReadOnlyList<NgramClassifier> classifiers) =>
-        classifiers.FirstOrDefault(c => c.Metadata.CharNgramMax > 0)?.Metadata ?? classifiers[0].Metadata;
+        (classifiers.FirstOrDefault(c => c.Metadata.CharNgramMax > 0)?.Metadata ?? classifiers[0].Metadata) with { CodeLines = classifiers.Any(c => c.Metadata.CodeLines) };
 }

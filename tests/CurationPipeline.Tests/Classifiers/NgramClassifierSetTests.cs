@@ -45,6 +45,20 @@ public sealed class NgramClassifierSetTests
     }
 
     [Fact]
+    public void ScoreAll_CodeLineAndPlainModels_OnePassBitIdenticalToEachModel()
+    {
+        NgramTrainingOptions chars = s_options with { CharNgramMin = 3, CharNgramMax = 5, CharNgramChars = 100 };
+        NgramClassifier[] models =
+        [
+            NgramClassifierTrainer.Train("words", ClassifierTestData.CodeVersusProse(), s_options),
+            NgramClassifierTrainer.Train("shape", ClassifierTestData.CodeVersusProse(), chars with { CodeLines = true }),
+            NgramClassifierTrainer.Train("chars", ClassifierTestData.CodeVersusProse(), chars),
+        ];
+        Assert.Equal([0, 1, 2], NgramClassifierSet.Members(models));
+        AssertSetScoresAsEachModel(models, ClassifierTestData.CodeVersusProse());
+    }
+
+    [Fact]
     public void Create_DifferentCharNgrams_ThrowsAndMembersKeepsTheFirstOnes()
     {
         NgramClassifier words = NgramClassifierTrainer.Train("a", ClassifierTestData.CodeVersusProse(), s_options);

@@ -54,6 +54,40 @@ public sealed class NgramClassifierTests
     }
 
     [Fact]
+    public void SaveLoad_CodeLines_IdenticalScoresAndSetting()
+    {
+        NgramClassifier model = NgramClassifierTrainer.Train("code", ClassifierTestData.CodeVersusProse(), s_chars with { CodeLines = true });
+        string path = Path.Combine(TestData.NewTempDirectory(), "m.ngram");
+        model.Save(path);
+
+        var loaded = (NgramClassifier)ClassifierLoader.Load(path);
+
+        Assert.True(loaded.CodeLines);
+        Assert.Contains("code-line shape indicators", loaded.Description, StringComparison.Ordinal);
+        foreach (string text in s_probe)
+        {
+            Assert.Equal(model.Score(text), loaded.Score(text));
+        }
+    }
+
+    [Fact]
+    public void Score_CodeLines_UnseenCodeWithoutSharedWordsScoresAsCode()
+    {
+        List<LabeledText> examples =
+        [
+            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Setup {i}:\nconst a{i} = load({i});\nif (a{i} != null) {{\n  run(a{i});\n}}", "1")),
+            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Story {i}:\nthe river ran to the sea.\nbirds sang over it all day.\nnight came.", "0")),
+        ];
+        var options = new NgramTrainingOptions { HashBits = 14 };
+        NgramClassifier words = NgramClassifierTrainer.Train("code", examples, options);
+        NgramClassifier shaped = NgramClassifierTrainer.Train("code", examples, options with { CodeLines = true });
+        const string Unseen = "Usage:\nvar w = open(path);\nwhile (w.ok()) {\n  w.step();\n}";
+
+        Assert.True(shaped.Score(Unseen) > words.Score(Unseen));
+        Assert.True(shaped.Score(Unseen) > 0.5);
+    }
+
+    [Fact]
     public void Score_CharNgrams_ObfuscatedWordScoresLikeThePlainOne()
     {
         List<LabeledText> examples =

@@ -31,6 +31,9 @@ internal sealed record ClassifierMetadata
     /// <summary>N-gram models with char n-grams: leading chars whose char n-grams are hashed.</summary>
     public int CharNgramChars { get; init; }
 
+    /// <summary>N-gram models: whether the code-line shape indicators (<see cref="CodeLineFeatures"/>) are features.</summary>
+    public bool CodeLines { get; init; }
+
     /// <summary>Embedding heads: the embedding length; 0 for n-gram models.</summary>
     public int Dimension { get; init; }
 
@@ -44,7 +47,8 @@ internal sealed record ClassifierMetadata
 
     /// <summary>
     /// Whether one pass hashing <paramref name="features"/>' n-grams can score this model: the same word n-grams (hash bits, max
-    /// chars) and either no char n-grams or the same ones (a set pools char n-grams once and adds them only where a model uses them).
+    /// chars) and either no char n-grams or the same ones (a set pools char n-grams once and adds them only where a model uses them;
+    /// the code-line indicators likewise).
     /// </summary>
     public bool FitsFeaturesOf(ClassifierMetadata features) =>
         HashBits == features.HashBits && MaxChars == features.MaxChars && (CharNgramMax == 0 ||

@@ -107,6 +107,11 @@ internal static class ModelFile
             {
                 json.WriteNumber("hash_bits", m.HashBits);
                 json.WriteNumber("max_chars", m.MaxChars);
+                if (m.CodeLines)
+                {
+                    json.WriteBoolean("code_lines", true);
+                }
+
                 if (m.CharNgramMax > 0)
                 {
                     json.WriteStartArray("char_ngrams");
@@ -165,6 +170,7 @@ internal static class ModelFile
                 CharNgramMin = charNgrams[0],
                 CharNgramMax = charNgrams[1],
                 CharNgramChars = root.TryGetProperty("char_ngram_chars", out JsonElement charChars) ? charChars.GetInt32() : 0,
+                CodeLines = root.TryGetProperty("code_lines", out JsonElement codeLines) && codeLines.GetBoolean(),
                 Dimension = root.TryGetProperty("dimension", out JsonElement dimension) ? dimension.GetInt32() : 0,
                 EmbeddingModel = root.TryGetProperty("embedding_model", out JsonElement model) ? model.GetString() : null,
                 Hidden = root.TryGetProperty("hidden", out JsonElement hidden) ? hidden.GetInt32() : 0,

@@ -3,7 +3,8 @@ namespace CurationPipeline.Classifiers.Internal;
 /// <summary>
 /// The linear outputs of a text's n-gram features before the bias: the mean weight row of its word n-grams, plus, for a
 /// model with char n-grams, the mean weight row of those (each group averaged on its own, so a long text's many char
-/// n-grams do not drown its words).
+/// n-grams do not drown its words), plus, for a model with code-line features, the sum of the firing indicators' weight rows
+/// times their fixed value <see cref="CodeLineFeatures.Value"/>.
 /// </summary>
 internal static class NgramPooling
 {
@@ -15,7 +16,8 @@ internal static class NgramPooling
     /// <param name="weights">Bucket-major weights, <c>sums.Length</c> columns per bucket.</param>
     /// <param name="sums">Receives the pooled outputs.</param>
     /// <param name="charColumns">The columns that take the char n-grams' mean (a set of models with and without them); empty: all.</param>
-    public static void Pool(ReadOnlySpan<char> text, ClassifierMetadata m, float[] weights, Span<double> sums, ReadOnlySpan<bool> charColumns = default)
+    /// <param name="codeLineColumns">The columns that take the code-line indicators (likewise); empty: all.</param>
+    public static void Pool(ReadOnlySpan<char> text, ClassifierMetadata m, float[] weights, Span<double> sums, ReadOnlySpan<bool> charColumns = default, ReadOnlySpan<bool> codeLineColumns = default)
     {
         if (text.Length > m.MaxChars)
         {
@@ -32,33 +34,52 @@ internal static class NgramPooling
         }
 
         Scale(sums, count);
-        if (m.CharNgramMax == 0)
-        {
-            return;
-        }
-
         int stride = sums.Length;
-        Span<double> charSums = stride <= 64 ? stackalloc double[stride] : new double[stride];
-        charSums.Clear();
+        Span<double> groupSums = stride <= 64 ? stackalloc double[stride] : new double[stride];
         Span<int> buckets = stackalloc int[BucketBatch];
-        int charCount = 0;
-        var chars = new CharNgramHasher(text.Length > m.CharNgramChars ? text[..m.CharNgramChars] : text, m.HashBits, m.CharNgramMin, m.CharNgramMax);
-        for (int n; (n = chars.Fill(buckets)) > 0;)
+        if (m.CharNgramMax > 0)
         {
-            foreach (int bucket in buckets[..n])
+            groupSums.Clear();
+            int charCount = 0;
+            var chars = new CharNgramHasher(text.Length > m.CharNgramChars ? text[..m.CharNgramChars] : text, m.HashBits, m.CharNgramMin, m.CharNgramMax);
+            for (int n; (n = chars.Fill(buckets)) > 0;)
             {
-                Add(weights, bucket, charSums);
+                foreach (int bucket in buckets[..n])
+                {
+                    Add(weights, bucket, groupSums);
+                }
+
+                charCount += n;
             }
 
-            charCount += n;
+            Scale(groupSums, charCount);
+            AddTo(sums, groupSums, charColumns);
         }
 
-        Scale(charSums, charCount);
-        for (int k = 0; k < stride; k++)
+        if (m.CodeLines)
         {
-            if (charColumns.IsEmpty || charColumns[k])
+            groupSums.Clear();
+            foreach (int bucket in buckets[..CodeLineFeatures.Fill(text, 64 - m.HashBits, buckets)])
             {
-                sums[k] += charSums[k];
+                Add(weights, bucket, groupSums);
+            }
+
+            foreach (ref double sum in groupSums)
+            {
+                sum *= CodeLineFeatures.Value;
+            }
+
+            AddTo(sums, groupSums, codeLineColumns);
+        }
+    }
+
+    private static void AddTo(Span<double> sums, ReadOnlySpan<double> groupSums, ReadOnlySpan<bool> columns)
+    {
+        for (int k = 0; k < sums.Length; k++)
+        {
+            if (columns.IsEmpty || columns[k])
+            {
+                sums[k] += groupSums[k];
             }
         }
     }

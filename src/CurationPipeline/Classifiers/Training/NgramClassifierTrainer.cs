@@ -25,6 +25,7 @@ public static class NgramClassifierTrainer
             CharNgramMin = chars ? options.CharNgramMin : 0,
             CharNgramMax = chars ? options.CharNgramMax : 0,
             CharNgramChars = chars ? options.CharNgramChars : 0,
+            CodeLines = options.CodeLines,
         };
         int outputs = metadata.Outputs;
         int[] targets = TrainingTargets.TargetIndexes(metadata, examples);

@@ -19,7 +19,7 @@ internal sealed class SparseRows
 
     public ReadOnlySpan<float> Values(int row) => _values.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
 
-    /// <summary>Featurizes every example as the scorer does (<see cref="NgramPooling"/>): each group's counts divided by its own size.</summary>
+    /// <summary>Featurizes every example as the scorer does (<see cref="NgramPooling"/>): each group's counts divided by its own size (code-line indicators: a fixed value each).</summary>
     public static SparseRows Build(IReadOnlyList<LabeledText> examples, ClassifierMetadata m)
     {
         var offsets = new int[examples.Count + 1];
@@ -27,7 +27,7 @@ internal sealed class SparseRows
         var values = new List<float>();
         var words = new List<int>();
         var chars = new List<int>();
-        var row = new SortedDictionary<int, (int Words, int Chars)>();
+        var row = new SortedDictionary<int, (int Words, int Chars, int CodeLines)>();
         Span<int> batch = stackalloc int[256];
         for (int i = 0; i < examples.Count; i++)
         {
@@ -54,6 +54,7 @@ internal sealed class SparseRows
                 }
             }
 
+            int codeLines = m.CodeLines ? CodeLineFeatures.Fill(text, 64 - m.HashBits, batch) : 0;
             row.Clear();
             foreach (int bucket in words)
             {
@@ -65,12 +66,18 @@ internal sealed class SparseRows
                 row[bucket] = row.GetValueOrDefault(bucket) with { Chars = row.GetValueOrDefault(bucket).Chars + 1 };
             }
 
+            foreach (int bucket in batch[..codeLines])
+            {
+                row[bucket] = row.GetValueOrDefault(bucket) with { CodeLines = row.GetValueOrDefault(bucket).CodeLines + 1 };
+            }
+
             float wordUnit = words.Count == 0 ? 0 : 1f / words.Count;
             float charUnit = chars.Count == 0 ? 0 : 1f / chars.Count;
-            foreach ((int bucket, (int w, int c)) in row)
+            foreach ((int bucket, (int w, int c, int l)) in row)
             {
+                float value = c == 0 ? w * wordUnit : (w * wordUnit) + (c * charUnit);
                 buckets.Add(bucket);
-                values.Add(c == 0 ? w * wordUnit : (w * wordUnit) + (c * charUnit));
+                values.Add(l == 0 ? value : value + (l * CodeLineFeatures.Value));
             }
 
             offsets[i + 1] = buckets.Count;
