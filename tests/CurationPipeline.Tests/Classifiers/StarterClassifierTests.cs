@@ -76,7 +76,6 @@ public sealed class StarterClassifierTests
     [InlineData("math", "Let $f(x) = x^2 + 3x$. Find all real $x$ such that $f(x) = 10$. Solution: $x^2 + 3x - 10 = 0$, so $(x+5)(x-2)=0$ and $x = 2$ or $x = -5$.", true)]
     [InlineData("math", "The cathedral was rebuilt after the fire of 1666, and its dome became a landmark of the city skyline.", false)]
     [InlineData("safety", "The cathedral was rebuilt after the fire of 1666, and its dome became a landmark of the city skyline.", false)]
-    [InlineData("hate", "The cathedral was rebuilt after the fire of 1666, and its dome became a landmark of the city skyline.", false)]
     public void Load_ShippedModel_ScoresClearCasesOnTheRightSide(string name, string text, bool positive)
     {
         var model = (NgramClassifier)ClassifierLoader.Load(Path.Combine(TestData.RepoRoot, "classifiers", name + ".ngram"));
