@@ -58,9 +58,9 @@ public static class ClassifiersCommand
 
     private static readonly Option<DateOnly?> s_date = new("--date") { Description = "Training date (yyyy-MM-dd) printed on the model card; without it the card has no date, so the same data gives the same bytes." };
 
-    private static readonly Option<string?> s_only = new("--only") { Description = "Build this starter only (code, math, safety or quality)." };
+    private static readonly Option<string?> s_only = new("--only") { Description = "Build this starter only (code, math, safety, hate or quality)." };
 
-    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (code, safety, quality) and the ensemble (safety), embedding up to 2,000 label texts per source on the CPU (minutes; cached under the system temp folder)." };
+    private static readonly Option<bool> s_heads = new("--heads") { Description = "Also train the embedding heads (code, safety, hate, quality) and the ensembles (safety, hate), embedding up to 2,000 label texts per source on the CPU (minutes; cached under the system temp folder)." };
 
     static ClassifiersCommand()
     {
@@ -77,7 +77,7 @@ public static class ClassifiersCommand
             s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_charMin, s_charMax, s_charChars, s_codeLines, s_epochs, s_seed, s_splits, s_trainer, s_hidden, s_date,
         };
         train.SetAction(TrainAsync);
-        var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety and quality classifiers.")
+        var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety, hate and quality classifiers.")
         {
             s_data, s_output, s_work, s_heads, s_starterSplits, s_date, s_only,
         };

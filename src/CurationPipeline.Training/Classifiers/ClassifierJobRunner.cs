@@ -126,6 +126,14 @@ public static class ClassifierJobRunner
         section.AppendLine();
         section.Append(ClassifierModelCard.HoldoutTable(ngram.Rows));
         section.AppendLine();
+        if (ensemble.Rows.Any(h => h.Ceiling is not null))
+        {
+            section.AppendLine(ClassifierModelCard.CeilingIntroduction);
+            section.AppendLine();
+            section.Append(ClassifierModelCard.CeilingTable([("n-gram", ngram.Rows), ("head", head.Rows), ("ensemble", ensemble.Rows)]));
+            section.AppendLine();
+        }
+
         return section.ToString();
     }
 

@@ -27,9 +27,9 @@ public sealed class StarterClassifierTests
     {
         IReadOnlyList<LabeledText> examples = StarterDatasets.Build(Classify, "safety");
 
-        // Positives: Jigsaw 53, OLID 4,400 + 240 OFF, Stormfront 1,196 hate, Gab 509 hd/cv, ConvAbuse 578 majority-abusive.
-        Assert.Equal(53 + 4_640 + 1_196 + 509 + 578, examples.Count(e => e.Label == "1"));
-        Assert.Equal(397 + 500 + 9_460 + 9_506 + 5_001 + 3_468, examples.Count(e => e.Label == "0"));
+        // Positives: Jigsaw 53, OLID 4,400 + 240 OFF, Stormfront 1,196 hate, Gab 707 hd/cv/vo, ConvAbuse 578 majority-abusive.
+        Assert.Equal(53 + 4_640 + 1_196 + 707 + 578, examples.Count(e => e.Label == "1"));
+        Assert.Equal(397 + 500 + 9_460 + 9_506 + 4_803 + 3_468, examples.Count(e => e.Label == "0"));
     }
 
     [Theory]
@@ -37,6 +37,14 @@ public sealed class StarterClassifierTests
     [InlineData("safety", "stormfront", 10_702, 1_196, false)]
     [InlineData("safety", "convabuse", 4_046, 578, false)]
     [InlineData("safety", "hatecheck", 3_728, 2_563, true)]
+    [InlineData("safety", "gab-hate-corpus", 5_510, 707, false)]
+    [InlineData("hate", "gab-hate-corpus", 5_510, 509, false)]
+    [InlineData("hate", "stormfront", 10_702, 1_196, false)]
+    [InlineData("hate", "jigsaw", 403, 6, false)]
+    [InlineData("hate", "olid", 9_460, 0, false)]
+    [InlineData("hate", "convabuse", 3_468, 0, false)]
+    [InlineData("hate", "davidson", 5_593, 1_430, true)]
+    [InlineData("hate", "hatecheck", 3_728, 2_563, true)]
     [InlineData("quality", "dclm-human", 499, 272, true)]
     [InlineData("quality", "hplt-inspection", 200, 170, true)]
     [InlineData("quality", "fineweb-edu-train1k", 1_000, 80, false)]

@@ -92,6 +92,47 @@ public static class ClassifierModelCard
         card.AppendLine();
         card.Append(HoldoutTable(holdouts));
         card.AppendLine();
+        if (holdouts.Any(h => h.Ceiling is not null))
+        {
+            card.AppendLine(CeilingIntroduction);
+            card.AppendLine();
+            card.Append(CeilingTable([("this model", holdouts)]));
+            card.AppendLine();
+        }
+    }
+
+    /// <summary>The sentence that introduces a <see cref="CeilingTable"/>.</summary>
+    public const string CeilingIntroduction = "Ceiling: the same left-out scores with the threshold chosen on the left-out source itself (an oracle, not " +
+        "available in use). Where the oracle F1 is far above the F1 at the transferred threshold, the threshold (calibration) is the gap; where the " +
+        "oracle is low too, the ranking (AUC) is.";
+
+    /// <summary>
+    /// A Markdown table of the oracle-threshold ceilings (<see cref="SourceHoldout.Ceiling"/>) of one or more models on the same sources:
+    /// per source and model the AUC, the best F1 (its precision and recall) and the best recall at the precision floor.
+    /// </summary>
+    /// <param name="models">Per model, a short name and its leave-one-source-out rows (the same sources in the same order).</param>
+    /// <returns>The table, each line ending in a line break; sources without a ceiling (one class) are left out.</returns>
+    public static string CeilingTable(IReadOnlyList<(string Model, IReadOnlyList<SourceHoldout> Rows)> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        CultureInfo c = CultureInfo.InvariantCulture;
+        double floor = models.SelectMany(m => m.Rows).Select(h => h.Ceiling?.MinPrecision).FirstOrDefault(p => p is not null) ?? 0;
+        var table = new StringBuilder();
+        table.AppendLine(c, $"| left-out source | model | AUC | oracle F1 | precision | recall | recall at precision ≥ {floor:0.##} |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < models[0].Rows.Count; i++)
+        {
+            foreach ((string model, IReadOnlyList<SourceHoldout> rows) in models)
+            {
+                if (rows[i] is { Ceiling: { } ceiling } h)
+                {
+                    ClassifierMetrics best = ceiling.BestF1;
+                    table.AppendLine(c, $"| {h.Source} | {model} | {h.RankAuc:F3} | {best.F1:F3} | {best.Precision:F3} | {best.Recall:F3} | {(ceiling.AtPrecision is { } p ? p.Recall.ToString("F3", c) : "—")} |");
+                }
+            }
+        }
+
+        return table.ToString();
     }
 
     /// <summary>A Markdown table of leave-one-source-out rows (one line per source).</summary>

@@ -10,6 +10,7 @@ namespace CurationPipeline.Classifiers.Training;
 /// <item><term><see cref="MinPrecision"/></term><description><c>null</c>: the threshold maximises F1; set, it maximises recall at this precision</description></item>
 /// <item><term><see cref="Threshold"/></term><description><c>null</c>: chosen on the validation split; set, used as is (e.g. one chosen on out-of-source predictions)</description></item>
 /// <item><term><see cref="ThresholdFromOtherSources"/></term><description><c>false</c>; <c>true</c>: with labelled sources, the threshold is chosen on the leave-one-source-out predictions</description></item>
+/// <item><term><see cref="CeilingPrecision"/></term><description><c>null</c>: leave-one-source-out rows carry no oracle-threshold ceiling</description></item>
 /// <item><term><see cref="TargetThreshold"/></term><description>3: regression targets at or above it are positives (FineWeb-Edu keeps ≥ 3)</description></item>
 /// </list>
 /// </remarks>
@@ -37,6 +38,12 @@ public sealed record ClassifierTrainingOptions
     /// </summary>
     public bool ThresholdFromOtherSources { get; init; }
 
+    /// <summary>
+    /// The precision floor of the oracle-threshold ceiling (<see cref="ThresholdCeiling"/>) that leave-one-source-out rows then carry
+    /// (the best F1 and the best recall at this precision, each threshold chosen on the left-out source itself), or <c>null</c> for none.
+    /// </summary>
+    public double? CeilingPrecision { get; init; }
+
     /// <summary>Regression only: targets at or above this are positives.</summary>
     public double TargetThreshold { get; init; } = 3;
 
@@ -54,6 +61,12 @@ public sealed record ClassifierTrainingOptions
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(p, nameof(MinPrecision));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(p, 1, nameof(MinPrecision));
+        }
+
+        if (CeilingPrecision is { } ceiling)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ceiling, nameof(CeilingPrecision));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(ceiling, 1, nameof(CeilingPrecision));
         }
 
         Ngram.Validate();

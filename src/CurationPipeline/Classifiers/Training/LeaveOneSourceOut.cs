@@ -138,6 +138,7 @@ public static class LeaveOneSourceOut
             rows.Add(new SourceHoldout(source.Name, source.EvaluationOnly, scores.TrainCounts[i], ClassifierMetrics.At(all[i], truths[i], threshold), ClassifierMetrics.RankAuc(all[i], truths[i]))
             {
                 Spearman = ClassifierMetrics.Spearman(all[i], values),
+                Ceiling = options.CeilingPrecision is { } floor ? ThresholdCeiling.Measure(all[i], truths[i], floor) : null,
             });
         }
 

@@ -10,4 +10,7 @@ public sealed record SourceHoldout(string Source, bool EvaluationOnly, int Train
 {
     /// <summary>Spearman's rank correlation of the scores with the examples' <see cref="LabeledText.Value"/> (e.g. FineWeb-Edu's 0–5 score), or <c>null</c> when the source carries no such values.</summary>
     public double? Spearman { get; init; }
+
+    /// <summary>The oracle-threshold ceiling on the left-out source (<see cref="ClassifierTrainingOptions.CeilingPrecision"/>), or <c>null</c> when not measured or one class only.</summary>
+    public ThresholdCeiling? Ceiling { get; init; }
 }

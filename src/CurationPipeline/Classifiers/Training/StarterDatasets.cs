@@ -11,24 +11,24 @@ namespace CurationPipeline.Classifiers.Training;
 
 /// <summary>
 /// Turns the third-party labelled data of <c>shared/data/classify</c> (see its SOURCES.md) into the label sets of the
-/// four starter classifiers <c>code</c>, <c>math</c>, <c>safety</c> and <c>quality</c>, all binary with label <c>1</c> =
-/// positive (quality: FineWeb-Edu's Llama-3 educational score ≥ 3).
+/// five starter classifiers <c>code</c>, <c>math</c>, <c>safety</c> (offensive or hateful), <c>hate</c> (identity-directed hate only)
+/// and <c>quality</c>, all binary with label <c>1</c> = positive (quality: FineWeb-Edu's Llama-3 educational score ≥ 3).
 /// </summary>
 /// <remarks>Sub-samples are drawn with a fixed seed, so the same data always gives the same label sets.</remarks>
 public static partial class StarterDatasets
 {
     /// <summary>Names of the starter classifiers in build order.</summary>
-    public static readonly ImmutableArray<string> Names = ["code", "math", "safety", "quality"];
+    public static readonly ImmutableArray<string> Names = ["code", "math", "safety", "hate", "quality"];
 
     /// <summary>Starters that also ship an embedding head (<c>build-starters --heads</c>).</summary>
-    public static readonly ImmutableArray<string> HeadNames = ["code", "safety", "quality"];
+    public static readonly ImmutableArray<string> HeadNames = ["code", "safety", "hate", "quality"];
 
     /// <summary>
     /// Starters whose head also ships as the mean with the n-gram model (<c>NAME.ensemble</c>): it won out of source (safety: mean
-    /// left-out F1 0.501 → 0.569 and AUC up on every source). Code's ensemble stopped winning once its n-gram model had code-line
-    /// features (left out, Go blog F1 0.812 vs 0.841 alone).
+    /// left-out F1 0.501 → 0.569 and AUC up on every source; hate: mean 0.380 → 0.440). Code's ensemble stopped winning once its
+    /// n-gram model had code-line features (left out, Go blog F1 0.812 vs 0.841 alone).
     /// </summary>
-    public static readonly ImmutableArray<string> EnsembleNames = ["safety"];
+    public static readonly ImmutableArray<string> EnsembleNames = ["safety", "hate"];
 
     /// <summary>
     /// The most examples of one source a starter head is trained and tested on (a stratified, seeded sample): embedding the 38k
@@ -86,6 +86,7 @@ public static partial class StarterDatasets
             "code" => Code(sources, random),
             "math" => Math(sources, random),
             "safety" => Safety(sources, random),
+            "hate" => Hate(sources, random),
             "quality" => Quality(sources),
             _ => throw new ArgumentException($"'{name}' is not a starter classifier ({string.Join(", ", Names)}).", nameof(name)),
         };
@@ -107,9 +108,16 @@ public static partial class StarterDatasets
     {
         "math" => new ClassifierTrainingOptions(),
         "code" => new ClassifierTrainingOptions { Ngram = s_charNgrams with { CodeLines = true } },
-        "safety" or "quality" => new ClassifierTrainingOptions { Ngram = s_charNgrams, ThresholdFromOtherSources = true },
+        "quality" => new ClassifierTrainingOptions { Ngram = s_charNgrams, ThresholdFromOtherSources = true },
+        "safety" or "hate" => new ClassifierTrainingOptions { Ngram = s_charNgrams, ThresholdFromOtherSources = true, CeilingPrecision = SafetyAimPrecision },
         _ => throw new ArgumentException($"'{name}' is not a starter classifier.", nameof(name)),
     };
+
+    /// <summary>
+    /// The precision at which issue 19 asks safety for recall ≥ 0.85 on every left-out source: the cards of <c>safety</c> and <c>hate</c>
+    /// give, per left-out source, the best recall at it with the threshold chosen on that source itself (the ceiling of the ranking).
+    /// </summary>
+    public const double SafetyAimPrecision = 0.7;
 
     /// <summary>What a starter's labels are, for its model card.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -123,12 +131,21 @@ public static partial class StarterDatasets
         "math" => "Positives (`1`): 1,500 MATH problems+solutions, 700 GSM8K questions+answers, all 796 StackMathQA Q+A pairs " +
             "(MathOverflow, stats and physics StackExchange). Negatives (`0`): 1,500 FineWeb-Edu documents, WikiText-2 articles, every code doc page, " +
             "400 YouTube comments, 400 Davidson tweets. Labels are source origin.",
-        "safety" => "Trained on five human-labelled sources from five platforms, positives (`1`) as each source defines them: OLID tweets (train and test, " +
-            "subtask A `OFF` = offensive), Stormfront forum sentences (`hate`; `noHate` = 0, `relation` and `idk/skip` left out), Gab Hate Corpus test " +
-            "posts (assault on human dignity or call for violence), ConvAbuse chatbot user turns (more than half of the annotators rated it abusive; ties " +
-            "left out) and Jigsaw comments (any toxicity label); plus 500 FineWeb-Edu documents as negatives (ordinary web prose). Tested on but never " +
-            "trained on: Davidson et al. tweets (hate speech or offensive language = 1) and HateCheck functional tests (`hateful` = 1; a diagnostic " +
-            "suite of near-duplicate templates). Labels are the sources' human annotations.",
+        "safety" => "Safety means offensive or hateful (profanity, insults, abuse, hate). Trained on five human-labelled sources from five platforms, " +
+            "positives (`1`) where the source's labels mean that: OLID tweets (train and test, subtask A `OFF` = offensive, untargeted profanity included), " +
+            "Stormfront forum sentences (`hate`; `noHate` = 0, `relation` and `idk/skip` left out), Gab Hate Corpus test posts (assault on human dignity, " +
+            "call for violence or vulgar/offensive language: since issue 19 `vo` counts, as OLID's profanity does), ConvAbuse chatbot user turns (more than " +
+            "half of the annotators rated it abusive; ties left out) and Jigsaw comments (any toxicity label); plus 500 FineWeb-Edu documents as negatives " +
+            "(ordinary web prose). Tested on but never trained on: Davidson et al. tweets (hate speech or offensive language = 1) and HateCheck functional " +
+            "tests (`hateful` = 1; a diagnostic suite of near-duplicate templates whose non-hateful cases include profanity and counter-speech, so it " +
+            "measures the narrower hate definition: read it on `hate.md` too). Labels are the sources' human annotations.",
+        "hate" => "Hate means identity-directed hate (attacks on people for their race, religion, gender, sexuality, disability or origin); profanity and " +
+            "insults without it are not hate (they are `safety`'s). Trained on the sources whose labels separate the two, each with its own definition: " +
+            "Stormfront forum sentences (`hate` = 1, `noHate` = 0), Gab Hate Corpus test posts (assault on human dignity or call for violence = 1; posts " +
+            "that are only vulgar = 0), Jigsaw comments (`identity_hate` = 1, non-toxic = 0, other toxic comments left out); negatives only from OLID " +
+            "(`NOT` tweets; offensive ones left out, OLID does not say whether they are hate), ConvAbuse (non-abusive turns) and 500 FineWeb-Edu " +
+            "documents. Tested on but never trained on: Davidson et al. tweets (hate speech = 1, neither = 0, offensive-only left out) and HateCheck " +
+            "functional tests (`hateful` = 1). Labels are the sources' human annotations.",
         "quality" => "The 2,000 FineWeb-Edu annotation samples (two files) with their Llama-3-70B educational score (0–5): positives (`1`) score ≥ 3 " +
             "(FineWeb-Edu's threshold, 155 documents), negatives (`0`) score 0–2. The n-gram model is binary; the head (`quality.head`) is, since issue 19, a " +
             "regression on the 0–5 score (its score is the predicted score, its threshold the one for ≥ 3): left out, it ranks the score better than the " +
@@ -163,27 +180,41 @@ public static partial class StarterDatasets
         "math" => "Positives are competition problems, grade-school word problems and research-level Q&A written with LaTeX; math on web pages " +
             "rendered as MathML or images, or math in other languages, is not covered. Negatives contain little science prose with formulas, " +
             "so physics/statistics text may score high.",
-        "safety" => "Far from the aim (recall ≥ 0.85 at precision ≥ 0.7 on every left-out source): see the leave-one-source-out table. The sources " +
-            "disagree on what a positive is (OLID and Davidson: any offensive or profane tweet; Stormfront and Gab: hate only, vulgarity is not; " +
-            "ConvAbuse: abuse aimed at a bot), so one binary n-gram model trades one source's recall for another's precision, and no one threshold fits " +
-            "them all. Since issue 19 the model adds char 3–5-grams of the first 1,000 chars (obfuscated and inflected words) to the word n-grams: AUC rose " +
-            "on every left-out source (OLID 0.625 → 0.662, Stormfront 0.719 → 0.740, Gab 0.708 → 0.740, ConvAbuse 0.877 → 0.905, Jigsaw 0.790 → 0.857, " +
-            "Davidson 0.715 → 0.772, HateCheck 0.654 → 0.658), and the threshold is chosen out of source (the best worst-source F1 over the left-out " +
-            "predictions; on the pooled validation split OLID's F1 was 0.16 instead of 0.20). Davidson (77 % offensive tweets, known to over-flag " +
-            "African-American English, Davidson et al. 2019) is tested on, not trained on: training on it lowered the held-out-source F1 and AUC of the " +
-            "other sources. Tried and not shipped (no out-of-source gain): the LDNOOBW English list as extra positives, unbalanced classes, 5 instead of " +
-            "20 epochs, every source capped at 3,000 examples (so none dominates), removing @mentions, URLs, `RT` and HTML entities (mixed), a threshold " +
-            "for precision ≥ 0.7 on the pooled validation split (recall on left-out sources fell to 0.004–0.48), the threshold with the best F1 on the " +
-            "pooled left-out predictions (0.26: the largest source, OLID, pulled it down and every other source's F1 fell), and char 2–5-grams of 2,000 " +
-            "chars (same figures as 3–5, 2.5x slower). Since issue 19 `safety.head` (a linear head on the int8 MiniLM embedding, trained and tested on at " +
-            "most 2,000 examples of each source: the 38k texts did not fit a build on a shared CPU, 13k embed in minutes) and `safety.ensemble` (the mean " +
-            "of the n-gram model's and the head's probabilities, at the best worst-source F1 of its out-of-source predictions) ship too; the ensemble is " +
-            "the better safety signal: on the same samples of each left-out source its F1 beats the n-gram model's on six of seven (OLID 0.241 → 0.361, " +
-            "Stormfront 0.340 → 0.378, Gab 0.305 → 0.306, ConvAbuse 0.555 → 0.725, Jigsaw 0.536 → 0.614, Davidson 0.729 → 0.810; HateCheck 0.799 → " +
-            "0.789) and its AUC on all seven (mean 0.769 → 0.814). A 64-unit MLP head (mean F1 0.517 vs 0.523 linear) and the max of the two scores " +
-            "(0.548 vs 0.569 for the mean) did worse. Still far from the aim: no left-out source reaches recall ≥ 0.85 at precision ≥ 0.7 (closest " +
-            "ConvAbuse, P 0.73 and R 0.72; HateCheck R 0.86 at P 0.73 while 70 % of its non-hateful cases are flagged). English only; politely phrased " +
-            "threats and toxicity without offensive words are missed.",
+        "safety" => "Far from the aim (recall ≥ 0.85 at precision ≥ 0.7 on every left-out source). The ceiling tables (threshold chosen on the left-out " +
+            "source itself) say why: before issue 19's label change the ensemble's oracle F1 was Stormfront 0.41, Gab 0.40, OLID 0.58, ConvAbuse 0.74, Jigsaw " +
+            "0.67, Davidson 0.92, HateCheck 0.83, and no threshold reached precision 0.7 on Stormfront (recall 0 at it), Gab (0.03) or OLID (0.27): the gap " +
+            "is mostly the ranking (AUC 0.75–0.83 there), not the transfer of the threshold, except on OLID (F1 0.36 at the transferred threshold) and " +
+            "Davidson (0.81). Much of the ranking gap was the label: the sources disagree on what a positive is (OLID and Davidson: any offensive or " +
+            "profane tweet; Stormfront and Gab: hate only, vulgarity is not; ConvAbuse: abuse aimed at a bot). Since issue 19 safety is one definition, " +
+            "offensive or hateful (Gab's vulgar posts count), and identity-directed hate is a second signal, `hate` (`hate.md`), trained and evaluated " +
+            "only on the labels that mean hate. With Gab's `vo` counted the ensemble's left-out F1 rose on four of the five training sources with both classes and on " +
+            "Davidson and HateCheck (OLID 0.361 → 0.541, Gab 0.306 → 0.419 against its offensive-or-hateful labels, Stormfront 0.378 → 0.387, Jigsaw 0.614 → 0.617, " +
+            "Davidson 0.810 → 0.873, HateCheck 0.789 → 0.817; ConvAbuse 0.725 → 0.689), mean 0.569 → 0.620, worst 0.306 → 0.387. Stormfront stays weakest: its sentences are " +
+            "hateful in the context of a white-supremacist forum, often without an offensive word (oracle F1 about 0.4). The n-gram model adds char " +
+            "3–5-grams of the first 1,000 chars (obfuscated and inflected words) to the word n-grams, and every threshold is chosen out of source (the " +
+            "best worst-source F1 over the left-out predictions). Davidson (77 % offensive tweets, known to over-flag African-American English, Davidson " +
+            "et al. 2019) is tested on, not trained on: training on it lowered the other sources' left-out F1 and AUC. `safety.head` (a linear head on " +
+            "the int8 MiniLM embedding) and `safety.ensemble` (the mean of the n-gram model's and the head's probabilities) are trained and tested on at " +
+            "most 2,000 examples of each source (embedding the 38k texts does not fit a build on a shared CPU); the ensemble is the better signal on " +
+            "those samples (see the tables). Tried and not shipped (no out-of-source gain): the LDNOOBW English list as extra positives, unbalanced " +
+            "classes, 5 instead of 20 epochs, every source capped at 3,000 examples, removing @mentions, URLs, `RT` and HTML entities (mixed), a " +
+            "threshold for precision ≥ 0.7 on the pooled validation split (left-out recall 0.004–0.48), the best F1 on the pooled left-out predictions " +
+            "(OLID, the largest source, pulled it down), char 2–5-grams of 2,000 chars (same figures, 2.5x slower), a 64-unit MLP head (mean F1 0.517 " +
+            "vs 0.523 linear), and as the ensemble's combination the max of the two scores (mean F1 0.548 vs 0.569), the mean of their logits (0.572) " +
+            "or weights 0.3/0.7 and 0.7/0.3 (0.573, 0.555): within the noise of the mean. English only; politely phrased threats and toxicity " +
+            "without offensive words are missed.",
+        "hate" => "Far from the aim (recall ≥ 0.85 at precision ≥ 0.7 on every left-out source): the hate sources are few and small (1,196 Stormfront " +
+            "sentences, 509 Gab posts and 6 Jigsaw comments are the positives), so leaving Stormfront out trains the hate side on Gab alone, and the " +
+            "reverse. Against the hate labels, the ensemble does better than `safety`'s did before issue 19 on the same definition (left-out F1 Stormfront " +
+            "0.378 → 0.435, Gab 0.306 → 0.344, AUC 0.802 → 0.831 and 0.829 → 0.796; the head alone reaches 0.419 and 0.406 but is weaker elsewhere, mean " +
+            "F1 0.382 vs 0.440). HateCheck (functional tests) is ranked better (AUC 0.657 → 0.704) but not classified better (0.789 → 0.766), and " +
+            "Davidson's hate class (noisy: many of its hate labels are slurs used among friends, and its offensive-only tweets are left out) is found " +
+            "poorly (F1 0.32). The oracle ceiling of the same scores (threshold chosen on the source itself) is about 0.44 on Stormfront and 0.40 on " +
+            "Gab, with no threshold at precision 0.7: the ranking, not the threshold, is the limit. Jigsaw has 6 identity-hate positives (3 in its " +
+            "sample), so its row is noise. Use `hate` beside `safety`, not instead: `safety` flags offensive or hateful text, `hate` tells the mix which " +
+            "of it attacks people for who they are, and use `hate.ensemble`: `hate.ngram` alone flags ordinary text too often (left out: FineWeb-Edu " +
+            "5.8 %, ConvAbuse's non-abusive turns 19 %; a sentence on a cathedral rebuilt after a fire scores 0.59 against its threshold 0.45). " +
+            "English only; coded hate (dog whistles) and hate without slurs are missed.",
         "quality" => "2,000 documents with LLM (not human) labels and only 155 positives: the model is a weak ranker of educational value, " +
             "far from FineWeb-Edu's embedding classifier (F1 0.82, trained on 450k annotations). With only this data the head did not get " +
             "better from longer input (first 512 tokens, or the mean of four 1,000-character chunks), from the other offline encoder " +
@@ -240,8 +271,22 @@ public static partial class StarterDatasets
         Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 500), "0"),
         new("olid", [.. s.Olid()]),
         new("stormfront", [.. s.Stormfront()]),
-        new("gab-hate-corpus", [.. s.GabHateCorpus()]),
+        // Safety is offensive or hateful: Gab's vulgar posts are positives here, though not hate in the corpus's own typology.
+        new("gab-hate-corpus", [.. s.GabHateCorpus(vulgarity: true)]),
         new("convabuse", [.. s.ConvAbuse()]),
+        new("hatecheck", [.. s.HateCheck()], EvaluationOnly: true),
+    ];
+
+    private static List<LabeledSource> Hate(Sources s, Random random) =>
+    [
+        // Hate is identity-directed: a source's positives only where its labels mean that; offensive-only examples are left out, not negatives.
+        new("davidson", [.. s.Davidson().Where(t => t.Class != 1).Select(t => new LabeledText(t.Text, t.Class == 0 ? "1" : "0"))], EvaluationOnly: true),
+        new("jigsaw", [.. s.Jigsaw().Where(t => t.IdentityHate || !t.Toxic).Select(t => new LabeledText(t.Text, t.IdentityHate ? "1" : "0"))]),
+        Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 500), "0"),
+        new("olid", [.. s.Olid().Where(e => e.Label == "0")]),
+        new("stormfront", [.. s.Stormfront()]),
+        new("gab-hate-corpus", [.. s.GabHateCorpus(vulgarity: false)]),
+        new("convabuse", [.. s.ConvAbuse().Where(e => e.Label == "0")]),
         new("hatecheck", [.. s.HateCheck()], EvaluationOnly: true),
     ];
 
@@ -357,9 +402,10 @@ public static partial class StarterDatasets
             .. Csv("safety/davidson/labeled_data.csv.xz").Skip(1).Where(r => r.Length == 7).Select(r => (r[6], int.Parse(r[5], CultureInfo.InvariantCulture))),
         ];
 
-        public IEnumerable<(string Text, bool Toxic)> Jigsaw() =>
-            Csv("safety/jigsaw/ibm-max/test_examples.csv").Skip(1).Where(r => r.Length == 7).Select(r => (r[0], r.Skip(1).Any(v => v == "1")))
-                .Concat(Csv("safety/jigsaw/train-head/sample_data.csv").Skip(1).Where(r => r.Length == 8).Select(r => (r[1], r.Skip(2).Any(v => v == "1"))));
+        /// <summary>Jigsaw comments: toxic = any of the six labels, and the <c>identity_hate</c> label (the last column) alone.</summary>
+        public IEnumerable<(string Text, bool Toxic, bool IdentityHate)> Jigsaw() =>
+            Csv("safety/jigsaw/ibm-max/test_examples.csv").Skip(1).Where(r => r.Length == 7).Select(r => (r[0], r.Skip(1).Any(v => v == "1"), r[6] == "1"))
+                .Concat(Csv("safety/jigsaw/train-head/sample_data.csv").Skip(1).Where(r => r.Length == 8).Select(r => (r[1], r.Skip(2).Any(v => v == "1"), r[7] == "1")));
 
         /// <summary>OLID v1.0 train and test tweets: subtask A <c>OFF</c> (offensive) = 1, <c>NOT</c> = 0.</summary>
         public IEnumerable<LabeledText> Olid()
@@ -401,9 +447,13 @@ public static partial class StarterDatasets
             }
         }
 
-        /// <summary>Gab Hate Corpus test posts: assault on human dignity (<c>hd</c>) or call for violence (<c>cv</c>) = 1.</summary>
-        public IEnumerable<LabeledText> GabHateCorpus() =>
-            Csv("safety/gab-hate-corpus/ghc_test.tsv", '\t').Skip(1).Where(r => r.Length == 4).Select(r => new LabeledText(r[0], r[1] == "1" || r[2] == "1" ? "1" : "0"));
+        /// <summary>
+        /// Gab Hate Corpus test posts: assault on human dignity (<c>hd</c>) or call for violence (<c>cv</c>) = 1; with
+        /// <paramref name="vulgarity"/> also vulgar or offensive language (<c>vo</c>), which the corpus does not count as hate.
+        /// </summary>
+        public IEnumerable<LabeledText> GabHateCorpus(bool vulgarity) =>
+            Csv("safety/gab-hate-corpus/ghc_test.tsv", '\t').Skip(1).Where(r => r.Length == 4)
+                .Select(r => new LabeledText(r[0], r[1] == "1" || r[2] == "1" || (vulgarity && r[3] == "1") ? "1" : "0"));
 
         /// <summary>ConvAbuse user turns: 1 when more than half of the row's annotators rated it abusive (−1, −2 or −3), 0 when fewer than half; ties are left out.</summary>
         public IEnumerable<LabeledText> ConvAbuse()
