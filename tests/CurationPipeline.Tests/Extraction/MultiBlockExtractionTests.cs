@@ -135,9 +135,10 @@ public sealed class MultiBlockExtractionTests
         Assert.DoesNotContain("cookies", result.Text);
     }
 
-    private static string ListingPage()
+    private static string ListingPage(string beforeCards = "")
     {
         var html = new StringBuilder("<html><head><title>Blog</title></head><body><nav><a href='/'>Home</a> <a href='/about'>About us</a></nav><div class='list'>");
+        html.Append(beforeCards);
         for (int i = 0; i < 6; i++)
         {
             html.Append($"<div class='card'><h3><a href='/post/{i}'>Release notes for version {i}</a></h3>");
@@ -161,6 +162,19 @@ public sealed class MultiBlockExtractionTests
         }
 
         Assert.DoesNotContain("About us", result.Text);
+    }
+
+    [Fact]
+    public void Extract_ListingWithFilterPanel_PanelDropped()
+    {
+        string filters = "<div class='search-filters'><h4>Brand</h4><p>Canon (125), Nikon (123), Sony (186), Fujifilm (101), Sigma (293)</p>"
+            + "<h4>Price range</h4><p>$50 to $75 (25), $75 to $100 (36), $100 to $250 (217), $250 to $500 (455)</p></div>";
+
+        ExtractionResult result = s_extractor.Extract(ListingPage(filters));
+
+        Assert.Contains("Release notes for version 5", result.Text);
+        Assert.DoesNotContain("Nikon", result.Text);
+        Assert.DoesNotContain("Price range", result.Text);
     }
 
     private static string ArticleWithTeasers(string head)
