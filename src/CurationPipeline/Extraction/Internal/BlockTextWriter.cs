@@ -16,6 +16,7 @@ internal sealed class BlockTextWriter : IDomVisitor
     private readonly Dictionary<IElement, NodeInfo> _infos;
     private readonly bool _markdown;
     private readonly RepeatedBlocks _repeats;
+    private ExtractionBudget? _budget;
 
     /// <summary>Markdown line prefixes (quote markers, list indents, heading and item markers), outermost first.</summary>
     private readonly List<LinePrefix> _prefixes = [];
@@ -42,7 +43,7 @@ internal sealed class BlockTextWriter : IDomVisitor
     /// <summary>Writes one selected root (the root element itself included).</summary>
     public void Write(NodeInfo root, ExtractionBudget budget)
     {
-        _repeats.Index(root, budget);
+        _budget = budget;
         if (Enter(root.Element))
         {
             DomWalker.Walk(root.Element, this, budget);
@@ -124,7 +125,7 @@ internal sealed class BlockTextWriter : IDomVisitor
             case "img" or "input" or "hr" or "wbr":
                 return false;
             case var block when HtmlTags.Block.Contains(block):
-                if (_repeats.IsRepeat(element))
+                if (_repeats.IsRepeat(element, info, _budget!))
                 {
                     return false;
                 }

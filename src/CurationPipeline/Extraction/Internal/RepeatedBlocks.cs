@@ -6,9 +6,9 @@ namespace CurationPipeline.Extraction.Internal;
 /// screen sizes and carousels clone their slides; the style sheets that hide the copies are not read, so without this the text
 /// comes out twice. Only blocks that hold other blocks and at least <see cref="MinChars"/> characters count: single paragraphs (a
 /// meal plan's "Eat every 2–3 hours", an interview's repeated question) repeat on purpose, and code is never compared.</summary>
-/// <remarks>Blocks are compared by a 64-bit FNV-1a fingerprint of their non-whitespace text, built bottom-up in one walk of each
-/// selected root, so nested blocks are not re-read; the fingerprint is fixed (not randomized per process), so the output is the
-/// same on every run.</remarks>
+/// <remarks>Blocks are first matched on their text and link-text lengths, which costs nothing; only blocks
+/// whose lengths match an earlier block's are compared by a 64-bit FNV-1a fingerprint of their non-whitespace text. The
+/// fingerprint is fixed (not randomized per process), so the output is the same on every run.</remarks>
 internal sealed class RepeatedBlocks : IDomVisitor
 {
     /// <summary>The shortest block (normalised text, after cleaning) that is dropped when repeated; 50–100 scored alike on the
@@ -19,31 +19,55 @@ internal sealed class RepeatedBlocks : IDomVisitor
     private const ulong FnvPrime = 1099511628211;
 
     private readonly Dictionary<IElement, NodeInfo> _infos;
-    private readonly Dictionary<IElement, ulong> _fingerprints = [];
-    private readonly HashSet<ulong> _written = [];
+
+    /// <summary>Blocks written so far, by text and link-text length; a fingerprint is computed only once two blocks share them.</summary>
+    private readonly Dictionary<(int Text, int LinkText), List<WrittenBlock>> _written = [];
 
     /// <summary>Fingerprints of the elements being walked, innermost last.</summary>
     private readonly List<ulong> _open = [];
 
     public RepeatedBlocks(Dictionary<IElement, NodeInfo> infos) => _infos = infos;
 
-    /// <summary>Fingerprints the blocks of one selected root (the root included) before it is written.</summary>
-    public void Index(NodeInfo root, ExtractionBudget budget)
+    /// <summary>Whether the block <paramref name="element"/> repeats a block already written; when it does not, it counts as
+    /// written.</summary>
+    public bool IsRepeat(IElement element, NodeInfo? info, ExtractionBudget budget)
     {
-        if (root.Removed)
+        if (info is null || info.TextLength < MinChars || info.BlockCount == 0)
         {
-            return;
+            return false;
         }
 
-        _open.Add(FnvOffset);
-        DomWalker.Walk(root.Element, this, budget);
-        Exit(root.Element);
-        _open.Clear();
+        var key = (info.TextLength, info.LinkTextLength);
+        if (!_written.TryGetValue(key, out List<WrittenBlock>? sameStatistics))
+        {
+            _written.Add(key, [new WrittenBlock(element)]);
+            return false;
+        }
+
+        ulong fingerprint = Fingerprint(element, budget);
+        foreach (WrittenBlock earlier in sameStatistics)
+        {
+            earlier.Fingerprint ??= Fingerprint(earlier.Element, budget);
+            if (earlier.Fingerprint == fingerprint)
+            {
+                return true;
+            }
+        }
+
+        sameStatistics.Add(new WrittenBlock(element) { Fingerprint = fingerprint });
+        return false;
     }
 
-    /// <summary>Whether <paramref name="element"/> repeats a block already written; the first time a block is asked about, it
-    /// counts as written.</summary>
-    public bool IsRepeat(IElement element) => _fingerprints.TryGetValue(element, out ulong fingerprint) && !_written.Add(fingerprint);
+    /// <summary>Hashes the non-whitespace text of the subtree, skipping removed elements, with each element's text hashed apart
+    /// and folded into its parent's, so the block structure counts too.</summary>
+    private ulong Fingerprint(IElement element, ExtractionBudget budget)
+    {
+        _open.Add(FnvOffset);
+        DomWalker.Walk(element, this, budget);
+        ulong fingerprint = _open[^1];
+        _open.Clear();
+        return fingerprint;
+    }
 
     bool IDomVisitor.Enter(INode node)
     {
@@ -71,19 +95,18 @@ internal sealed class RepeatedBlocks : IDomVisitor
         return true;
     }
 
-    /// <summary>Closes an element's fingerprint, keeps it when the element is a long enough block, and folds it into its parent's.</summary>
-    public void Exit(IElement element)
+    void IDomVisitor.Exit(IElement element)
     {
         ulong fingerprint = _open[^1];
         _open.RemoveAt(_open.Count - 1);
-        if (_infos.TryGetValue(element, out NodeInfo? info) && info.TextLength >= MinChars && info.BlockCount >= 1 && HtmlTags.Block.Contains(element.LocalName))
-        {
-            _fingerprints[element] = fingerprint;
-        }
+        _open[^1] = (_open[^1] ^ fingerprint) * FnvPrime;
+    }
 
-        if (_open.Count > 0)
-        {
-            _open[^1] = (_open[^1] ^ fingerprint) * FnvPrime;
-        }
+    /// <summary>A block already written, with its fingerprint once one was needed.</summary>
+    private sealed class WrittenBlock(IElement element)
+    {
+        public IElement Element { get; } = element;
+
+        public ulong? Fingerprint { get; set; }
     }
 }
