@@ -220,6 +220,24 @@ public sealed class MultiBlockExtractionTests
         Assert.InRange(result.Confidence, 0.0, 0.6);
     }
 
+    [Fact]
+    public void Extract_ForumPosts_ProfileBoxesAndSignaturesDropped()
+    {
+        var html = new StringBuilder("<html><head><title>Which backup drive?</title></head><body><div class='thread'>");
+        foreach (string post in s_sections)
+        {
+            html.Append("<div class='post'><div class='user-info'><p>Joined: March 2019. Posts: 1,204. Location: Leeds, United Kingdom.</p></div>");
+            html.Append($"<div class='content'><p>{post}</p></div><div class='signature'><p>My setup: two mirrored drives and a weekly offsite copy.</p></div></div>");
+        }
+
+        ExtractionResult result = s_extractor.Extract(html.Append("</div></body></html>").ToString());
+
+        Assert.Contains(s_sections[0], result.Text);
+        Assert.Contains(s_sections[3], result.Text);
+        Assert.DoesNotContain("Joined", result.Text);
+        Assert.DoesNotContain("My setup", result.Text);
+    }
+
     private static string TopicWithReplies(string head)
     {
         var html = new StringBuilder($"<html><head>{head}<title>Which backup drive?</title></head><body><div class='topic'>");
