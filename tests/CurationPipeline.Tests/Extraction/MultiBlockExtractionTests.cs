@@ -135,9 +135,10 @@ public sealed class MultiBlockExtractionTests
         Assert.DoesNotContain("cookies", result.Text);
     }
 
-    private static string ListingPage()
+    private static string ListingPage(string beforeCards = "")
     {
         var html = new StringBuilder("<html><head><title>Blog</title></head><body><nav><a href='/'>Home</a> <a href='/about'>About us</a></nav><div class='list'>");
+        html.Append(beforeCards);
         for (int i = 0; i < 6; i++)
         {
             html.Append($"<div class='card'><h3><a href='/post/{i}'>Release notes for version {i}</a></h3>");
@@ -161,6 +162,19 @@ public sealed class MultiBlockExtractionTests
         }
 
         Assert.DoesNotContain("About us", result.Text);
+    }
+
+    [Fact]
+    public void Extract_ListingWithFilterPanel_PanelDropped()
+    {
+        string filters = "<div class='search-filters'><h4>Brand</h4><p>Canon (125), Nikon (123), Sony (186), Fujifilm (101), Sigma (293)</p>"
+            + "<h4>Price range</h4><p>$50 to $75 (25), $75 to $100 (36), $100 to $250 (217), $250 to $500 (455)</p></div>";
+
+        ExtractionResult result = s_extractor.Extract(ListingPage(filters));
+
+        Assert.Contains("Release notes for version 5", result.Text);
+        Assert.DoesNotContain("Nikon", result.Text);
+        Assert.DoesNotContain("Price range", result.Text);
     }
 
     private static string ArticleWithTeasers(string head)
@@ -204,6 +218,24 @@ public sealed class MultiBlockExtractionTests
         Assert.Contains("The harbour reopened on Monday", result.Text);
         Assert.Contains("Another story number 5", result.Text);
         Assert.InRange(result.Confidence, 0.0, 0.6);
+    }
+
+    [Fact]
+    public void Extract_ForumPosts_ProfileBoxesAndSignaturesDropped()
+    {
+        var html = new StringBuilder("<html><head><title>Which backup drive?</title></head><body><div class='thread'>");
+        foreach (string post in s_sections)
+        {
+            html.Append("<div class='post'><div class='user-info'><p>Joined: March 2019. Posts: 1,204. Location: Leeds, United Kingdom.</p></div>");
+            html.Append($"<div class='content'><p>{post}</p></div><div class='signature'><p>My setup: two mirrored drives and a weekly offsite copy.</p></div></div>");
+        }
+
+        ExtractionResult result = s_extractor.Extract(html.Append("</div></body></html>").ToString());
+
+        Assert.Contains(s_sections[0], result.Text);
+        Assert.Contains(s_sections[3], result.Text);
+        Assert.DoesNotContain("Joined", result.Text);
+        Assert.DoesNotContain("My setup", result.Text);
     }
 
     private static string TopicWithReplies(string head)

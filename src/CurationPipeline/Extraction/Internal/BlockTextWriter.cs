@@ -6,7 +6,8 @@ namespace CurationPipeline.Extraction.Internal;
 /// <summary>Serializes the selected subtrees as structured text in one <see cref="ExtractionFormat"/>: blocks on their own lines,
 /// paragraphs separated by a blank line, list items and table rows one per line, pre/code whitespace kept, other whitespace
 /// collapsed, converted math as <c>$...$</c> / <c>$$...$$</c>. Plain text joins table cells with <c>" | "</c>; Markdown adds
-/// heading, list and quote markers, code fences with the language, pipe tables and inline code.</summary>
+/// heading, list and quote markers, code fences with the language, pipe tables and inline code. A long block that repeats an
+/// earlier one word for word is left out (<see cref="RepeatedBlocks"/>).</summary>
 internal sealed class BlockTextWriter : IDomVisitor
 {
     private const string CellSeparator = " | ";
@@ -14,6 +15,8 @@ internal sealed class BlockTextWriter : IDomVisitor
     private readonly StringBuilder _text = new();
     private readonly Dictionary<IElement, NodeInfo> _infos;
     private readonly bool _markdown;
+    private readonly RepeatedBlocks _repeats;
+    private ExtractionBudget? _budget;
 
     /// <summary>Markdown line prefixes (quote markers, list indents, heading and item markers), outermost first.</summary>
     private readonly List<LinePrefix> _prefixes = [];
@@ -34,11 +37,13 @@ internal sealed class BlockTextWriter : IDomVisitor
     {
         _infos = infos;
         _markdown = format == ExtractionFormat.Markdown;
+        _repeats = new RepeatedBlocks(infos);
     }
 
     /// <summary>Writes one selected root (the root element itself included).</summary>
     public void Write(NodeInfo root, ExtractionBudget budget)
     {
+        _budget = budget;
         if (Enter(root.Element))
         {
             DomWalker.Walk(root.Element, this, budget);
@@ -120,6 +125,11 @@ internal sealed class BlockTextWriter : IDomVisitor
             case "img" or "input" or "hr" or "wbr":
                 return false;
             case var block when HtmlTags.Block.Contains(block):
+                if (_repeats.IsRepeat(element, info, _budget!))
+                {
+                    return false;
+                }
+
                 Break(HtmlTags.Paragraph.Contains(block) ? 2 : 1);
                 if (_markdown)
                 {
