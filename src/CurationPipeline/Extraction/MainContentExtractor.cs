@@ -246,9 +246,9 @@ public sealed class MainContentExtractor
 
         int selectedChars = TextMeasure.NormalizedLength(best.Text);
         var features = new PageFeatures(
-            page.Article, page.Discussion, page.Product, page.UrlKind,
+            page.Article, page.Product, page.UrlKind,
             Share: first.StrippedPageChars <= 0 ? 1 : (double)selectedChars / first.StrippedPageChars,
-            best.Confidence, selectedChars, first.StrippedPageChars, best.PageLinkDensity, best.ListItems, best.Paragraphs,
+            best.Confidence, selectedChars, first.StrippedPageChars, best.PageLinkDensity,
             best.Rest.LinkDensity, best.Rest.GoodShare, best.Rest.SentenceEndsPerThousand);
         ExtractionStrategy strategy = StrategyChoice.Choose(features);
         string? wholeBody = strategy == ExtractionStrategy.WholeBody || candidates is not null
@@ -300,13 +300,13 @@ public sealed class MainContentExtractor
         string text = writer.ToString();
         NodeInfo page = analysis.All[0];
         return new AttemptResult(
-            text, ExtractionConfidence.Estimate(text, pageGoodText), pageChars, strippedPageChars, page.LinkDensity, page.ListItemCount, page.ParagraphCount, rest);
+            text, ExtractionConfidence.Estimate(text, pageGoodText), pageChars, strippedPageChars, page.LinkDensity, rest);
     }
 
     /// <summary>One selection attempt's text and confidence, with the page's text before and after the attempt's stripping (chars)
-    /// and the link density, list items and paragraphs of what is left of the page after the attempt's stripping and cleaning.</summary>
+    /// and the link density of what is left of it after the attempt's stripping and cleaning, and the text the selection left out.</summary>
     private readonly record struct AttemptResult(
-        string Text, double Confidence, int PageChars, int StrippedPageChars, double PageLinkDensity, int ListItems, int Paragraphs, PageRest Rest);
+        string Text, double Confidence, int PageChars, int StrippedPageChars, double PageLinkDensity, PageRest Rest);
 
     /// <summary>What a page says about itself: declared article, discussion and product, and the kind its URL path names.</summary>
     private readonly record struct PageDeclarations(bool Article, bool Discussion, bool Product, UrlPageKind UrlKind);

@@ -5,22 +5,18 @@ namespace CurationPipeline.Extraction.Internal;
 /// <summary>Cheap per-page signals that <see cref="StrategyChoice"/> decides from: what the page declares about itself, generic
 /// words of its URL path, and how the first (strict) selection relates to the rest of the page.</summary>
 /// <param name="DeclaresArticle">See <see cref="PageMetadata.DeclaresArticle"/>.</param>
-/// <param name="DeclaresDiscussion">See <see cref="PageMetadata.DeclaresDiscussion"/>.</param>
 /// <param name="DeclaresProduct">See <see cref="PageMetadata.DeclaresProduct"/>.</param>
 /// <param name="UrlKind">The page kind named by a word of its URL path.</param>
 /// <param name="Share">Selected text over the page's text after stripping blocks named as chrome.</param>
 /// <param name="Confidence">The selection's <see cref="ExtractionConfidence"/>.</param>
 /// <param name="SelectedChars">The selection's text length (normalized chars).</param>
 /// <param name="PageChars">The page's text after stripping (chars).</param>
-/// <param name="PageLinkDensity">Link text over all text of the stripped page.</param>
-/// <param name="ListItems">List items on the stripped page.</param>
-/// <param name="Paragraphs">Paragraphs on the stripped page.</param>
+/// <param name="PageLinkDensity">Link text over all text of the page after the selection's stripping and cleaning.</param>
 /// <param name="RestLinkDensity">Link density of the stripped page's text outside the selection.</param>
 /// <param name="RestGoodShare">Paragraph-like share of the stripped page's text outside the selection.</param>
 /// <param name="RestSentenceEnds">Sentence ends per 1,000 chars of the stripped page's text outside the selection.</param>
 internal readonly record struct PageFeatures(
     bool DeclaresArticle,
-    bool DeclaresDiscussion,
     bool DeclaresProduct,
     UrlPageKind UrlKind,
     double Share,
@@ -28,8 +24,6 @@ internal readonly record struct PageFeatures(
     int SelectedChars,
     int PageChars,
     double PageLinkDensity,
-    int ListItems,
-    int Paragraphs,
     double RestLinkDensity,
     double RestGoodShare,
     double RestSentenceEnds);
