@@ -8,7 +8,9 @@ Usage:
 The tuning half is Python's random.Random(18).sample(sorted(ids), 678) over the pages that have a reference; the other half
 is held out and only reported. The fit is deterministic: standardized features, zero start, full-batch gradient descent
 (fixed steps and rate), L2 0.01, each page weighted by how much the choice matters to it (|F1 whole body - F1 selection|).
-The printed weights are on the raw features (standardization folded in), as StrategyChoice computes them.
+The printed weights are on the raw features (standardization folded in), as StrategyChoice computes them. The report gives
+each half's F1 as extracted now, with the model alone, with StrategyChoice's decision (the share/confidence rule, or the model
+above MARGIN where the text outside the selection is under REST_LINKS link text), and with a per-page oracle.
 """
 import csv
 import math
@@ -17,6 +19,7 @@ import sys
 
 URL_KINDS = ["Product", "Forum", "Listing", "Documentation", "Article"]
 STEPS, RATE, L2 = 800, 0.5, 0.01
+MARGIN, REST_LINKS = 0.5, 0.5
 
 
 def features(row):
@@ -70,12 +73,22 @@ def main(path):
         p["sel"], p["whole"], p["now"] = float(p["f1_selection"]), float(p["f1_whole_body"]), float(p["f1_result"])
     weights, bias = fit([p for p in pages if p["id"] in tuning])
 
-    def chosen(p):
-        return p["whole"] if bias + sum(wi * xi for wi, xi in zip(weights, p["x"])) > 0 else p["sel"]
+    def score(p):
+        return bias + sum(wi * xi for wi, xi in zip(weights, p["x"]))
+
+    def rule(p):
+        share, confidence, article = float(p["share"]), float(p["confidence"]), p["article"] == "1"
+        below = 0.65 if not article else 0.5 if float(p["rest_link_density"]) < 0.05 else 0.2
+        return (share < below and confidence < 0.6) or (not article and share < 0.1)
+
+    def decided(p):
+        whole = rule(p) or (float(p["rest_link_density"]) < REST_LINKS and score(p) > MARGIN)
+        return p["whole"] if whole else p["sel"]
 
     for name, half in (("tuning", [p for p in pages if p["id"] in tuning]), ("held-out", [p for p in pages if p["id"] not in tuning])):
         print(f"{name}: {len(half)} pages, F1 as extracted {sum(p['now'] for p in half) / len(half):.4f}, "
-              f"with these weights {sum(chosen(p) for p in half) / len(half):.4f}, "
+              f"model alone {sum(p['whole'] if score(p) > 0 else p['sel'] for p in half) / len(half):.4f}, "
+              f"rule + model {sum(decided(p) for p in half) / len(half):.4f}, "
               f"oracle {sum(max(p['sel'], p['whole']) for p in half) / len(half):.4f}")
     print(f"private const double Bias = {bias:.4f};")
     for name, weight in zip(NAMES, weights):

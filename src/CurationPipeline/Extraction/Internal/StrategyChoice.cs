@@ -33,6 +33,14 @@ internal static class StrategyChoice
     /// (<see cref="ExtractionResult.Confidence"/>): a selection that holds most paragraphs of a page full of link lists is its body.</summary>
     private const double WholeBodyBelowConfidence = 0.6;
 
+    /// <summary>... unless the text the selection leaves out has less than this share of link text: then it is more of the article
+    /// (a body split into sibling sections), not teasers or chrome, and <see cref="WholeBodyBelowShareOfLinklessArticle"/> applies
+    /// (tuned on the tuning half: it changes 2 of its pages; 0.02 to 0.1 scored alike).</summary>
+    private const double LinklessRestBelowLinkDensity = 0.05;
+
+    /// <summary>See <see cref="LinklessRestBelowLinkDensity"/>.</summary>
+    private const double WholeBodyBelowShareOfLinklessArticle = 0.5;
+
     /// <summary>On pages that do not declare an article, a selection holding less than this share of the page's text is too small
     /// whatever its confidence: listings of link cards have little paragraph-like text, so one card's blurb can cover most of it
     /// (tuned on WCXB dev's tuning half: 0.1 to 0.3 scored the same there; the smallest kept Scrapinghub at 0.975).</summary>
@@ -69,7 +77,10 @@ internal static class StrategyChoice
     /// <param name="page">The page's signals, measured on its selection.</param>
     public static ExtractionStrategy Choose(in PageFeatures page)
     {
-        bool byRule = (page.Share < (page.DeclaresArticle ? WholeBodyBelowShareOfArticle : WholeBodyBelowShare) && page.Confidence < WholeBodyBelowConfidence)
+        double belowShare = !page.DeclaresArticle ? WholeBodyBelowShare
+            : page.RestLinkDensity < LinklessRestBelowLinkDensity ? WholeBodyBelowShareOfLinklessArticle
+            : WholeBodyBelowShareOfArticle;
+        bool byRule = (page.Share < belowShare && page.Confidence < WholeBodyBelowConfidence)
             || (!page.DeclaresArticle && page.Share < WholeBodyBelowShareAtAnyConfidence);
         bool byModel = page.RestLinkDensity < ModelBelowRestLinkDensity && Score(page) > ModelMargin;
         return byRule || byModel ? ExtractionStrategy.WholeBody : ExtractionStrategy.Selection;
