@@ -287,18 +287,18 @@ public sealed class MainContentExtractor
         List<NodeInfo> roots = ContentSelector.Select(analysis, flags, budget, out int pageGoodText, out int strippedPageChars);
         TitleHeadings.Remove(analysis.All, roots, title, budget);
         var writer = new BlockTextWriter(analysis.ByElement, format);
-        var rest = PageRest.Of(analysis.All[0]);
+        NodeInfo page = analysis.All[0];
+        var rest = PageRest.Of(page);
         foreach (NodeInfo root in roots)
         {
             writer.Write(root, budget);
-            if (root != analysis.All[0])
+            if (root != page)
             {
                 rest = rest.Without(root);
             }
         }
 
         string text = writer.ToString();
-        NodeInfo page = analysis.All[0];
         return new AttemptResult(
             text, ExtractionConfidence.Estimate(text, pageGoodText), pageChars, strippedPageChars, page.LinkDensity, rest);
     }
