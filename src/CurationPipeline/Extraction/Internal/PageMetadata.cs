@@ -19,9 +19,9 @@ internal static partial class PageMetadata
             }
         }
 
-        foreach (IElement script in scan.JsonLdScripts)
+        foreach (string jsonLd in scan.JsonLdTexts)
         {
-            if (DiscussionJsonLdType().IsMatch(script.TextContent))
+            if (DiscussionJsonLdType().IsMatch(jsonLd))
             {
                 return true;
             }
@@ -39,9 +39,9 @@ internal static partial class PageMetadata
             return true;
         }
 
-        foreach (IElement script in scan.JsonLdScripts)
+        foreach (string jsonLd in scan.JsonLdTexts)
         {
-            if (ArticleJsonLdType().IsMatch(script.TextContent))
+            if (ArticleJsonLdType().IsMatch(jsonLd))
             {
                 return true;
             }
@@ -67,9 +67,9 @@ internal static partial class PageMetadata
             }
         }
 
-        foreach (IElement script in scan.JsonLdScripts)
+        foreach (string jsonLd in scan.JsonLdTexts)
         {
-            if (ProductJsonLdType().IsMatch(script.TextContent))
+            if (ProductJsonLdType().IsMatch(jsonLd))
             {
                 return true;
             }
