@@ -78,8 +78,7 @@ def main(path):
 
     def rule(p):
         share, confidence, article = float(p["share"]), float(p["confidence"]), p["article"] == "1"
-        below = 0.65 if not article else 0.5 if float(p["rest_link_density"]) < 0.05 else 0.2
-        return (share < below and confidence < 0.6) or (not article and share < 0.1)
+        return (share < (0.2 if article else 0.65) and confidence < 0.6) or (not article and share < 0.1)
 
     def decided(p):
         whole = rule(p) or (float(p["rest_link_density"]) < REST_LINKS and score(p) > MARGIN)

@@ -18,7 +18,7 @@ internal enum ExtractionStrategy
 /// printed constants. Weights are on the raw features (the fit's standardization folded in). Alone (score above 0) it gained on both
 /// halves (0.855 → 0.856 tuning, 0.853 → 0.857 held-out) but took Scrapinghub to F1 0.965: it sends undeclared or link-framed
 /// articles to the whole body. Added to the rule only above <see cref="ModelMargin"/> and only where the text the selection leaves out
-/// is not mostly links, it keeps Scrapinghub at 0.976; with the rule, tuning 0.857 and held-out 0.856.</remarks>
+/// is not mostly links, it keeps Scrapinghub at 0.976; with the rule, tuning 0.8555 and held-out 0.855.</remarks>
 internal static class StrategyChoice
 {
     /// <summary>When the selected text is less than this share of the page's text (after stripping blocks named as chrome), the page has
@@ -32,14 +32,6 @@ internal static class StrategyChoice
     /// <summary>... and only when the selection also covers less than this of the page's paragraph-like text
     /// (<see cref="ExtractionResult.Confidence"/>): a selection that holds most paragraphs of a page full of link lists is its body.</summary>
     private const double WholeBodyBelowConfidence = 0.6;
-
-    /// <summary>... unless the text the selection leaves out has less than this share of link text: then it is more of the article
-    /// (a body split into sibling sections), not teasers or chrome, and <see cref="WholeBodyBelowShareOfLinklessArticle"/> applies
-    /// (tuned on the tuning half: it changes 2 of its pages; 0.02 to 0.1 scored alike).</summary>
-    private const double LinklessRestBelowLinkDensity = 0.05;
-
-    /// <summary>See <see cref="LinklessRestBelowLinkDensity"/>.</summary>
-    private const double WholeBodyBelowShareOfLinklessArticle = 0.5;
 
     /// <summary>On pages that do not declare an article, a selection holding less than this share of the page's text is too small
     /// whatever its confidence: listings of link cards have little paragraph-like text, so one card's blurb can cover most of it
@@ -77,10 +69,7 @@ internal static class StrategyChoice
     /// <param name="page">The page's signals, measured on its selection.</param>
     public static ExtractionStrategy Choose(in PageFeatures page)
     {
-        double belowShare = !page.DeclaresArticle ? WholeBodyBelowShare
-            : page.RestLinkDensity < LinklessRestBelowLinkDensity ? WholeBodyBelowShareOfLinklessArticle
-            : WholeBodyBelowShareOfArticle;
-        bool byRule = (page.Share < belowShare && page.Confidence < WholeBodyBelowConfidence)
+        bool byRule = (page.Share < (page.DeclaresArticle ? WholeBodyBelowShareOfArticle : WholeBodyBelowShare) && page.Confidence < WholeBodyBelowConfidence)
             || (!page.DeclaresArticle && page.Share < WholeBodyBelowShareAtAnyConfidence);
         bool wholeBody = byRule || (page.RestLinkDensity < ModelBelowRestLinkDensity && Score(page) > ModelMargin);
         return wholeBody ? ExtractionStrategy.WholeBody : ExtractionStrategy.Selection;
