@@ -38,23 +38,6 @@ public sealed class MainContentExtractor
     /// <summary>The fallback replaces the first result only when its confidence is higher by at least this much.</summary>
     private const double FallbackMinGain = 0.1;
 
-    /// <summary>When the selected text is less than this share of the page's text (after stripping blocks named as chrome), the page has
-    /// no dominant body and <see cref="SelectionFlags.WholeBody"/> is used instead (tuned on WCXB dev).</summary>
-    private const double WholeBodyBelowShare = 0.65;
-
-    /// <summary>The same for pages that declare themselves articles (<see cref="PageMetadata.DeclaresArticle"/>): their teasers and
-    /// comment threads are not main content, so the selection must be much smaller before the whole body is taken.</summary>
-    private const double WholeBodyBelowShareOfArticle = 0.2;
-
-    /// <summary>... and only when the selection also covers less than this of the page's paragraph-like text
-    /// (<see cref="ExtractionResult.Confidence"/>): a selection that holds most paragraphs of a page full of link lists is its body.</summary>
-    private const double WholeBodyBelowConfidence = 0.6;
-
-    /// <summary>On pages that do not declare an article, a selection holding less than this share of the page's text is too small
-    /// whatever its confidence: listings of link cards have little paragraph-like text, so one card's blurb can cover most of it
-    /// (tuned on WCXB dev's tuning half: 0.1 to 0.3 scored the same there; the smallest kept Scrapinghub at 0.975).</summary>
-    private const double WholeBodyBelowShareAtAnyConfidence = 0.1;
-
     /// <summary>Comments and the attributes the extractor never reads are not built into the DOM: attributes are most of a page's
     /// nodes by count, and skipping them made parsing about a fifth faster. Raw text stays: pages put code in <c>&lt;xmp&gt;</c>.</summary>
     private static readonly HtmlParserOptions s_parserOptions = new()
@@ -87,17 +70,20 @@ public sealed class MainContentExtractor
 
     /// <summary>Extracts the title, main text and declared language of one page.</summary>
     /// <param name="html">The decoded HTML.</param>
-    /// <param name="url">The page URL, used only in log messages.</param>
+    /// <param name="url">The page URL, used in log messages and for the page kind its path names (<see cref="UrlPageKinds"/>).</param>
     /// <returns>A successful result, or one with <see cref="ExtractionResult.Reason"/> set; never <c>null</c>.</returns>
     public ExtractionResult Extract(string html, string? url = null) => Extract(html.AsMemory(), url);
 
     /// <summary>Extracts the title, main text and declared language of one page held in memory (a pooled buffer: it is parsed
     /// in place, not copied).</summary>
     /// <param name="html">The decoded HTML; read only during this call, so its owner may reuse it once the call returns.</param>
-    /// <param name="url">The page URL, used only in log messages.</param>
+    /// <param name="url">The page URL, used in log messages and for the page kind its path names (<see cref="UrlPageKinds"/>).</param>
     /// <returns>A successful result, or one with <see cref="ExtractionResult.Reason"/> set; never <c>null</c>. It holds no
     /// reference to <paramref name="html"/>.</returns>
-    public ExtractionResult Extract(ReadOnlyMemory<char> html, string? url = null)
+    public ExtractionResult Extract(ReadOnlyMemory<char> html, string? url = null) => Extract(html, url, candidates: null);
+
+    /// <summary>Extracts one page and also records every strategy's text and the page's features (to fit <see cref="StrategyChoice"/>).</summary>
+    internal ExtractionResult Extract(ReadOnlyMemory<char> html, string? url, StrategyCandidates? candidates)
     {
         if (html.IsEmpty)
         {
@@ -124,7 +110,7 @@ public sealed class MainContentExtractor
         {
             try
             {
-                return ExtractParsed(document);
+                return ExtractParsed(document, url, candidates);
             }
             catch (ExtractionBudgetExceededException ex)
             {
@@ -186,7 +172,7 @@ public sealed class MainContentExtractor
         }
     }
 
-    private ExtractionResult ExtractParsed(IDocument document)
+    private ExtractionResult ExtractParsed(IDocument document, string? url, StrategyCandidates? candidates)
     {
         var scan = new DocumentScan(_options.MaxDomNodes);
         DomWalker.Walk(document, scan, ExtractionBudget.Unlimited);
@@ -199,8 +185,9 @@ public sealed class MainContentExtractor
 
         string title = PageMetadata.Title(document, scan);
         string? language = PageMetadata.Language(document, scan);
-        bool declaresArticle = PageMetadata.DeclaresArticle(scan);
-        bool declaresDiscussion = PageMetadata.DeclaresDiscussion(scan);
+        var page = new PageDeclarations(
+            PageMetadata.DeclaresArticle(scan), PageMetadata.DeclaresDiscussion(scan), PageMetadata.DeclaresProduct(scan),
+            UrlPageKinds.Of(url ?? PageMetadata.DeclaredUrl(scan)));
         IElement? body = document.Body;
         string text = "";
         double confidence = 0;
@@ -208,11 +195,11 @@ public sealed class MainContentExtractor
         {
             var cleaner = new DomCleaner();
             DomWalker.Walk(body, cleaner, budget);
-            (text, confidence) = BestAttempt(body, title, declaresArticle, declaresDiscussion, _options.Format, budget);
+            (text, confidence) = BestAttempt(body, title, page, _options.Format, budget, candidates);
             if (text.Length < RevealBelowChars && cleaner.RemovedHidden)
             {
                 cleaner.RestoreHidden(budget);
-                (string Text, double Confidence) revealed = BestAttempt(body, title, declaresArticle, declaresDiscussion, _options.Format, budget);
+                (string Text, double Confidence) revealed = BestAttempt(body, title, page, _options.Format, budget, candidates);
                 if (revealed.Text.Length > text.Length)
                 {
                     (text, confidence) = revealed;
@@ -233,17 +220,17 @@ public sealed class MainContentExtractor
     }
 
     private static (string Text, double Confidence) BestAttempt(
-        IElement body, string title, bool declaresArticle, bool declaresDiscussion, ExtractionFormat format, ExtractionBudget budget)
+        IElement body, string title, PageDeclarations page, ExtractionFormat format, ExtractionBudget budget, StrategyCandidates? candidates)
     {
         AttemptResult best = default;
-        int strippedPageChars = -1;
-        var cues = new NameCueCache(declaresDiscussion);
+        AttemptResult first = default;
+        var cues = new NameCueCache(page.Discussion);
         foreach (SelectionFlags flags in SelectionFlags.Attempts)
         {
             AttemptResult attempt = Attempt(body, title, format, flags, cues, budget);
-            if (strippedPageChars < 0)
+            if (first.Text is null)
             {
-                strippedPageChars = attempt.StrippedPageChars;
+                first = attempt;
             }
 
             if (best.Text is null || attempt.Text.Length > best.Text.Length)
@@ -257,25 +244,39 @@ public sealed class MainContentExtractor
             }
         }
 
-        double share = strippedPageChars <= 0 ? 1 : (double)TextMeasure.NormalizedLength(best.Text) / strippedPageChars;
-        if ((share < (declaresArticle ? WholeBodyBelowShareOfArticle : WholeBodyBelowShare) && best.Confidence < WholeBodyBelowConfidence)
-            || (!declaresArticle && share < WholeBodyBelowShareAtAnyConfidence))
+        int selectedChars = TextMeasure.NormalizedLength(best.Text);
+        var features = new PageFeatures(
+            page.Article, page.Product, page.UrlKind,
+            Share: first.StrippedPageChars <= 0 ? 1 : (double)selectedChars / first.StrippedPageChars,
+            best.Confidence, selectedChars, first.StrippedPageChars, best.PageLinkDensity,
+            best.Rest.LinkDensity, best.Rest.GoodShare, best.Rest.SentenceEndsPerThousand);
+        ExtractionStrategy strategy = StrategyChoice.Choose(features);
+        string? wholeBody = strategy == ExtractionStrategy.WholeBody || candidates is not null
+            ? Attempt(body, title, format, SelectionFlags.WholeBody, cues, budget).Text
+            : null;
+        if (strategy == ExtractionStrategy.Selection || candidates is not null)
         {
-            // The confidence stays the selection's: no dominant body was found, and the whole body covering every paragraph says
-            // nothing about how much of it is main content.
-            return (Attempt(body, title, format, SelectionFlags.WholeBody, cues, budget).Text, best.Confidence);
-        }
-
-        if (best.Confidence < FallbackBelowConfidence)
-        {
-            AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, cues, budget);
-            if (inclusive.Confidence > best.Confidence + FallbackMinGain)
+            if (best.Confidence < FallbackBelowConfidence)
             {
-                best = inclusive;
+                AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, cues, budget);
+                if (inclusive.Confidence > best.Confidence + FallbackMinGain)
+                {
+                    best = inclusive;
+                }
             }
         }
 
-        return (best.Text, best.Confidence);
+        if (candidates is not null)
+        {
+            candidates.Features = features;
+            candidates.Chosen = strategy;
+            candidates.Selection = best.Text;
+            candidates.WholeBody = wholeBody!;
+        }
+
+        // A whole-body page keeps the selection's confidence: no dominant body was found, and the whole body covering every
+        // paragraph says nothing about how much of it is main content.
+        return strategy == ExtractionStrategy.WholeBody ? (wholeBody!, features.Confidence) : (best.Text, best.Confidence);
     }
 
     private static AttemptResult Attempt(
@@ -286,15 +287,27 @@ public sealed class MainContentExtractor
         List<NodeInfo> roots = ContentSelector.Select(analysis, flags, budget, out int pageGoodText, out int strippedPageChars);
         TitleHeadings.Remove(analysis.All, roots, title, budget);
         var writer = new BlockTextWriter(analysis.ByElement, format);
+        NodeInfo page = analysis.All[0];
+        var rest = PageRest.Of(page);
         foreach (NodeInfo root in roots)
         {
             writer.Write(root, budget);
+            if (root != page)
+            {
+                rest = rest.Without(root);
+            }
         }
 
         string text = writer.ToString();
-        return new AttemptResult(text, ExtractionConfidence.Estimate(text, pageGoodText), pageChars, strippedPageChars);
+        return new AttemptResult(
+            text, ExtractionConfidence.Estimate(text, pageGoodText), pageChars, strippedPageChars, page.LinkDensity, rest);
     }
 
-    /// <summary>One selection attempt's text and confidence, with the page's text before and after the attempt's stripping (chars).</summary>
-    private readonly record struct AttemptResult(string Text, double Confidence, int PageChars, int StrippedPageChars);
+    /// <summary>One selection attempt's text and confidence, with the page's text before and after the attempt's stripping (chars)
+    /// and the link density of what is left of it after the attempt's stripping and cleaning, and the text the selection left out.</summary>
+    private readonly record struct AttemptResult(
+        string Text, double Confidence, int PageChars, int StrippedPageChars, double PageLinkDensity, PageRest Rest);
+
+    /// <summary>What a page says about itself: declared article, discussion and product, and the kind its URL path names.</summary>
+    private readonly record struct PageDeclarations(bool Article, bool Discussion, bool Product, UrlPageKind UrlKind);
 }

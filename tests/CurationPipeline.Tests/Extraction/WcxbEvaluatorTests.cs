@@ -81,16 +81,16 @@ public sealed class WcxbEvaluatorTests
     [Fact]
     public async Task EvaluateAsync_WcxbDev_F1AboveFloor()
     {
-        // Reached 0.854 (article 0.945, forum 0.776) when this floor was last raised (issue 18, fourth pass); WCXB dev is the
+        // Reached 0.859 (article 0.946, forum 0.798) when this floor was last raised (issue 18, fifth and sixth passes); WCXB dev is the
         // tuning set, so this guards against regressions rather than measuring generalisation.
         var evaluator = new WcxbEvaluator(new MainContentExtractor(new ExtractionOptions()));
 
         WcxbEvaluation result = await evaluator.EvaluateAsync(TestData.Shared(WcxbDev), TestContext.Current.CancellationToken);
 
         Assert.Equal(1356, result.Items.Length);
-        Assert.True(result.Overall.F1 >= 0.85, $"F1 {result.Overall.F1:F3} < 0.85");
+        Assert.True(result.Overall.F1 >= 0.857, $"F1 {result.Overall.F1:F3} < 0.857");
         Assert.True(result.ByPageType.Single(t => t.PageType == "article").F1 >= 0.94, "article F1 below 0.94");
-        Assert.True(result.ByPageType.Single(t => t.PageType == "forum").F1 >= 0.77, "forum F1 below 0.77");
+        Assert.True(result.ByPageType.Single(t => t.PageType == "forum").F1 >= 0.79, "forum F1 below 0.79");
     }
 
     /// <summary>A one-page WCXB folder: metadata.json, html/0001.html.gz and ground-truth/0001.json.</summary>

@@ -44,8 +44,8 @@ public sealed class WcxbEvaluator
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public async Task<WcxbEvaluation> EvaluateAsync(string benchmarkDirectory, CancellationToken cancellationToken = default)
     {
-        (IReadOnlyDictionary<string, string> truth, IReadOnlyDictionary<string, string> types) =
-            await LoadGroundTruthAsync(benchmarkDirectory, cancellationToken).ConfigureAwait(false);
+        (IReadOnlyDictionary<string, string> truth, IReadOnlyDictionary<string, string> types, IReadOnlyDictionary<string, string> urls) =
+            await LoadPagesAsync(benchmarkDirectory, cancellationToken).ConfigureAwait(false);
         var pages = new List<(string Id, string Html)>(truth.Count);
         foreach (string id in truth.Keys.Order(StringComparer.Ordinal))
         {
@@ -60,7 +60,7 @@ public sealed class WcxbEvaluator
         foreach ((string id, string html) in pages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ExtractionResult result = _extractor.Extract(html);
+            ExtractionResult result = _extractor.Extract(html, urls.GetValueOrDefault(id));
             predictions[id] = result.Text;
             reasons[id] = result.Reason;
             confidences[id] = result.Confidence;
@@ -77,6 +77,19 @@ public sealed class WcxbEvaluator
     /// <returns>Main content per page id (possibly empty), and page type per page id (<c>unknown</c> when the metadata does not list the page).</returns>
     /// <exception cref="InvalidOperationException">The ground-truth archive could not be unpacked.</exception>
     public static async Task<(IReadOnlyDictionary<string, string> Truth, IReadOnlyDictionary<string, string> PageTypes)> LoadGroundTruthAsync(
+        string benchmarkDirectory, CancellationToken cancellationToken = default)
+    {
+        (IReadOnlyDictionary<string, string> truth, IReadOnlyDictionary<string, string> types, _) =
+            await LoadPagesAsync(benchmarkDirectory, cancellationToken).ConfigureAwait(false);
+        return (truth, types);
+    }
+
+    /// <summary>Reads the reference main content, the page type and the URL of every page that has a reference.</summary>
+    /// <param name="benchmarkDirectory">The WCXB split folder.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>As <see cref="LoadGroundTruthAsync"/>, plus the page URL per page id (from the ground truth's <c>url</c>; absent when it has none).</returns>
+    /// <exception cref="InvalidOperationException">The ground-truth archive could not be unpacked.</exception>
+    public static async Task<(IReadOnlyDictionary<string, string> Truth, IReadOnlyDictionary<string, string> PageTypes, IReadOnlyDictionary<string, string> Urls)> LoadPagesAsync(
         string benchmarkDirectory, CancellationToken cancellationToken = default)
     {
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -108,6 +121,7 @@ public sealed class WcxbEvaluator
         {
             var truth = new Dictionary<string, string>(StringComparer.Ordinal);
             var pageTypes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var urls = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string path in Directory.EnumerateFiles(folder, "*.json"))
             {
                 string id = Path.GetFileNameWithoutExtension(path);
@@ -118,10 +132,14 @@ public sealed class WcxbEvaluator
                 {
                     truth[id] = main.GetString()!;
                     pageTypes[id] = types.GetValueOrDefault(id) ?? "unknown";
+                    if (json.RootElement.TryGetProperty("url", out JsonElement url) && url.ValueKind == JsonValueKind.String)
+                    {
+                        urls[id] = url.GetString()!;
+                    }
                 }
             }
 
-            return (truth, pageTypes);
+            return (truth, pageTypes, urls);
         }
         finally
         {

@@ -13,8 +13,9 @@ internal sealed class DocumentScan(int limit) : IDomVisitor
     /// <summary>The <c>&lt;meta&gt;</c> elements in document order.</summary>
     public List<IElement> Metas { get; } = [];
 
-    /// <summary>The <c>&lt;script type="application/ld+json"&gt;</c> elements in document order.</summary>
-    public List<IElement> JsonLdScripts { get; } = [];
+    /// <summary>The text of each <c>&lt;script type="application/ld+json"&gt;</c> element in document order (read once: several
+    /// declarations are looked up in it).</summary>
+    public List<string> JsonLdTexts { get; } = [];
 
     /// <summary>The distinct microdata <c>itemtype</c> values, in order of first use.</summary>
     public List<string> ItemTypes { get; } = [];
@@ -35,7 +36,7 @@ internal sealed class DocumentScan(int limit) : IDomVisitor
                     Metas.Add(element);
                     break;
                 case "script" when string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase):
-                    JsonLdScripts.Add(element);
+                    JsonLdTexts.Add(element.TextContent);
                     break;
             }
         }

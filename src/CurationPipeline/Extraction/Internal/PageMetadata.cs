@@ -19,9 +19,9 @@ internal static partial class PageMetadata
             }
         }
 
-        foreach (IElement script in scan.JsonLdScripts)
+        foreach (string jsonLd in scan.JsonLdTexts)
         {
-            if (DiscussionJsonLdType().IsMatch(script.TextContent))
+            if (DiscussionJsonLdType().IsMatch(jsonLd))
             {
                 return true;
             }
@@ -39,9 +39,9 @@ internal static partial class PageMetadata
             return true;
         }
 
-        foreach (IElement script in scan.JsonLdScripts)
+        foreach (string jsonLd in scan.JsonLdTexts)
         {
-            if (ArticleJsonLdType().IsMatch(script.TextContent))
+            if (ArticleJsonLdType().IsMatch(jsonLd))
             {
                 return true;
             }
@@ -49,6 +49,37 @@ internal static partial class PageMetadata
 
         return false;
     }
+
+    /// <summary>Whether the page declares itself a product page: <c>og:type</c> <c>product</c> (or <c>product.item</c>), or a
+    /// schema.org <c>Product</c> in its JSON-LD or microdata.</summary>
+    public static bool DeclaresProduct(DocumentScan scan)
+    {
+        if (MetaContent(scan, "og:type")?.Trim().StartsWith("product", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return true;
+        }
+
+        foreach (string itemType in scan.ItemTypes)
+        {
+            if (ProductItemType().IsMatch(itemType))
+            {
+                return true;
+            }
+        }
+
+        foreach (string jsonLd in scan.JsonLdTexts)
+        {
+            if (ProductJsonLdType().IsMatch(jsonLd))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The page's own URL as it declares it (<c>og:url</c>), for pages extracted without one.</summary>
+    public static string? DeclaredUrl(DocumentScan scan) => MetaContent(scan, "og:url");
 
     public static string Title(IDocument document, DocumentScan scan)
     {
@@ -114,6 +145,12 @@ internal static partial class PageMetadata
 
     [GeneratedRegex(@"^\s*https?://schema\.org/DiscussionForumPosting\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DiscussionItemType();
+
+    [GeneratedRegex(@"""@type""\s*:\s*\[?\s*""(Product|ProductGroup)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ProductJsonLdType();
+
+    [GeneratedRegex(@"^\s*https?://schema\.org/(Product|ProductGroup)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProductItemType();
 
     private static string? MetaContent(DocumentScan scan, string property)
     {
