@@ -9,26 +9,7 @@ internal static partial class PageMetadata
 {
     /// <summary>Whether the page declares itself a discussion: a schema.org <c>DiscussionForumPosting</c> in its
     /// JSON-LD or microdata. Its comments and replies are then the main content, not chrome below it.</summary>
-    public static bool DeclaresDiscussion(DocumentScan scan)
-    {
-        foreach (string itemType in scan.ItemTypes)
-        {
-            if (DiscussionItemType().IsMatch(itemType))
-            {
-                return true;
-            }
-        }
-
-        foreach (string jsonLd in scan.JsonLdTexts)
-        {
-            if (DiscussionJsonLdType().IsMatch(jsonLd))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool DeclaresDiscussion(DocumentScan scan) => DeclaresType(scan, DiscussionItemType(), DiscussionJsonLdType());
 
     /// <summary>Whether the page declares itself an article: <c>og:type</c> <c>article</c>, or a schema.org article type
     /// (<c>Article</c>, <c>NewsArticle</c>, <c>BlogPosting</c>, ...) in its JSON-LD.</summary>
@@ -52,16 +33,16 @@ internal static partial class PageMetadata
 
     /// <summary>Whether the page declares itself a product page: <c>og:type</c> <c>product</c> (or <c>product.item</c>), or a
     /// schema.org <c>Product</c> in its JSON-LD or microdata.</summary>
-    public static bool DeclaresProduct(DocumentScan scan)
-    {
-        if (MetaContent(scan, "og:type")?.Trim().StartsWith("product", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            return true;
-        }
+    public static bool DeclaresProduct(DocumentScan scan) =>
+        MetaContent(scan, "og:type")?.Trim().StartsWith("product", StringComparison.OrdinalIgnoreCase) == true
+        || DeclaresType(scan, ProductItemType(), ProductJsonLdType());
 
-        foreach (string itemType in scan.ItemTypes)
+    /// <summary>Whether a microdata <c>itemtype</c> or a JSON-LD script of the page names a schema.org type.</summary>
+    private static bool DeclaresType(DocumentScan scan, Regex itemType, Regex jsonLdType)
+    {
+        foreach (string type in scan.ItemTypes)
         {
-            if (ProductItemType().IsMatch(itemType))
+            if (itemType.IsMatch(type))
             {
                 return true;
             }
@@ -69,7 +50,7 @@ internal static partial class PageMetadata
 
         foreach (string jsonLd in scan.JsonLdTexts)
         {
-            if (ProductJsonLdType().IsMatch(jsonLd))
+            if (jsonLdType.IsMatch(jsonLd))
             {
                 return true;
             }
