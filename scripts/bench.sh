@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite: every stage beside its peer, measured in this one invocation on the same input, as one table.
-# Usage: scripts/bench.sh [tokenize] [warc-read] [extract] [train-step] [--quick]   (--quick: fewer passes and smaller inputs, < 3 minutes)
+# Usage: scripts/bench.sh [tokenize] [warc-read] [extract] [extract-wcxb] [train-step] [--quick]   (--quick: fewer passes and smaller inputs, < 3 minutes)
 # Installs the peers on first use: bench/peers (npm tiktoken, warcio, @mozilla/readability, jsdom; pinned in package-lock.json)
 # and, as root on Debian, python3-readability (readability-lxml; without it that row is skipped with a note). Reads the
 # third-party fixtures ($CURATE_SHARED_DATA, else ../shared/data; scripts/fetch-test-data.sh downloads them).

@@ -15,17 +15,17 @@ namespace CurationPipeline.Benchmarks;
 /// <summary>
 /// Each stage next to its peer, measured in this one invocation on the same input: tokenization vs tiktoken (npm, WASM) with
 /// the ids compared, WARC reading vs warcio.js, extraction vs Readability.js (jsdom) and readability-lxml with each side's F1 on
-/// the same benchmark, GPT training steps (TorchSharp) vs PyTorch eager on the same model shape. Prints one table. Peers come
+/// the same benchmark (Scrapinghub; WCXB dev against readability-lxml), GPT training steps (TorchSharp) vs PyTorch eager on the same model shape. Prints one table. Peers come
 /// from bench/peers and Debian packages (scripts/bench.sh installs them).
 /// </summary>
 /// <remarks>
-/// Usage: <c>suite [tokenize] [warc-read] [--quick]</c> (no name: every stage). Both sides run one thread, best of N warm passes
+/// Usage: <c>suite [tokenize] [warc-read] [extract] [extract-wcxb] [train-step] [--quick]</c> (no name: every stage). Both sides run one thread, best of N warm passes
 /// after a cold one. Peak memory is the process's peak RSS (VmHWM) during the stage: ours is reset before each stage through
 /// <c>/proc/self/clear_refs</c>; the peer's is its own process's (Node.js itself is ~40-50 MB of it).
 /// </remarks>
 internal sealed class PeerSuiteBenchmark : IBenchmark
 {
-    private static readonly string[] s_stages = ["tokenize", "warc-read", "extract", "train-step"];
+    private static readonly string[] s_stages = ["tokenize", "warc-read", "extract", "extract-wcxb", "train-step"];
 
     /// <summary>Debian's interpreter, which has python3-readability; a python3 earlier on PATH (pyenv, a venv) may not.</summary>
     private const string DebianPython = "/usr/bin/python3";
@@ -60,7 +60,8 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
             rows.AddRange(stage switch
             {
                 "tokenize" => await TokenizeAsync(peers, passes),
-                "extract" => await ExtractAsync(peers, quick ? 1 : passes, quick ? 40 : int.MaxValue),
+                "extract" => await ExtractScrapinghubAsync(peers, quick ? 1 : passes, quick ? 40 : int.MaxValue),
+                "extract-wcxb" => await ExtractWcxbAsync(peers, quick ? 1 : 2, quick ? 100 : int.MaxValue),
                 "train-step" => await TrainStepAsync(quick ? "tiny" : "d512", quick ? 3 : 8),
                 _ => await WarcReadAsync(peers, quick ? 10 : 40, passes),
             });
@@ -230,42 +231,71 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
     /// Readability.js on jsdom takes tens of seconds a pass (jsdom parses every stylesheet), so --quick runs the peers once over
     /// 40 pages; ours always takes the best of at least 5 warm passes (after one or two, .NET's tiered JIT is still compiling).
     /// </remarks>
-    private static async Task<List<Row>> ExtractAsync(string peers, int passes, int limit)
+    private static async Task<List<Row>> ExtractScrapinghubAsync(string peers, int passes, int limit)
     {
         string benchmark = BenchmarkPaths.SharedData("extraction", "scrapinghub");
         IReadOnlyDictionary<string, string> truth = (await ExtractionEvaluator.LoadArticleBodiesAsync(Path.Combine(benchmark, "ground-truth.json")))
             .OrderBy(p => p.Key, StringComparer.Ordinal).Take(limit).ToDictionary(StringComparer.Ordinal);
-        var pages = new List<(string Id, string Html)>();
+        var pages = new List<ExtractionPage>();
         foreach (string id in truth.Keys.Order(StringComparer.Ordinal))
         {
-            pages.Add((id, await ExtractionEvaluator.LoadPageAsync(Path.Combine(benchmark, "html", id + ".html.gz"), CancellationToken.None)));
+            pages.Add(new ExtractionPage(id, await ExtractionEvaluator.LoadPageAsync(Path.Combine(benchmark, "html", id + ".html.gz"), CancellationToken.None), null));
         }
 
+        return await ExtractAsync(peers, passes, "Scrapinghub benchmark", pages, predictions => ExtractionEvaluator.Score(truth, predictions).F1,
+            [("node", "readability-peer.mjs"), (DebianPython, "readability-lxml-peer.py")]);
+    }
+
+    /// <summary>
+    /// The WCXB dev pages (the first <paramref name="limit"/> by id; 1,356 with a reference) through our extractor and
+    /// readability-lxml, one thread each, with the URL each page was crawled from, every side's cold pass scored with WCXB's
+    /// word-level F1 (<see cref="WcxbEvaluator"/>). Readability.js on jsdom would take minutes a pass here, so it is left out.
+    /// </summary>
+    private static async Task<List<Row>> ExtractWcxbAsync(string peers, int passes, int limit)
+    {
+        string benchmark = BenchmarkPaths.SharedData("extraction", "wcxb-dev");
+        (IReadOnlyDictionary<string, string> truth, IReadOnlyDictionary<string, string> types, IReadOnlyDictionary<string, string> urls) =
+            await WcxbEvaluator.LoadPagesAsync(benchmark);
+        var pages = new List<ExtractionPage>();
+        foreach (string id in truth.Keys.Order(StringComparer.Ordinal).Take(limit))
+        {
+            pages.Add(new ExtractionPage(id, await ExtractionEvaluator.LoadPageAsync(Path.Combine(benchmark, "html", id + ".html.gz"), CancellationToken.None), urls.GetValueOrDefault(id)));
+        }
+
+        var scored = pages.ToDictionary(p => p.Id, p => truth[p.Id], StringComparer.Ordinal);
+        return await ExtractAsync(peers, passes, "WCXB dev", pages, predictions => WcxbEvaluator.Score(scored, types, predictions).Overall.F1,
+            [(DebianPython, "readability-lxml-peer.py")]);
+    }
+
+    /// <summary>Our extractor (best of at least 5 warm passes) and each peer (best of <paramref name="passes"/>) on the same pages; the cold passes' outputs are scored.</summary>
+    private static async Task<List<Row>> ExtractAsync(string peers, int passes, string benchmark, List<ExtractionPage> pages,
+        Func<IReadOnlyDictionary<string, string>, double> f1, (string Command, string Script)[] peerScripts)
+    {
         string input = Path.Combine(Path.GetTempPath(), $"curate-suite-{Environment.ProcessId}-pages.jsonl");
         string output = Path.Combine(Path.GetTempPath(), $"curate-suite-{Environment.ProcessId}-extracted.jsonl");
-        await File.WriteAllLinesAsync(input, pages.Select(p => JsonSerializer.Serialize(new { id = p.Id, url = "https://example.com/", html = p.Html })));
+        await File.WriteAllLinesAsync(input, pages.Select(p => JsonSerializer.Serialize(new { id = p.Id, url = p.Url ?? "https://example.com/", html = p.Html })));
         try
         {
             ResetPeakRss();
             var extractor = new MainContentExtractor(new ExtractionOptions());
-            var ours = pages.ToDictionary(p => p.Id, p => extractor.Extract(p.Html).Text, StringComparer.Ordinal); // cold pass, scored
+            var ours = pages.ToDictionary(p => p.Id, p => extractor.Extract(p.Html, p.Url).Text, StringComparer.Ordinal); // cold pass, scored
             double best = double.MaxValue;
             for (int p = 0; p < Math.Max(passes, 5); p++) // ours is cheap: always 5 passes, so tiered JIT has finished
             {
                 var watch = Stopwatch.StartNew();
-                foreach ((string _, string html) in pages)
+                foreach (ExtractionPage page in pages)
                 {
-                    extractor.Extract(html);
+                    extractor.Extract(page.Html, page.Url);
                 }
 
                 best = Math.Min(best, watch.Elapsed.TotalSeconds);
             }
 
             long oursRss = PeakRss();
-            double oursF1 = ExtractionEvaluator.Score(truth, ours).F1;
-            string described = $"Scrapinghub benchmark: {pages.Count} pages, {pages.Sum(p => (long)p.Html.Length) / 1e6:F1} M chars";
+            double oursF1 = f1(ours);
+            string described = $"{benchmark}: {pages.Count} pages, {pages.Sum(p => (long)p.Html.Length) / 1e6:F1} M chars";
             var rows = new List<Row>();
-            foreach ((string command, string script) in new[] { ("node", "readability-peer.mjs"), (DebianPython, "readability-lxml-peer.py") })
+            foreach ((string command, string script) in peerScripts)
             {
                 if (command == DebianPython && !CanImportReadabilityLxml())
                 {
@@ -276,10 +306,9 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
                 JsonElement peer = await RunPeerAsync(peers, command, script, input, passes.ToString(CultureInfo.InvariantCulture), output);
                 var predictions = File.ReadLines(output).Select(l => JsonDocument.Parse(l).RootElement)
                     .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("text").GetString() ?? "", StringComparer.Ordinal);
-                double peerF1 = ExtractionEvaluator.Score(truth, predictions).F1;
                 rows.Add(new Row("extract (main content, F1 on the same pages)", described, pages.Count / best, oursRss,
                     peer.GetProperty("peer").GetString()!, pages.Count / peer.GetProperty("seconds").GetDouble(), peer.GetProperty("peak_rss_bytes").GetInt64(),
-                    "pages/s", $"F1 ours {oursF1:F3}, peer {peerF1:F3}", predictions.Count == pages.Count));
+                    "pages/s", $"F1 ours {oursF1:F3}, peer {f1(predictions):F3}", predictions.Count == pages.Count));
             }
 
             return rows;
@@ -290,6 +319,9 @@ internal sealed class PeerSuiteBenchmark : IBenchmark
             File.Delete(output);
         }
     }
+
+    /// <summary>One page of an extraction benchmark, with the URL it was crawled from when the benchmark records one.</summary>
+    private sealed record ExtractionPage(string Id, string Html, string? Url);
 
     /// <summary>
     /// GPT training steps (forward, backward, clip, AdamW) on random tokens: <c>curate train --benchmark</c> (TorchSharp) against
