@@ -15,7 +15,7 @@ internal sealed class ClassifierBenchmark : IBenchmark
 {
     public string Name => "classify";
 
-    public string Description => "n-gram classifiers docs/s per core from raw text on FineWeb-Edu documents, and embedding-head docs/s per core";
+    public string Description => "n-gram classifiers docs/s per core from raw text on FineWeb-Edu documents, and embedding-head docs/s per core [--models a,b,...] [--classifiers DIR] [--seconds S]";
 
     public Task<int> RunAsync(string[] args)
     {
@@ -25,8 +25,11 @@ internal sealed class ClassifierBenchmark : IBenchmark
         string[] texts = [.. StarterDatasets.Build(classify, "quality").Select(e => e.Text)];
         double megabytes = texts.Sum(t => (long)t.Length) * 2 / 1e6;
         Console.WriteLine($"classify: {texts.Length} FineWeb-Edu documents, mean {texts.Average(t => t.Length):F0} chars, {Environment.ProcessorCount} cores, {seconds} s per measurement");
+        // --models code,math,safety,quality: the set a pipeline scores (the quickstart's four); default every starter.
+        string[] names = BenchmarkArgs.String(args, "--models")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ?? [.. StarterDatasets.Names];
         var models = new List<NgramClassifier>();
-        foreach (string name in StarterDatasets.Names)
+        foreach (string name in names)
         {
             models.Add(NgramClassifier.Load(Path.Combine(folder, name + NgramClassifier.Extension)));
         }
