@@ -35,16 +35,17 @@ internal sealed class PassConfigRecord
 
     private PassConfigRecord(string pass, JsonObject sections, IEnumerable<(string? Path, bool IsDirectory)> files)
     {
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Only the files the recorded sections name are read (the pipeline's list also names the other passes' files).
+        var referenced = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach ((string? path, bool isDirectory) in files)
         {
-            if (!string.IsNullOrEmpty(path) && !hashes.ContainsKey(path) && (isDirectory ? Directory.Exists(path) : File.Exists(path)))
+            if (!string.IsNullOrEmpty(path))
             {
-                hashes[path] = isDirectory ? HashDirectory(path) : HashFile(path);
+                referenced.TryAdd(path, isDirectory);
             }
         }
 
-        ReplacePaths(sections, hashes);
+        ReplacePaths(sections, new FileHashes(referenced));
         _pass = pass;
         _sections = sections;
     }
@@ -162,14 +163,14 @@ internal sealed class PassConfigRecord
     private static JsonNode? Section(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), s_json);
 
     /// <summary>Replaces every string that is a file or folder the options name by its content hash: moving a model keeps the record, editing it does not.</summary>
-    private static void ReplacePaths(JsonNode? node, Dictionary<string, string> hashes)
+    private static void ReplacePaths(JsonNode? node, FileHashes hashes)
     {
         switch (node)
         {
             case JsonObject obj:
                 foreach (string key in obj.Select(p => p.Key).ToArray())
                 {
-                    if (obj[key] is JsonValue value && value.TryGetValue(out string? text) && hashes.TryGetValue(text, out string? hash))
+                    if (hashes.Of(obj[key]) is { } hash)
                     {
                         obj[key] = hash;
                     }
@@ -183,7 +184,7 @@ internal sealed class PassConfigRecord
             case JsonArray array:
                 for (int i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is JsonValue value && value.TryGetValue(out string? text) && hashes.TryGetValue(text, out string? hash))
+                    if (hashes.Of(array[i]) is { } hash)
                     {
                         array[i] = hash;
                     }
@@ -213,5 +214,30 @@ internal sealed class PassConfigRecord
         }
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The content hashes of the files a record's sections name, each read once when first met.</summary>
+    private sealed class FileHashes(Dictionary<string, bool> referenced)
+    {
+        private readonly Dictionary<string, string?> _hashes = new(StringComparer.Ordinal);
+
+        /// <summary>The hash of the file or folder <paramref name="node"/> names, or <c>null</c> when it names none that exists.</summary>
+        public string? Of(JsonNode? node)
+        {
+            if (node is not JsonValue value || !value.TryGetValue(out string? path) || !referenced.TryGetValue(path, out bool isDirectory))
+            {
+                return null;
+            }
+
+            if (!_hashes.TryGetValue(path, out string? hash))
+            {
+                hash = isDirectory
+                    ? (Directory.Exists(path) ? HashDirectory(path) : null)
+                    : (File.Exists(path) ? HashFile(path) : null);
+                _hashes[path] = hash;
+            }
+
+            return hash;
+        }
     }
 }
