@@ -8,7 +8,9 @@ namespace CurationPipeline.Extraction.Internal;
 /// meal plan's "Eat every 2–3 hours", an interview's repeated question) repeat on purpose, and code is never compared.</summary>
 /// <remarks>Blocks are first matched on their text and link-text lengths, which costs nothing; only blocks
 /// whose lengths match an earlier block's are compared by a 64-bit FNV-1a fingerprint of their non-whitespace text. The
-/// fingerprint is fixed (not randomized per process), so the output is the same on every run.</remarks>
+/// fingerprint is fixed (not randomized per process), so the output is the same on every run. A wrapper and the block it wraps
+/// share their lengths, so every fingerprint met inside a walk is kept and reused by later walks: each subtree is hashed once,
+/// not once per wrapper.</remarks>
 internal sealed class RepeatedBlocks : IDomVisitor
 {
     /// <summary>The shortest block (normalised text, after cleaning) that is dropped when repeated; 50–100 scored alike on the
@@ -21,7 +23,10 @@ internal sealed class RepeatedBlocks : IDomVisitor
     private readonly Dictionary<IElement, NodeInfo> _infos;
 
     /// <summary>Blocks written so far, by text and link-text length; a fingerprint is computed only once two blocks share them.</summary>
-    private readonly Dictionary<(int Text, int LinkText), List<WrittenBlock>> _written = [];
+    private readonly Dictionary<(int Text, int LinkText), List<IElement>> _written = [];
+
+    /// <summary>Fingerprints of every element hashed so far, the blocks asked about and the elements inside them.</summary>
+    private readonly Dictionary<IElement, ulong> _fingerprints = [];
 
     /// <summary>Fingerprints of the elements being walked, innermost last.</summary>
     private readonly List<ulong> _open = [];
@@ -38,23 +43,22 @@ internal sealed class RepeatedBlocks : IDomVisitor
         }
 
         var key = (info.TextLength, info.LinkTextLength);
-        if (!_written.TryGetValue(key, out List<WrittenBlock>? sameStatistics))
+        if (!_written.TryGetValue(key, out List<IElement>? sameStatistics))
         {
-            _written.Add(key, [new WrittenBlock(element)]);
+            _written.Add(key, [element]);
             return false;
         }
 
         ulong fingerprint = Fingerprint(element, budget);
-        foreach (WrittenBlock earlier in sameStatistics)
+        foreach (IElement earlier in sameStatistics)
         {
-            earlier.Fingerprint ??= Fingerprint(earlier.Element, budget);
-            if (earlier.Fingerprint == fingerprint)
+            if (Fingerprint(earlier, budget) == fingerprint)
             {
                 return true;
             }
         }
 
-        sameStatistics.Add(new WrittenBlock(element) { Fingerprint = fingerprint });
+        sameStatistics.Add(element);
         return false;
     }
 
@@ -62,10 +66,16 @@ internal sealed class RepeatedBlocks : IDomVisitor
     /// and folded into its parent's, so the block structure counts too.</summary>
     private ulong Fingerprint(IElement element, ExtractionBudget budget)
     {
+        if (_fingerprints.TryGetValue(element, out ulong known))
+        {
+            return known;
+        }
+
         _open.Add(FnvOffset);
         DomWalker.Walk(element, this, budget);
         ulong fingerprint = _open[^1];
         _open.Clear();
+        _fingerprints[element] = fingerprint;
         return fingerprint;
     }
 
@@ -91,6 +101,12 @@ internal sealed class RepeatedBlocks : IDomVisitor
             return false;
         }
 
+        if (_fingerprints.TryGetValue(element, out ulong known))
+        {
+            Fold(known);
+            return false;
+        }
+
         _open.Add(FnvOffset);
         return true;
     }
@@ -98,15 +114,11 @@ internal sealed class RepeatedBlocks : IDomVisitor
     void IDomVisitor.Exit(IElement element)
     {
         ulong fingerprint = _open[^1];
+        _fingerprints[element] = fingerprint;
         _open.RemoveAt(_open.Count - 1);
-        _open[^1] = (_open[^1] ^ fingerprint) * FnvPrime;
+        Fold(fingerprint);
     }
 
-    /// <summary>A block already written, with its fingerprint once one was needed.</summary>
-    private sealed class WrittenBlock(IElement element)
-    {
-        public IElement Element { get; } = element;
-
-        public ulong? Fingerprint { get; set; }
-    }
+    /// <summary>Folds a child element's fingerprint into the innermost open element's.</summary>
+    private void Fold(ulong child) => _open[^1] = (_open[^1] ^ child) * FnvPrime;
 }
