@@ -35,8 +35,11 @@ public sealed class ExtractionEvaluator
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public async Task<ExtractionEvaluation> EvaluateAsync(string benchmarkDirectory, CancellationToken cancellationToken = default)
     {
-        IReadOnlyDictionary<string, string> truth = await LoadArticleBodiesAsync(Path.Combine(benchmarkDirectory, GroundTruthFile), cancellationToken)
-            .ConfigureAwait(false);
+        string groundTruthPath = Path.Combine(benchmarkDirectory, GroundTruthFile);
+        IReadOnlyDictionary<string, string> truth = await LoadArticleBodiesAsync(groundTruthPath, cancellationToken).ConfigureAwait(false);
+
+        // The crawl URL, as a pipeline has it from the WARC record (the extractor otherwise falls back to the page's og:url).
+        IReadOnlyDictionary<string, string> urls = await LoadItemStringsAsync(groundTruthPath, "url", cancellationToken).ConfigureAwait(false);
         var pages = new List<(string Id, string Html)>(truth.Count);
         foreach (string id in truth.Keys.Order(StringComparer.Ordinal))
         {
@@ -50,7 +53,7 @@ public sealed class ExtractionEvaluator
         foreach ((string id, string html) in pages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ExtractionResult result = _extractor.Extract(html);
+            ExtractionResult result = _extractor.Extract(html, urls.GetValueOrDefault(id) is { Length: > 0 } url ? url : null);
             predictions[id] = result.Text;
             reasons[id] = result.Reason;
             chars += html.Length;
@@ -73,7 +76,11 @@ public sealed class ExtractionEvaluator
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Article body per item id (an absent or null body reads as empty).</returns>
     /// <exception cref="JsonException">The file is not of that form.</exception>
-    public static async Task<IReadOnlyDictionary<string, string>> LoadArticleBodiesAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyDictionary<string, string>> LoadArticleBodiesAsync(string path, CancellationToken cancellationToken = default) =>
+        LoadItemStringsAsync(path, "articleBody", cancellationToken);
+
+    /// <summary>Reads one string property of every item of a benchmark JSON file (see <see cref="LoadArticleBodiesAsync"/>).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> LoadItemStringsAsync(string path, string property, CancellationToken cancellationToken)
     {
         await using FileStream stream = File.OpenRead(path);
         using JsonDocument json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -83,16 +90,16 @@ public sealed class ExtractionEvaluator
             root = wrapped;
         }
 
-        var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (JsonProperty item in root.EnumerateObject())
         {
-            bodies[item.Name] = item.Value.ValueKind == JsonValueKind.Object
-                && item.Value.TryGetProperty("articleBody", out JsonElement body) && body.ValueKind == JsonValueKind.String
-                ? body.GetString()!
+            values[item.Name] = item.Value.ValueKind == JsonValueKind.Object
+                && item.Value.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()!
                 : "";
         }
 
-        return bodies;
+        return values;
     }
 
     /// <summary>Reads a benchmark page stored as gzip-compressed UTF-8 HTML (both benchmarks' layout).</summary>
