@@ -5,12 +5,17 @@
 # CURATE_REQUIRE_FIXTURES=1 turns an absent fixture root into failures, CURATE_REQUIRE_SLURM=1 an absent Slurm (.ci/run sets both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The TorchSharp native library is patched at build time (Debian 12's libstdc++ is too old for it); that needs patchelf.
-if ! command -v patchelf >/dev/null; then
+# The TorchSharp native library is patched at build time (Debian 12's libstdc++ is too old for it); that needs patchelf, g++
+# and python3 (tools/patch-libtorchsharp.sh), and without the patch the training tests fail.
+missing=""
+for tool in patchelf g++ python3; do
+  command -v "$tool" >/dev/null || missing="$missing $tool"
+done
+if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends patchelf >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
   else
-    echo "scripts/test.sh: patchelf is required for the training tests: sudo apt-get install -y patchelf" >&2
+    echo "scripts/test.sh:$missing required for the training tests: sudo apt-get install -y$missing" >&2
     exit 1
   fi
 fi
@@ -24,10 +29,15 @@ if { [ ! -x /usr/sbin/slurmctld ] || [ ! -x /usr/sbin/slurmd ] || [ ! -x /usr/bi
     && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slurmctld slurmd slurm-client munge >/dev/null
 fi
+# The DuckDB interop reader (the Parquet interop test) and the Azure Blob emulator (Azurite, pinned; the az:// storage tests
+# start and stop it themselves) come from npm.
+if ! command -v npm >/dev/null; then
+  echo "scripts/test.sh: Node.js and npm are required (the DuckDB interop reader and Azurite are npm packages): install Node.js 20+ with npm" >&2
+  exit 1
+fi
 if [ ! -d tests/interop/node_modules/@duckdb/node-api ]; then
   npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
 fi
-# The Azure Blob emulator (Azurite, pinned) the az:// storage tests start and stop themselves; without it they skip with their reason.
 if [ ! -f tests/azurite/node_modules/azurite/package.json ]; then
   npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
 fi
