@@ -84,6 +84,28 @@ public sealed class DecontaminationFilterTests
     }
 
     [Fact]
+    public async Task Evaluate_MatrixNotationAlone_Kept()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        DecontaminationFilter filter = await GsmAndMathAsync(ct);
+        // Normalized: "begin pmatrix 0 0 0 0 end pmatrix begin pmatrix 0 0 0 0 end pmatrix", which MATH's matrix problems contain.
+        string matrices = @"The product \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \begin{pmatrix} 5 & 6 \\ 7 & 8 \end{pmatrix} is computed row by column.";
+
+        Assert.Equal(new DecontaminationSignals(0, null), filter.Evaluate(Plant(RealText.Articles()[3], matrices), null).Signals);
+    }
+
+    [Theory]
+    [InlineData("begin pmatrix 0 0 0 0 end pmatrix begin pmatrix 0 0 0", 13, false)] // 4 distinct of 13
+    [InlineData("0 0 0 0 0 0 0 0 0 0 0 0 0", 13, false)]
+    [InlineData("a b c d a a a a a a a a a", 13, false)] // 4 distinct: one short of a third
+    [InlineData("0 families with 0 people and 0 families with 0 people 0 people", 13, true)] // 5 distinct
+    [InlineData("janet s ducks lay 0 eggs per day she eats three for breakfast", 13, true)]
+    [InlineData("a b a b a b", 6, true)]
+    [InlineData("a a a a a a", 6, false)]
+    public void HasEnoughDistinctWords_NeedsAThirdOfTheWordsDistinct(string ngram, int words, bool expected) =>
+        Assert.Equal(expected, CurationPipeline.Filters.Internal.BenchmarkIndex.HasEnoughDistinctWords(System.Text.Encoding.UTF8.GetBytes(ngram), words));
+
+    [Fact]
     public async Task Evaluate_FlagAction_KeepsAndRecordsTheMatch()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
