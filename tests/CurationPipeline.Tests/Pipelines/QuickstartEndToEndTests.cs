@@ -67,8 +67,8 @@ public sealed class QuickstartEndToEndTests
         // annotated/ also holds what a filter dropped (with its signals and filter_reason); tokenized/ only what it kept.
         Assert.Equal(annotated.Values.Count(d => d.FilterReason is null), tokenized);
         Assert.All(annotated.Values, d => Assert.InRange(d.Signals.Number("quality"), 0, 1));
-        // quality_buckets: edges 0.2, 0.445, 0.6, 0.8 on the quality score; the sample spreads over several buckets.
-        Assert.All(annotated.Values, d => Assert.Equal(new[] { 0.2, 0.445, 0.6, 0.8 }.Count(e => d.Signals.Number("quality") >= e), d.Signals.Number("quality_bucket")));
+        // quality_buckets: edges 0.2, 0.376, 0.6, 0.8 on the quality score; the sample spreads over several buckets.
+        Assert.All(annotated.Values, d => Assert.Equal(new[] { 0.2, 0.376, 0.6, 0.8 }.Count(e => d.Signals.Number("quality") >= e), d.Signals.Number("quality_bucket")));
         Assert.True(annotated.Values.Select(d => d.Signals.Number("quality_bucket")).Distinct().Count() >= 3);
         Assert.Equal(write.Out, tokenized);
         Assert.Equal(report.Tokens, tokens);
