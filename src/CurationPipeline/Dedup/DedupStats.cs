@@ -14,7 +14,8 @@ public sealed record DedupStats
     [JsonPropertyName("candidate_pairs")]
     public long CandidatePairs { get; init; }
 
-    /// <summary>Clusters of two or more documents.</summary>
+    /// <summary>Text clusters (exact and MinHash candidates joined) of two or more documents, members counted before URL dedup; a
+    /// document kept over URL recaptures alone is in no cluster here, though <c>cluster-sizes.parquet</c> gives it a size.</summary>
     [JsonPropertyName("clusters")]
     public long Clusters { get; init; }
 
@@ -42,7 +43,7 @@ public sealed record DedupStats
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ParagraphDedupStats? Paragraphs { get; init; }
 
-    /// <summary>Number of clusters per cluster size (sizes ≥ 2).</summary>
+    /// <summary>Number of text clusters per cluster size (sizes ≥ 2), as <see cref="Clusters"/> counts them.</summary>
     [JsonPropertyName("cluster_sizes")]
     public ImmutableSortedDictionary<int, long> ClusterSizes { get; init; } = ImmutableSortedDictionary<int, long>.Empty;
 }

@@ -89,7 +89,7 @@ public sealed record MixOptions
     public bool MegatronBin { get; init; }
 
     /// <summary>
-    /// Rehydration (FineWeb-2): training copies per epoch by MinHash cluster size, as <c>smallest cluster size → copies</c>. A
+    /// Rehydration (FineWeb-2): training copies per epoch by cluster size (URL, exact and MinHash duplicates + 1), as <c>smallest cluster size → copies</c>. A
     /// document's weight is the copies of the largest key not above its cluster size (from <c>dedup/cluster-sizes.parquet</c>;
     /// 1 for a singleton), or 1 below every key. A domain's epoch is then every document weight times, and
     /// <see cref="MaxEpochs"/> limits such epochs; the partial epoch adds a document's whole weight at a time.
@@ -180,7 +180,7 @@ public sealed record MixOptions
 
         if (Rehydration.Count > 0 && DropList.Length == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(Rehydration), "Rehydration weighs documents by MinHash cluster size: it needs the drop list (drop_list: \"\" mixes without dedup).");
+            throw new ArgumentOutOfRangeException(nameof(Rehydration), "Rehydration weighs documents by cluster size: it needs the drop list (drop_list: \"\" mixes without dedup).");
         }
 
         int epochLimit = Math.Max(MaxEpochs, MaxEpochsPerDomain.Values.DefaultIfEmpty(0).Max());

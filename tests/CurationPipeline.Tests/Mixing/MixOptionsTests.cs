@@ -3,7 +3,7 @@ using CurationPipeline.Mixing;
 
 namespace CurationPipeline.Tests.Mixing;
 
-/// <summary>The mix's rehydration rule: copies per epoch by MinHash cluster size.</summary>
+/// <summary>The mix's rehydration rule: copies per epoch by cluster size.</summary>
 public sealed class MixOptionsTests
 {
     private static readonly MixOptions s_fineWeb2Style = MixConfigLoader.Parse("rehydration: {2: 2, 5: 3, 100: 1}\n", "mix.yaml");

@@ -153,7 +153,7 @@ internal sealed class CatalogBuilder
         return (emptied, rewritten);
     }
 
-    /// <summary>The MinHash cluster size of every kept document of a cluster, by identity key, when the mix rehydrates; otherwise empty.</summary>
+    /// <summary>The cluster size (URL, exact and MinHash duplicates + 1) of every kept document of a cluster, by identity key, when the mix rehydrates; otherwise empty.</summary>
     private async Task<Dictionary<UInt128, int>> ReadClusterSizesAsync(string taggedDirectory, CancellationToken cancellationToken)
     {
         var sizes = new Dictionary<UInt128, int>();
@@ -167,7 +167,7 @@ internal sealed class CatalogBuilder
         if (path is null || !_storage.Exists(path))
         {
             // MixOptions.Validate refuses rehydration with drop_list: "", so path is the drop list's cluster sizes file here.
-            throw new MixConfigException($"invalid value for 'rehydration': it reads the MinHash cluster sizes, and '{path}' does not exist (run dedup first).");
+            throw new MixConfigException($"invalid value for 'rehydration': it reads the cluster sizes, and '{path}' does not exist (run dedup first).");
         }
 
         var identity = new IdentityColumns();
