@@ -31,6 +31,10 @@ internal static partial class BoilerplatePatterns
     [GeneratedRegex(@"(^|[^a-z])(ads?|hid|hidden)([^a-z]|$)|banner|combx|comment|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|date|social|subscribe|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Negative();
 
+    /// <summary>Headings of recommendation and cross-sell sections (<see cref="CrossSellSections"/>).</summary>
+    [GeneratedRegex(@"you (may|might|will|'ll) (also )?(like|love|enjoy)|(similar|related|recommended|suggested|sponsored) (items|products|listings)|customers (who|also)|(also|frequently) (bought|viewed|purchased)|recently viewed|more from this (seller|shop|store)|seller's other items|complete the look|pairs well with|goes well with|related to this item|compare with similar|similar brands|recommended for you", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex CrossSellHeading();
+
     /// <summary>Inline styles that take an element off the page (<c>visibility:hidden</c> does not: scroll-reveal effects start
     /// content with it).</summary>
     [GeneratedRegex(@"display\s*:\s*none", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -12,7 +12,13 @@ internal sealed class DomCleaner : IDomVisitor
     /// <summary>Hidden elements, each with the empty comment that holds its place in the tree.</summary>
     private readonly List<(IElement Hidden, INode Placeholder)> _hidden = [];
 
+    /// <summary>Headings kept by the first walk, in document order (see <see cref="CrossSellSections"/>).</summary>
+    private readonly List<IElement> _headings = [];
+
     private bool _keepHidden;
+
+    /// <summary>The headings the first walk kept, in document order.</summary>
+    public IReadOnlyList<IElement> Headings => _headings;
 
     /// <summary>Whether any hidden element was set aside.</summary>
     public bool RemovedHidden => _hidden.Count > 0;
@@ -61,6 +67,11 @@ internal sealed class DomCleaner : IDomVisitor
                     element.Parent!.ReplaceChild(placeholder, element);
                     _hidden.Add((element, placeholder));
                     return false;
+                }
+
+                if (!_keepHidden && HtmlTags.Heading.Contains(element.LocalName))
+                {
+                    _headings.Add(element);
                 }
 
                 return true;
