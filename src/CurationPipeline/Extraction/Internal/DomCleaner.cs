@@ -43,6 +43,9 @@ internal sealed class DomCleaner : IDomVisitor
     /// tuning half; below 400, article bylines cost Scrapinghub precision).</summary>
     private const int MinSectionHeaderChars = 1000;
 
+    /// <summary>A card's text outside its header: at most a label or a date.</summary>
+    private const int MaxCardTextOutsideHeader = 20;
+
     public bool Enter(INode node)
     {
         switch (node)
@@ -98,7 +101,7 @@ internal sealed class DomCleaner : IDomVisitor
 
         if (HtmlTags.Junk.Contains(element.LocalName))
         {
-            return !IsSectionHeaderWithText(element);
+            return !IsSectionHeaderWithText(element) && !IsCardHeader(element);
         }
 
         return (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
@@ -134,6 +137,26 @@ internal sealed class DomCleaner : IDomVisitor
         }
 
         return false;
+    }
+
+    /// <summary>A <c>&lt;header&gt;</c> that holds all the text of its <c>&lt;article&gt;</c> is the article's teaser card
+    /// (a title and a blurb in a listing), not the byline above a body: dropping it would drop the card.</summary>
+    private static bool IsCardHeader(IElement element)
+    {
+        if (element.LocalName != "header" || element.ParentElement is not { LocalName: "article" } article)
+        {
+            return false;
+        }
+
+        foreach (IElement sibling in article.Children)
+        {
+            if (sibling != element && !HtmlTags.Junk.Contains(sibling.LocalName) && TextMeasure.NormalizedLength(sibling.TextContent) > MaxCardTextOutsideHeader)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HoldsContent(IElement noscript) =>
