@@ -56,6 +56,23 @@ public sealed class CrossSellSectionTests
         Assert.Contains("Copper kettle owners asked for a wider spout", result.Text);
     }
 
+    [Theory]
+    [InlineData("product-upsell")]
+    [InlineData("cross-sell-grid")]
+    [InlineData("recommendations")]
+    [InlineData("recently-viewed")]
+    public void Extract_StripNamedAsCrossSell_Dropped(string className)
+    {
+        string html = ProductPage(
+            $"<div class='{className}'><p>Copper kettle with whistle, a classic for gas stoves, now with a cooler handle.</p>"
+            + "<p>Glass kettle with blue light and a wide lid that opens with one finger.</p></div>");
+
+        ExtractionResult result = new MainContentExtractor(new ExtractionOptions()).Extract(html);
+
+        Assert.Contains(Description, result.Text);
+        Assert.DoesNotContain("Copper kettle", result.Text);
+    }
+
     /// <summary>A shop's product page: the product's description and specifications, then <paramref name="extra"/>.</summary>
     private static string ProductPage(string extra) => $"""
         <!DOCTYPE html><html><head><title>Steel kettle</title></head><body>

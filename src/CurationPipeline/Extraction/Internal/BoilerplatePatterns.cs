@@ -6,8 +6,8 @@ namespace CurationPipeline.Extraction.Internal;
 internal static partial class BoilerplatePatterns
 {
     /// <summary>Blocks that are almost never main content (ads, sharing, cookie bars, comments, captions, footers, tag lists, live-score
-    /// bars, search filter and facet panels, forum posters' profile boxes and signatures); removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
-    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo(?!ted)\w*)([^a-z]|$)|breadcrumb|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|navbar|masthead|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link(?!-?target)|rss|agegate|shoutbox|skyscraper|jump-link|more-stories|most-read|comment|caption|credit|footer|copyright|tags|ad-?banner|(^|\s)live(\s|$)|live-?scores?|live-?ticker|(^|[^a-z])reviews?([^a-z]|$)|(^|[^a-z])(facets?|filters?)([^a-z]|$)|signature|user-?info|postprofile|message-?user", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// bars, search filter and facet panels, forum posters' profile boxes and signatures, shops' upsell, recommendation and recently-viewed strips); removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
+    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo(?!ted)\w*)([^a-z]|$)|breadcrumb|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|navbar|masthead|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link(?!-?target)|rss|agegate|shoutbox|skyscraper|jump-link|more-stories|most-read|comment|caption|credit|footer|copyright|tags|ad-?banner|(^|\s)live(\s|$)|live-?scores?|live-?ticker|(^|[^a-z])reviews?([^a-z]|$)|(^|[^a-z])(facets?|filters?)([^a-z]|$)|signature|user-?info|postprofile|message-?user|upsell|cross-?sell|(^|[^a-z])(recommendations?|recs)([^a-z]|$)|recently-?viewed", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Unlikely();
 
     /// <summary>Cues that name both chrome and content blocks (a page header or a section header, a site footer or a card footer,
