@@ -18,6 +18,8 @@ internal static class CrossSellSections
     private static bool IsCrossSellHeading(IElement heading)
     {
         string text = heading.TextContent;
+
+        // The raw length bounds the whitespace a short heading's markup may hold: longer text is not measured.
         return text.Length <= MaxHeadingChars * 4
             && TextMeasure.NormalizedLength(text) <= MaxHeadingChars
             && BoilerplatePatterns.CrossSellHeading().IsMatch(text);
@@ -50,12 +52,13 @@ internal static class CrossSellSections
                 bodyChars = TextMeasure.NormalizedLength(body.TextContent);
             }
 
-            if (TextMeasure.NormalizedLength(section.TextContent) > bodyChars * MaxBodyShare)
+            int sectionChars = TextMeasure.NormalizedLength(section.TextContent);
+            if (sectionChars > bodyChars * MaxBodyShare)
             {
                 continue;
             }
 
-            if (TextMeasure.NormalizedLength(section.TextContent) == TextMeasure.NormalizedLength(heading.TextContent))
+            if (sectionChars == TextMeasure.NormalizedLength(heading.TextContent))
             {
                 RemoveFollowingSiblings(section, heading, rank, headings, budget);
             }
