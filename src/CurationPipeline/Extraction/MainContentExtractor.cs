@@ -195,6 +195,7 @@ public sealed class MainContentExtractor
         {
             var cleaner = new DomCleaner();
             DomWalker.Walk(body, cleaner, budget);
+            CrossSellSections.Remove(body, cleaner.Headings, budget);
             (text, confidence) = BestAttempt(body, title, page, _options.Format, budget, candidates);
             if (text.Length < RevealBelowChars && cleaner.RemovedHidden)
             {

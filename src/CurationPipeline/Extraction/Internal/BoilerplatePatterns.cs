@@ -6,8 +6,8 @@ namespace CurationPipeline.Extraction.Internal;
 internal static partial class BoilerplatePatterns
 {
     /// <summary>Blocks that are almost never main content (ads, sharing, cookie bars, comments, captions, footers, tag lists, live-score
-    /// bars, search filter and facet panels, forum posters' profile boxes and signatures); removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
-    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo(?!ted)\w*)([^a-z]|$)|breadcrumb|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|navbar|masthead|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link(?!-?target)|rss|agegate|shoutbox|skyscraper|jump-link|more-stories|most-read|comment|caption|credit|footer|copyright|tags|ad-?banner|(^|\s)live(\s|$)|live-?scores?|live-?ticker|(^|[^a-z])reviews?([^a-z]|$)|(^|[^a-z])(facets?|filters?)([^a-z]|$)|signature|user-?info|postprofile|message-?user", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// bars, search filter and facet panels, forum posters' profile boxes and signatures, shops' upsell, recommendation and recently-viewed strips); removed during cleaning unless <see cref="MaybeContent"/> also matches.</summary>
+    [GeneratedRegex(@"(^|[^a-z])(ads?|advert\w*|sponsor\w*|promo(?!ted)\w*)([^a-z]|$)|breadcrumb|print-?(header|footer|only|logo)|disqus|cookie|consent|gdpr|newsletter|signup|sign-up|social|share|sharing|navbar|masthead|outbrain|taboola|pagination|pager|popup|modal|overlay|skip-link(?!-?target)|rss|agegate|shoutbox|skyscraper|jump-link|more-stories|most-read|comment|caption|credit|footer|copyright|tags|ad-?banner|(^|\s)live(\s|$)|live-?scores?|live-?ticker|(^|[^a-z])reviews?([^a-z]|$)|(^|[^a-z])(facets?|filters?)([^a-z]|$)|signature|user-?info|postprofile|message-?user|upsell|cross-?sell|(^|[^a-z])(recommendations?|recs)([^a-z]|$)|recently-?viewed", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Unlikely();
 
     /// <summary>Cues that name both chrome and content blocks (a page header or a section header, a site footer or a card footer,
@@ -30,6 +30,10 @@ internal static partial class BoilerplatePatterns
     /// <summary>Cues that lower a container's score.</summary>
     [GeneratedRegex(@"(^|[^a-z])(ads?|hid|hidden)([^a-z]|$)|banner|combx|comment|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|date|social|subscribe|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Negative();
+
+    /// <summary>Headings of recommendation and cross-sell sections (<see cref="CrossSellSections"/>).</summary>
+    [GeneratedRegex(@"you (may|might|will|'ll) (also )?(like|love|enjoy)|(similar|related|recommended|suggested|sponsored) (items|products|listings)|customers (who|also)|(also|frequently) (bought|viewed|purchased)|recently viewed|more from this (seller|shop|store)|seller's other items|complete the look|pairs well with|goes well with|related to this item|compare with similar|similar brands|recommended for you", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex CrossSellHeading();
 
     /// <summary>Inline styles that take an element off the page (<c>visibility:hidden</c> does not: scroll-reveal effects start
     /// content with it).</summary>

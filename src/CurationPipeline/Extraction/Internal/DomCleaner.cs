@@ -12,7 +12,13 @@ internal sealed class DomCleaner : IDomVisitor
     /// <summary>Hidden elements, each with the empty comment that holds its place in the tree.</summary>
     private readonly List<(IElement Hidden, INode Placeholder)> _hidden = [];
 
+    /// <summary>Headings kept by the first walk, in document order (see <see cref="CrossSellSections"/>).</summary>
+    private readonly List<IElement> _headings = [];
+
     private bool _keepHidden;
+
+    /// <summary>The headings the first walk kept, in document order.</summary>
+    public IReadOnlyList<IElement> Headings => _headings;
 
     /// <summary>Whether any hidden element was set aside.</summary>
     public bool RemovedHidden => _hidden.Count > 0;
@@ -36,6 +42,9 @@ internal sealed class DomCleaner : IDomVisitor
     /// <summary>A section's <c>&lt;header&gt;</c> with at least this much text is content (400 to 2,000 scored alike on the WCXB
     /// tuning half; below 400, article bylines cost Scrapinghub precision).</summary>
     private const int MinSectionHeaderChars = 1000;
+
+    /// <summary>A card's text outside its header: at most a label or a date.</summary>
+    private const int MaxCardTextOutsideHeader = 20;
 
     public bool Enter(INode node)
     {
@@ -63,6 +72,11 @@ internal sealed class DomCleaner : IDomVisitor
                     return false;
                 }
 
+                if (!_keepHidden && HtmlTags.Heading.Contains(element.LocalName))
+                {
+                    _headings.Add(element);
+                }
+
                 return true;
             case IText:
                 return true;
@@ -87,7 +101,7 @@ internal sealed class DomCleaner : IDomVisitor
 
         if (HtmlTags.Junk.Contains(element.LocalName))
         {
-            return !IsSectionHeaderWithText(element);
+            return !IsSectionHeaderWithText(element) && !IsCardHeader(element);
         }
 
         return (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
@@ -123,6 +137,26 @@ internal sealed class DomCleaner : IDomVisitor
         }
 
         return false;
+    }
+
+    /// <summary>A <c>&lt;header&gt;</c> that holds all the text of its <c>&lt;article&gt;</c> is the article's teaser card
+    /// (a title and a blurb in a listing), not the byline above a body: dropping it would drop the card.</summary>
+    private static bool IsCardHeader(IElement element)
+    {
+        if (element.LocalName != "header" || element.ParentElement is not { LocalName: "article" } article)
+        {
+            return false;
+        }
+
+        foreach (IElement sibling in article.Children)
+        {
+            if (sibling != element && !HtmlTags.Junk.Contains(sibling.LocalName) && TextMeasure.NormalizedLength(sibling.TextContent) > MaxCardTextOutsideHeader)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HoldsContent(IElement noscript) =>
