@@ -9,6 +9,7 @@ namespace CurationPipeline.Extraction;
 /// <item><term><see cref="MaxNestingWork"/></term><description>50,000,000</description></item>
 /// <item><term><see cref="Timeout"/></term><description>60 seconds</description></item>
 /// <item><term><see cref="MinTextChars"/></term><description>1</description></item>
+/// <item><term><see cref="MinLowConfidenceWords"/></term><description>50</description></item>
 /// <item><term><see cref="Format"/></term><description><see cref="ExtractionFormat.Text"/></description></item>
 /// </list>
 /// The extractor copies the options when it is built; later changes have no effect.
@@ -34,6 +35,13 @@ public sealed record ExtractionOptions
     /// <summary>Main text shorter than this many chars (after whitespace normalisation) is rejected with <see cref="ExtractionReasons.Empty"/>.</summary>
     public int MinTextChars { get; init; } = 1;
 
+    /// <summary>Main text of fewer words than this (a Han, kana or Hangul char counts as one) is rejected with
+    /// <see cref="ExtractionReasons.Empty"/> when the extraction's <see cref="ExtractionResult.Confidence"/> is under 0.4: no block
+    /// read as content, and what was kept is page chrome ("Skip to content", a search prompt, a cookie warning). 0 turns the rule
+    /// off. 50 is Gopher's minimum document length; the rule gained on both halves of WCXB dev, whose SPA shells have empty
+    /// references.</summary>
+    public int MinLowConfidenceWords { get; init; } = 50;
+
     /// <summary>Layout of <see cref="ExtractionResult.Text"/>: plain text or Markdown (YAML <c>format: Markdown</c>).</summary>
     public ExtractionFormat Format { get; init; } = ExtractionFormat.Text;
 
@@ -46,6 +54,7 @@ public sealed record ExtractionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxNestingWork, 1, nameof(MaxNestingWork));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinTextChars, 1, nameof(MinTextChars));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinLowConfidenceWords, nameof(MinLowConfidenceWords));
         if (!Enum.IsDefined(Format))
         {
             throw new ArgumentOutOfRangeException(nameof(Format), Format, "unknown extraction format");

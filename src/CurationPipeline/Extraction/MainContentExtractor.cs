@@ -32,7 +32,7 @@ public sealed class MainContentExtractor
 
     /// <summary>Below this <see cref="ExtractionResult.Confidence"/> the more inclusive <see cref="SelectionFlags.Inclusive"/> strategy is
     /// also tried (rs-trafilatura falls back below 0.80 of its own score; 0.4 on this scale was the best trade on WCXB dev that kept
-    /// Scrapinghub at 0.975).</summary>
+    /// Scrapinghub at 0.975). A result under <see cref="ExtractionOptions.MinLowConfidenceWords"/> words below it is page chrome.</summary>
     private const double FallbackBelowConfidence = 0.4;
 
     /// <summary>The fallback replaces the first result only when its confidence is higher by at least this much.</summary>
@@ -210,15 +210,21 @@ public sealed class MainContentExtractor
 
         if (text.Length < _options.MinTextChars)
         {
-            return new ExtractionResult
-            {
-                Succeeded = false, Reason = ExtractionReasons.Empty, Title = title, Language = language,
-                Detail = $"{text.Length} chars of main text",
-            };
+            return NoMainText(title, language, $"{text.Length} chars of main text");
+        }
+
+        if (confidence < FallbackBelowConfidence && TextMeasure.CountWords(text, _options.MinLowConfidenceWords) < _options.MinLowConfidenceWords)
+        {
+            return NoMainText(title, language, $"under {_options.MinLowConfidenceWords} words of main text at confidence {confidence:0.00}: page chrome, no content block");
         }
 
         return new ExtractionResult { Succeeded = true, Title = title, Text = text, Language = language, Confidence = confidence };
     }
+
+    private static ExtractionResult NoMainText(string title, string? language, string detail) => new()
+    {
+        Succeeded = false, Reason = ExtractionReasons.Empty, Title = title, Language = language, Detail = detail,
+    };
 
     private static (string Text, double Confidence) BestAttempt(
         IElement body, string title, PageDeclarations page, ExtractionFormat format, ExtractionBudget budget, StrategyCandidates? candidates)

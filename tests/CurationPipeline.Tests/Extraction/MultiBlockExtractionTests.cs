@@ -95,11 +95,43 @@ public sealed class MultiBlockExtractionTests
     [Fact]
     public void Confidence_OneShortParagraph_Low()
     {
-        ExtractionResult result = s_extractor.Extract("<html><body><article><p>A short note of about fifty characters.</p></article></body></html>");
+        const string html = "<html><body><article><p>A short note of about fifty characters.</p></article></body></html>";
+
+        ExtractionResult result = new MainContentExtractor(new ExtractionOptions { MinLowConfidenceWords = 0 }).Extract(html);
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.InRange(result.Confidence, 0.0, 0.4);
     }
+
+    [Fact]
+    public void Extract_FewWordsAtLowConfidence_EmptyAsPageChrome()
+    {
+        const string shell = "<html><body><div><a href='#main'>Skip to content</a></div><div><span>I'm shopping for...</span></div></body></html>";
+
+        ExtractionResult result = s_extractor.Extract(shell);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(ExtractionReasons.Empty, result.Reason);
+        Assert.Contains("page chrome", result.Detail);
+    }
+
+    [Fact]
+    public void Extract_FiftyWordsAtLowConfidence_Kept()
+    {
+        string note = "<html><body><div><p>" + string.Join(' ', Enumerable.Range(0, 50).Select(i => $"word{i}")) + "</p></div></body></html>";
+
+        ExtractionResult result = s_extractor.Extract(note);
+
+        Assert.True(result.Succeeded, result.Detail);
+    }
+
+    [Theory]
+    [InlineData("Skip to content", 3)]
+    [InlineData("it's 2,000 words", 5)] // letters and digits runs: it, s, 2, 000, words
+    [InlineData("市交通部门宣布", 7)]     // one per Han char
+    [InlineData("東京タワー 2 ka", 7)]
+    public void CountWords_LetterRunsAndSpacelessScriptChars(string text, int expected) =>
+        Assert.Equal(expected, CurationPipeline.Extraction.Internal.TextMeasure.CountWords(text, 100));
 
     private static string ProductPage() =>
         "<html><head><title>Trail 25 pack</title></head><body><nav><a href='/'>Home</a> <a href='/packs'>Packs</a></nav>"
@@ -182,7 +214,8 @@ public sealed class MultiBlockExtractionTests
         // The story and the teasers meet only at <body>; each teaser sits in its own row, as grid layouts nest them.
         var html = new StringBuilder($"<html><head><title>Harbour reopens</title>{head}</head><body><div class='page'><div class='story'>");
         html.Append("<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, which the storm had breached in two places.</p>");
-        html.Append("<p>Fishing boats were the first to return, followed by the ferry, which will run its winter timetable until the spring.</p></div></div><div class='grid'>");
+        html.Append("<p>Fishing boats were the first to return, followed by the ferry, which will run its winter timetable until the spring.</p>");
+        html.Append("<p>The town council thanked the crews who worked through the nights, and said the wall should now hold for decades.</p></div></div><div class='grid'>");
         for (int i = 0; i < 6; i++)
         {
             html.Append($"<div class='row'><div class='teaser'><p>Another story number {i} from the same town, told in one sentence for the front page.</p></div></div>");

@@ -54,6 +54,42 @@ internal static class TextMeasure
         return builder.ToString();
     }
 
+    /// <summary>Counts words, up to <paramref name="atMost"/>: runs of letters and digits, and each Han, kana or Hangul char on its
+    /// own (those scripts do not separate words by spaces).</summary>
+    public static int CountWords(ReadOnlySpan<char> text, int atMost)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (char c in text)
+        {
+            if (words >= atMost)
+            {
+                return atMost;
+            }
+
+            if (IsSpacelessScript(c))
+            {
+                words++;
+                inWord = false;
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                words += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else
+            {
+                inWord = false;
+            }
+        }
+
+        return Math.Min(words, atMost);
+    }
+
+    /// <summary>CJK ideographs (with extension A), Hiragana, Katakana and Hangul syllables.</summary>
+    private static bool IsSpacelessScript(char c) =>
+        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF');
+
     /// <summary>Counts commas in all scripts' forms.</summary>
     public static int CountCommas(ReadOnlySpan<char> text) => CountAny(text, s_commas);
 
