@@ -98,6 +98,31 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
+    public void Extract_StreamedChunksHoldMoreTextThanTheShell_ChunksKept()
+    {
+        // A streaming renderer sends the shell (here an author box) first and the article later in hidden chunks.
+        const string Bio = "Jane Doe covers floods, storms and rivers for the paper, and before that she taught geography for ten years. " +
+            "She lives by the river with two dogs, a boat and a garden that floods, she says, about once a year, which keeps her honest. " +
+            "Write to her at the desk.";
+        ExtractionResult result = s_extractor.Extract(
+            $"<html><head><title>Flood news</title></head><body><main><template id='B:0'></template><div class='about'><p>{Bio}</p></div></main>" +
+            $"<div hidden id='S:0'><article><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p><p>{Para1}</p></article></div><div hidden>Mobile menu</div></body></html>");
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Contains(Para1, result.Text);
+        Assert.Contains(Para3, result.Text);
+    }
+
+    [Fact]
+    public void Extract_HiddenPanelShorterThanTheVisibleText_StaysHidden()
+    {
+        // Only streamed chunks count: an ordinary hidden panel is not put back when the page has enough visible text.
+        ExtractionResult result = s_extractor.Extract(Page("<div hidden><p>Hidden panel text that holds a longer note than any one of the visible paragraphs above it.</p></div>"));
+
+        Assert.DoesNotContain("Hidden panel", result.Text);
+    }
+
+    [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {
         // The parser drops attributes extraction never reads; the ones it reads (class, style, role, hidden) still act.

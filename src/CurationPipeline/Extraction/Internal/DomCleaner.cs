@@ -17,6 +17,9 @@ internal sealed class DomCleaner : IDomVisitor
     /// <summary>Whether any hidden element was set aside.</summary>
     public bool RemovedHidden => _hidden.Count > 0;
 
+    /// <summary>Text (normalised chars) in the hidden elements that are streamed content chunks (<see cref="StreamedChunks"/>).</summary>
+    public int HiddenChunkChars { get; private set; }
+
     /// <summary>Puts the hidden elements back where they were and cleans them (keeping hidden elements from now on).</summary>
     public void RestoreHidden(ExtractionBudget budget)
     {
@@ -60,6 +63,10 @@ internal sealed class DomCleaner : IDomVisitor
                     INode placeholder = element.Owner!.CreateComment("");
                     element.Parent!.ReplaceChild(placeholder, element);
                     _hidden.Add((element, placeholder));
+                    if (StreamedChunks.IsChunk(element))
+                    {
+                        HiddenChunkChars += TextMeasure.NormalizedLength(element.TextContent);
+                    }
                     return false;
                 }
 
