@@ -123,6 +123,26 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
+    public void Extract_TaskListWithDisabledCheckboxes_Kept()
+    {
+        // Markdown renderers mark task-list items with disabled checkboxes; the list is content, not a form.
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<ul><li><input type='checkbox' disabled> Move the furniture upstairs</li><li><input disabled type='checkbox'> Fill the sandbags</li>" +
+            "<li><input type='checkbox' disabled checked> Call the insurer</li></ul>"));
+
+        Assert.Contains("Move the furniture upstairs\nFill the sandbags\nCall the insurer", result.Text);
+    }
+
+    [Fact]
+    public void Extract_ListOfEnabledCheckboxes_CleanedAsAForm()
+    {
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<ul><li><input type='checkbox'> Rivers</li><li><input type='checkbox'> Storms</li><li><input type='checkbox'> Droughts</li></ul>"));
+
+        Assert.DoesNotContain("Rivers", result.Text);
+    }
+
+    [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {
         // The parser drops attributes extraction never reads; the ones it reads (class, style, role, hidden) still act.

@@ -97,9 +97,16 @@ internal sealed class DomCleaner : IDomVisitor
             return !IsSectionHeaderWithText(element);
         }
 
-        return (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
+        return (element.LocalName == "input" && IsHiddenInputOrTaskMark(element))
             || (element.GetAttribute("role") is { Length: > 0 } role && BoilerplatePatterns.ChromeRole().IsMatch(role));
     }
+
+    /// <summary>A hidden input, or a disabled checkbox: Markdown renderers mark task-list items with one, and counted as a form
+    /// control it would get a checklist cleaned away as a form.</summary>
+    private static bool IsHiddenInputOrTaskMark(IElement input) =>
+        input.GetAttribute("type") is { } type
+        && (type.Equals("hidden", StringComparison.OrdinalIgnoreCase)
+            || (type.Equals("checkbox", StringComparison.OrdinalIgnoreCase) && input.HasAttribute("disabled")));
 
     /// <remarks><c>aria-hidden</c> hides an element from screen readers, not from the page (card titles, tab panels and headings
     /// that stay on screen use it): it counts only on the glyph rendering of a formula whose source sits beside it.</remarks>
