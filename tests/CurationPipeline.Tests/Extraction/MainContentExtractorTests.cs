@@ -143,6 +143,20 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
+    public void Extract_FaqSectionBesideTheBodysWrapper_Kept()
+    {
+        // The questions follow the text in their own section, two levels away from the body's container.
+        const string Answer = "Officials expect the river to fall below the flood line by Friday, if no more rain comes overnight.";
+        ExtractionResult result = s_extractor.Extract(
+            "<html><head><title>Flood news</title></head><body><main><div class='page'>" +
+            $"<div class='row'><div class='col'><div class='post-body'><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></div></div><div class='col'><img src='x.jpg'></div></div>" +
+            $"<div class='section-faq'><h2>Questions</h2><div><h3>When will the water recede?</h3><div>{Answer}</div></div></div>" +
+            "</div></main></body></html>");
+
+        Assert.Contains(Para3 + "\n\nQuestions\n\nWhen will the water recede?\n\n" + Answer, result.Text);
+    }
+
+    [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {
         // The parser drops attributes extraction never reads; the ones it reads (class, style, role, hidden) still act.

@@ -20,4 +20,7 @@ internal enum NameCues : byte
 
     /// <summary><see cref="BoilerplatePatterns.Negative"/>.</summary>
     Negative = 16,
+
+    /// <summary><see cref="BoilerplatePatterns.Faq"/>.</summary>
+    Faq = 32,
 }
