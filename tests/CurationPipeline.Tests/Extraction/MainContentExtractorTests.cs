@@ -157,6 +157,17 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
+    public void Extract_UnclosedAsideAroundMain_PageKept()
+    {
+        // The announcement bar's <aside> is never closed, so the parser nests the whole page in it.
+        ExtractionResult result = s_extractor.Extract(
+            "<html><head><title>Flood news</title></head><body><aside class='announcement'><a href='/x'>Join our webinar</a>" +
+            $"<main><article><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></article></main><footer>Copyright footer text</footer></body></html>");
+
+        Assert.Equal($"{Para1}\n\n{Para2}\n\n{Para3}", result.Text);
+    }
+
+    [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {
         // The parser drops attributes extraction never reads; the ones it reads (class, style, role, hidden) still act.

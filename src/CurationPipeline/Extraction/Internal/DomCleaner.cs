@@ -94,7 +94,7 @@ internal sealed class DomCleaner : IDomVisitor
 
         if (HtmlTags.Junk.Contains(element.LocalName))
         {
-            return !IsSectionHeaderWithText(element);
+            return !IsSectionHeaderWithText(element) && !WrapsMainLandmark(element);
         }
 
         return (element.LocalName == "input" && IsHiddenInputOrTaskMark(element))
@@ -138,6 +138,12 @@ internal sealed class DomCleaner : IDomVisitor
 
         return false;
     }
+
+    /// <summary>A page landmark (<c>&lt;aside&gt;</c>, <c>&lt;header&gt;</c>, <c>&lt;footer&gt;</c>, <c>&lt;nav&gt;</c>) that holds the
+    /// page's <c>&lt;main&gt;</c> is not chrome: it was left unclosed (an announcement bar without its end tag), and the parser
+    /// nested the rest of the page inside it.</summary>
+    private static bool WrapsMainLandmark(IElement element) =>
+        element.LocalName is "aside" or "header" or "footer" or "nav" && element.GetElementsByTagName("main").Length > 0;
 
     private static bool HoldsContent(IElement noscript) =>
         noscript.ChildElementCount > 0 && TextMeasure.NormalizedLength(noscript.TextContent) >= MinNoscriptChars;
