@@ -168,6 +168,19 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
+    public void Extract_HiddenTabPanels_Kept()
+    {
+        // Every tab's panel is content; only the chosen one is visible until the reader picks another.
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<div role='tablist'><span>Python</span><span>Ruby</span></div>" +
+            "<div role='tabpanel'><p>Install Python, then add the client library with pip before you run the first script.</p></div>" +
+            "<div role='tabpanel' hidden style='display:none'><p>Install Ruby, then add the client library with gem before you run the first script.</p></div>"));
+
+        Assert.Contains("Install Python", result.Text);
+        Assert.Contains("Install Ruby", result.Text);
+    }
+
+    [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {
         // The parser drops attributes extraction never reads; the ones it reads (class, style, role, hidden) still act.

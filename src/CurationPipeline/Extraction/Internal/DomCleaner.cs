@@ -115,8 +115,13 @@ internal sealed class DomCleaner : IDomVisitor
         bool hidden = element.HasAttribute("hidden")
             || (string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase) && MathSources.HasSourceBeside(element))
             || (element.GetAttribute("style") is { Length: > 0 } style && BoilerplatePatterns.HiddenStyle().IsMatch(style));
-        return hidden && !MathSources.WrapsMath(element);
+        return hidden && !MathSources.WrapsMath(element) && !IsTabPanel(element);
     }
+
+    /// <summary>A tab panel (<c>role="tabpanel"</c>) is hidden only until its tab is chosen: the other panels hold the same kind of
+    /// content (a guide's steps for each language or platform).</summary>
+    private static bool IsTabPanel(IElement element) =>
+        string.Equals(element.GetAttribute("role"), "tabpanel", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A <c>&lt;header&gt;</c> inside <c>&lt;main&gt;</c>, <c>&lt;article&gt;</c> or <c>&lt;section&gt;</c> heads that
     /// section, not the page (it is no <c>banner</c> landmark); page builders put whole text sections in one. It is kept when it
