@@ -23,10 +23,6 @@ internal static partial class BoilerplatePatterns
     [GeneratedRegex(@"comment|repl(y|ies)|remark", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Post();
 
-    /// <summary>Cues that name a block of frequently asked questions (<see cref="FaqSections"/>).</summary>
-    [GeneratedRegex(@"faq", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    public static partial Regex Faq();
-
     /// <summary>Cues that raise a container's score.</summary>
     [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Positive();

@@ -14,9 +14,13 @@ internal static class FaqSections
 
     private const double MaxLinkDensity = 0.5;
 
-    /// <summary>Adds to <paramref name="roots"/> (kept in document order) each block named as a FAQ (<see cref="NameCues.Faq"/>)
+    /// <summary>The class or id word that names a FAQ block (matched anywhere, case-insensitive: <c>faq</c>, <c>FAQs</c>,
+    /// <c>blog-faq_wrapper</c>); a plain search, since every element in reach is tested.</summary>
+    private const string FaqWord = "faq";
+
+    /// <summary>Adds to <paramref name="roots"/> (kept in document order) each block named as a FAQ (<see cref="FaqWord"/>)
     /// that lies near <paramref name="top"/> but outside every root.</summary>
-    public static void AddNear(NodeInfo top, List<NodeInfo> roots, List<NodeInfo> all, NameCueCache cues, ExtractionBudget budget)
+    public static void AddNear(NodeInfo top, List<NodeInfo> roots, List<NodeInfo> all, ExtractionBudget budget)
     {
         NodeInfo scope = top;
         for (int level = 0; level < MaxLevels && scope.Parent is { } parent && parent.Tag != "body"; level++)
@@ -35,7 +39,7 @@ internal static class FaqSections
                 continue;
             }
 
-            if (info.Named(NameCues.Faq, cues) && info.TextLength >= MinChars && info.LinkDensity <= MaxLinkDensity)
+            if ((Names(info.ClassName) || Names(info.Id)) && info.TextLength >= MinChars && info.LinkDensity <= MaxLinkDensity)
             {
                 roots.Add(info);
                 added = true;
@@ -48,6 +52,8 @@ internal static class FaqSections
             roots.Sort(static (a, b) => a.Index.CompareTo(b.Index));
         }
     }
+
+    private static bool Names(string? value) => value is not null && value.Contains(FaqWord, StringComparison.OrdinalIgnoreCase);
 
     private static bool Contains(List<NodeInfo> roots, int index)
     {

@@ -61,7 +61,6 @@ internal sealed class NameCueCache(bool discussion = false)
         NameCues.MaybeContent => BoilerplatePatterns.MaybeContent(),
         NameCues.Positive => BoilerplatePatterns.Positive(),
         NameCues.Negative => BoilerplatePatterns.Negative(),
-        NameCues.Faq => BoilerplatePatterns.Faq(),
         _ => throw new ArgumentOutOfRangeException(nameof(cue), cue, "one cue at a time"),
     };
 

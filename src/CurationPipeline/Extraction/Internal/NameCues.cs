@@ -20,7 +20,4 @@ internal enum NameCues : byte
 
     /// <summary><see cref="BoilerplatePatterns.Negative"/>.</summary>
     Negative = 16,
-
-    /// <summary><see cref="BoilerplatePatterns.Faq"/>.</summary>
-    Faq = 32,
 }
