@@ -27,7 +27,9 @@ public sealed class MainContentExtractor
     private const double RetryBelowShare = 0.25;
 
     /// <summary>Main text shorter than this (chars) is retried with the hidden elements put back: pages rendered on the server but
-    /// revealed by a script (streamed React chunks, bodies hidden until hydration) keep all their text in hidden elements.</summary>
+    /// revealed by a script (streamed React chunks, bodies hidden until hydration) keep all their text in hidden elements. The retry
+    /// also runs when the streamed chunks alone hold more text than the main text (a shell's author box or teaser chosen while the
+    /// article waits in the chunks).</summary>
     private const int RevealBelowChars = 250;
 
     /// <summary>Below this <see cref="ExtractionResult.Confidence"/> the more inclusive <see cref="SelectionFlags.Inclusive"/> strategy is
@@ -197,7 +199,7 @@ public sealed class MainContentExtractor
             DomWalker.Walk(body, cleaner, budget);
             CrossSellSections.Remove(body, cleaner.Headings, budget);
             (text, confidence) = BestAttempt(body, title, page, _options.Format, budget, candidates);
-            if (text.Length < RevealBelowChars && cleaner.RemovedHidden)
+            if ((text.Length < RevealBelowChars || text.Length < cleaner.HiddenChunkChars) && cleaner.RemovedHidden)
             {
                 cleaner.RestoreHidden(budget);
                 (string Text, double Confidence) revealed = BestAttempt(body, title, page, _options.Format, budget, candidates);

@@ -98,6 +98,89 @@ public sealed class MainContentExtractorTests
     }
 
     [Fact]
+    public void Extract_StreamedChunksHoldMoreTextThanTheShell_ChunksKept()
+    {
+        // A streaming renderer sends the shell (here an author box) first and the article later in hidden chunks.
+        const string Bio = "Jane Doe covers floods, storms and rivers for the paper, and before that she taught geography for ten years. " +
+            "She lives by the river with two dogs, a boat and a garden that floods, she says, about once a year, which keeps her honest. " +
+            "Write to her at the desk.";
+        ExtractionResult result = s_extractor.Extract(
+            $"<html><head><title>Flood news</title></head><body><main><template id='B:0'></template><div class='about'><p>{Bio}</p></div></main>" +
+            $"<div hidden id='S:0'><article><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p><p>{Para1}</p></article></div><div hidden>Mobile menu</div></body></html>");
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Contains(Para1, result.Text);
+        Assert.Contains(Para3, result.Text);
+    }
+
+    [Fact]
+    public void Extract_HiddenPanelShorterThanTheVisibleText_StaysHidden()
+    {
+        // Only streamed chunks count: an ordinary hidden panel is not put back when the page has enough visible text.
+        ExtractionResult result = s_extractor.Extract(Page("<div hidden><p>Hidden panel text that holds a longer note than any one of the visible paragraphs above it.</p></div>"));
+
+        Assert.DoesNotContain("Hidden panel", result.Text);
+    }
+
+    [Fact]
+    public void Extract_TaskListWithDisabledCheckboxes_Kept()
+    {
+        // Markdown renderers mark task-list items with disabled checkboxes; the list is content, not a form.
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<ul><li><input type='checkbox' disabled> Move the furniture upstairs</li><li><input disabled type='checkbox'> Fill the sandbags</li>" +
+            "<li><input type='checkbox' disabled checked> Call the insurer</li></ul>"));
+
+        Assert.Contains("Move the furniture upstairs\nFill the sandbags\nCall the insurer", result.Text);
+    }
+
+    [Fact]
+    public void Extract_ListOfEnabledCheckboxes_CleanedAsAForm()
+    {
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<ul><li><input type='checkbox'> Rivers</li><li><input type='checkbox'> Storms</li><li><input type='checkbox'> Droughts</li></ul>"));
+
+        Assert.DoesNotContain("Rivers", result.Text);
+    }
+
+    [Fact]
+    public void Extract_FaqSectionBesideTheBodysWrapper_Kept()
+    {
+        // The questions follow the text in their own section, two levels away from the body's container.
+        const string Answer = "Officials expect the river to fall below the flood line by Friday, if no more rain comes overnight.";
+        ExtractionResult result = s_extractor.Extract(
+            "<html><head><title>Flood news</title></head><body><main><div class='page'>" +
+            $"<div class='row'><div class='col'><div class='post-body'><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></div></div><div class='col'><img src='x.jpg'></div></div>" +
+            $"<div class='section-faq'><h2>Questions</h2><div><h3>When will the water recede?</h3><div>{Answer}</div></div></div>" +
+            "</div></main></body></html>");
+
+        Assert.Contains(Para3 + "\n\nQuestions\n\nWhen will the water recede?\n\n" + Answer, result.Text);
+    }
+
+    [Fact]
+    public void Extract_UnclosedAsideAroundMain_PageKept()
+    {
+        // The announcement bar's <aside> is never closed, so the parser nests the whole page in it.
+        ExtractionResult result = s_extractor.Extract(
+            "<html><head><title>Flood news</title></head><body><aside class='announcement'><a href='/x'>Join our webinar</a>" +
+            $"<main><article><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></article></main><footer>Copyright footer text</footer></body></html>");
+
+        Assert.Equal($"{Para1}\n\n{Para2}\n\n{Para3}", result.Text);
+    }
+
+    [Fact]
+    public void Extract_HiddenTabPanels_Kept()
+    {
+        // Every tab's panel is content; only the chosen one is visible until the reader picks another.
+        ExtractionResult result = s_extractor.Extract(Page(
+            "<div role='tablist'><span>Python</span><span>Ruby</span></div>" +
+            "<div role='tabpanel'><p>Install Python, then add the client library with pip before you run the first script.</p></div>" +
+            "<div role='tabpanel' hidden style='display:none'><p>Install Ruby, then add the client library with gem before you run the first script.</p></div>"));
+
+        Assert.Contains("Install Python", result.Text);
+        Assert.Contains("Install Ruby", result.Text);
+    }
+
+    [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {
         // The parser drops attributes extraction never reads; the ones it reads (class, style, role, hidden) still act.

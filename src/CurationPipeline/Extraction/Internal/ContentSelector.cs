@@ -59,6 +59,7 @@ internal static class ContentSelector
         top = Climb(top, candidates, budget);
         top = Widen(top, all[0].GoodTextLength * flags.WidenShare);
         List<NodeInfo> roots = WithSiblings(top, analysis);
+        FaqSections.AddNear(top, roots, all, budget);
         if (flags.CleanConditionally)
         {
             foreach (NodeInfo root in roots)

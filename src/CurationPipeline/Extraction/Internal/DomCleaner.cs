@@ -23,6 +23,9 @@ internal sealed class DomCleaner : IDomVisitor
     /// <summary>Whether any hidden element was set aside.</summary>
     public bool RemovedHidden => _hidden.Count > 0;
 
+    /// <summary>Text (normalised chars) in the hidden elements that are streamed content chunks (<see cref="StreamedChunks"/>).</summary>
+    public int HiddenChunkChars { get; private set; }
+
     /// <summary>Puts the hidden elements back where they were and cleans them (keeping hidden elements from now on).</summary>
     public void RestoreHidden(ExtractionBudget budget)
     {
@@ -69,6 +72,10 @@ internal sealed class DomCleaner : IDomVisitor
                     INode placeholder = element.Owner!.CreateComment("");
                     element.Parent!.ReplaceChild(placeholder, element);
                     _hidden.Add((element, placeholder));
+                    if (StreamedChunks.IsChunk(element))
+                    {
+                        HiddenChunkChars += TextMeasure.NormalizedLength(element.TextContent);
+                    }
                     return false;
                 }
 
@@ -101,12 +108,19 @@ internal sealed class DomCleaner : IDomVisitor
 
         if (HtmlTags.Junk.Contains(element.LocalName))
         {
-            return !IsSectionHeaderWithText(element) && !IsCardHeader(element);
+            return !IsSectionHeaderWithText(element) && !IsCardHeader(element) && !WrapsMainLandmark(element);
         }
 
-        return (element.LocalName == "input" && string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
+        return (element.LocalName == "input" && IsHiddenInputOrTaskMark(element))
             || (element.GetAttribute("role") is { Length: > 0 } role && BoilerplatePatterns.ChromeRole().IsMatch(role));
     }
+
+    /// <summary>A hidden input, or a disabled checkbox: Markdown renderers mark task-list items with one, and counted as a form
+    /// control it would get a checklist cleaned away as a form.</summary>
+    private static bool IsHiddenInputOrTaskMark(IElement input) =>
+        input.GetAttribute("type") is { } type
+        && (type.Equals("hidden", StringComparison.OrdinalIgnoreCase)
+            || (type.Equals("checkbox", StringComparison.OrdinalIgnoreCase) && input.HasAttribute("disabled")));
 
     /// <remarks><c>aria-hidden</c> hides an element from screen readers, not from the page (card titles, tab panels and headings
     /// that stay on screen use it): it counts only on the glyph rendering of a formula whose source sits beside it.</remarks>
@@ -115,8 +129,13 @@ internal sealed class DomCleaner : IDomVisitor
         bool hidden = element.HasAttribute("hidden")
             || (string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase) && MathSources.HasSourceBeside(element))
             || (element.GetAttribute("style") is { Length: > 0 } style && BoilerplatePatterns.HiddenStyle().IsMatch(style));
-        return hidden && !MathSources.WrapsMath(element);
+        return hidden && !MathSources.WrapsMath(element) && !IsTabPanel(element);
     }
+
+    /// <summary>A tab panel (<c>role="tabpanel"</c>) is hidden only until its tab is chosen: the other panels hold the same kind of
+    /// content (a guide's steps for each language or platform).</summary>
+    private static bool IsTabPanel(IElement element) =>
+        string.Equals(element.GetAttribute("role"), "tabpanel", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A <c>&lt;header&gt;</c> inside <c>&lt;main&gt;</c>, <c>&lt;article&gt;</c> or <c>&lt;section&gt;</c> heads that
     /// section, not the page (it is no <c>banner</c> landmark); page builders put whole text sections in one. It is kept when it
@@ -158,6 +177,12 @@ internal sealed class DomCleaner : IDomVisitor
 
         return true;
     }
+
+    /// <summary>A page landmark (<c>&lt;aside&gt;</c>, <c>&lt;header&gt;</c>, <c>&lt;footer&gt;</c>, <c>&lt;nav&gt;</c>) that holds the
+    /// page's <c>&lt;main&gt;</c> is not chrome: it was left unclosed (an announcement bar without its end tag), and the parser
+    /// nested the rest of the page inside it.</summary>
+    private static bool WrapsMainLandmark(IElement element) =>
+        element.LocalName is "aside" or "header" or "footer" or "nav" && element.GetElementsByTagName("main").Length > 0;
 
     private static bool HoldsContent(IElement noscript) =>
         noscript.ChildElementCount > 0 && TextMeasure.NormalizedLength(noscript.TextContent) >= MinNoscriptChars;

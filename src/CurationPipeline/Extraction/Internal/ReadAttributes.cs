@@ -9,7 +9,7 @@ internal static class ReadAttributes
 {
     private static readonly FrozenSet<string> s_names = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         // cleaning and selection
-        "class", "id", "style", "hidden", "aria-hidden", "role", "type",
+        "class", "id", "style", "hidden", "aria-hidden", "role", "type", "disabled",
         // metadata
         "lang", "content", "property", "name", "http-equiv", "itemtype",
         // serialization: list numbering, code languages
