@@ -242,9 +242,9 @@ public static partial class StarterDatasets
 
     private static List<LabeledSource> Code(Sources s, Random random) =>
     [
-        Labelled("vuejs-docs", s.Files("code/vuejs-docs/src", "*.md").Select(File.ReadAllText), "1"),
-        Labelled("golang-doc", s.Files("code/golang-website/_content/doc", "*.*").Select(File.ReadAllText), "1"),
-        new("golang-blog", [.. s.Files("code/golang-website/_content/blog", "*.*").Select(File.ReadAllText).Select(t => new LabeledText(t, HasCodeBlock(t) ? "1" : "0"))]),
+        Labelled("vuejs-docs", s.Files("code/vuejs-docs/src", "*.md").Select(Page), "1"),
+        Labelled("golang-doc", s.Files("code/golang-website/_content/doc", "*.*").Select(Page), "1"),
+        new("golang-blog", [.. s.Files("code/golang-website/_content/blog", "*.*").Select(Page).Select(t => new LabeledText(t, HasCodeBlock(t) ? "1" : "0"))]),
         Labelled("wikitext", s.Wikitext(), "0"),
         Labelled("fineweb-edu", Sample(random, s.FineWeb().Select(d => d.Text), 700), "0"),
         Labelled("math-docs", Sample(random, s.MathProblems().Concat(s.StackMath()), 300), "0"),
@@ -306,6 +306,19 @@ public static partial class StarterDatasets
         string[] all = [.. texts];
         random.Shuffle(all);
         return all.Take(count);
+    }
+
+    /// <summary>
+    /// A site page's text without its metadata header (YAML front matter between <c>---</c> lines, or golang/website's
+    /// <c>&lt;!--{ … }--&gt;</c> JSON): extracted web pages never hold one, and as the doc sites' header it taught the model
+    /// "site header = code" (left out, the Go blog's code-less posts were flagged for it).
+    /// </summary>
+    private static string Page(string path)
+    {
+        string text = File.ReadAllText(path);
+        (string open, string close) = text.StartsWith("<!--{", StringComparison.Ordinal) ? ("<!--{", "}-->") : ("---\n", "\n---\n");
+        int end = text.StartsWith(open, StringComparison.Ordinal) ? text.IndexOf(close, open.Length, StringComparison.Ordinal) : -1;
+        return end < 0 ? text : text[(end + close.Length)..];
     }
 
     private static bool HasCodeBlock(string text)
