@@ -8,12 +8,12 @@ namespace CurationPipeline.Classifiers.Internal;
 /// (<c>run ≥ 3</c> fires with <c>run ≥ 1</c> and <c>run ≥ 2</c>) hashed into the model's bucket space.
 /// </summary>
 /// <remarks>
-/// A line is code-like when it is a shell command (a <c>$ </c> or <c>% </c> prompt, or a common command with a flag, path or
-/// module version: short runs such as <c>go install golang.org/x/vuln/cmd/govulncheck@latest</c> are most of the code in posts
+/// A line is code-like when it is a shell command (a <c>$ </c> prompt, or a common command with a flag, path or module version:
+/// short runs such as <c>go install golang.org/x/vuln/cmd/govulncheck@latest</c> are most of the code in posts
 /// and READMEs), or when it shows at least two syntax cues: it ends in <c>{ } ; ( [</c> or starts with <c>} ) ]</c> (a closing
 /// bracket alone counts twice); it holds an operator prose lacks (<c>:= =&gt; -&gt; == != &amp;&amp; || ++ +=</c>); it starts with a
 /// keyword of a common language and is short; it starts with <c>//</c> or <c>/*</c>; it starts with a call (<c>a.b(</c>); more
-/// than 15 % of its chars are symbols. A <c>$</c> or <c>\</c> (LaTeX) takes a cue away. Lines are trimmed and Markdown fence lines
+/// than 15 % of its chars are symbols. A <c>$</c>, <c>\</c>, <c>_{</c> or <c>^{</c> (LaTeX) takes a cue away. Lines are trimmed and Markdown fence lines
 /// skipped, so the extracted text and Markdown forms of a page (<c>BlockTextWriter</c> keeps pre/code lines, adding fences only in
 /// Markdown) and the Markdown source the starters train on give the same features.
 /// </remarks>
@@ -122,6 +122,9 @@ internal static class CodeLineFeatures
                 case '$' or '\\':
                     latex = true;
                     break;
+                case '{':
+                    latex |= previous is '_' or '^'; // a subscript or superscript group, f_{n-1}
+                    break;
                 case '=':
                     operators |= previous is ':' or '=' or '!' or '+';
                     break;
@@ -169,14 +172,20 @@ internal static class CodeLineFeatures
     }
 
     /// <summary>
-    /// A shell command: a prompt (<c>$ </c> or <c>% </c>, then a letter, and no second <c>$</c>, which LaTeX would have), or a
-    /// common command first and then a flag, a path or a module version (<c>go install golang.org/x/vuln@latest</c>).
+    /// A shell command: a <c>$ </c> prompt, then a letter, and no second <c>$</c> or <c>\</c> (which LaTeX would have); or a common
+    /// command, maybe after a <c>% </c> prompt (a LaTeX comment also starts so), then a flag, a path or a module version
+    /// (<c>go install golang.org/x/vuln/cmd/govulncheck@latest</c>).
     /// </summary>
     private static bool IsShellCommand(ReadOnlySpan<char> line)
     {
-        if (line.Length > 2 && line[0] is '$' or '%' && line[1] == ' ' && char.IsAsciiLetterLower(line[2]))
+        if (line.StartsWith("$ ") && line.Length > 2 && char.IsAsciiLetterLower(line[2]))
         {
             return !line[1..].Contains('$') && !line.Contains('\\');
+        }
+
+        if (line.StartsWith("% "))
+        {
+            line = line[2..].TrimStart();
         }
 
         int end = line.IndexOf(' ');
@@ -185,10 +194,11 @@ internal static class CodeLineFeatures
             return false;
         }
 
-        foreach (Range range in line[end..].Split(' '))
+        ReadOnlySpan<char> arguments = line[end..];
+        foreach (Range range in arguments.Split(' '))
         {
-            ReadOnlySpan<char> word = line[end..][range];
-            if (word.Length > 1 && (word[0] == '-' && char.IsAsciiLetter(word[1]) || word.StartsWith("./") || word.Contains('@') || (word.Contains('/') && word.Contains('.'))))
+            ReadOnlySpan<char> word = arguments[range];
+            if (word.Length > 1 && ((word[0] == '-' && char.IsAsciiLetter(word[1])) || word.StartsWith("./") || word.Contains('@') || (word.Contains('/') && word.Contains('.'))))
             {
                 return true;
             }
