@@ -105,7 +105,7 @@ internal static class CodeLineFeatures
     internal static bool IsCodeLike(ReadOnlySpan<char> line)
     {
         int symbols = 0;
-        bool operators = false, latex = false;
+        bool operators = false, latex = false, argument = false;
         for (int i = 0, next; (next = line[i..].IndexOfAnyExcept(s_plain)) >= 0; i++)
         {
             i += next; // skip ASCII letters, digits and spaces (vectorised): prose lines are mostly those
@@ -134,6 +134,9 @@ internal static class CodeLineFeatures
                 case '&' or '|' or '+':
                     operators |= previous == c;
                     break;
+                case '-' or '/' or '@':
+                    argument = true; // a flag, path or version: only then can the line be a command without a prompt
+                    break;
             }
         }
 
@@ -142,7 +145,7 @@ internal static class CodeLineFeatures
             return false; // every cue but a leading keyword needs a symbol
         }
 
-        if (IsShellCommand(line))
+        if ((argument || line[0] == '$') && IsShellCommand(line))
         {
             return true;
         }
@@ -198,7 +201,8 @@ internal static class CodeLineFeatures
         foreach (Range range in arguments.Split(' '))
         {
             ReadOnlySpan<char> word = arguments[range];
-            if (word.Length > 1 && ((word[0] == '-' && char.IsAsciiLetter(word[1])) || word.StartsWith("./") || word.Contains('@') || (word.Contains('/') && word.Contains('.'))))
+            ReadOnlySpan<char> flag = word.TrimStart('-');
+            if (word.Length > 1 && ((flag.Length < word.Length && flag.Length > 0 && char.IsAsciiLetter(flag[0])) || word.StartsWith("./") || word.Contains('@') || (word.Contains('/') && word.Contains('.'))))
             {
                 return true;
             }
