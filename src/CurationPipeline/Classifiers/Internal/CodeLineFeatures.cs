@@ -202,7 +202,8 @@ internal static class CodeLineFeatures
         {
             ReadOnlySpan<char> word = arguments[range];
             ReadOnlySpan<char> flag = word.TrimStart('-');
-            if (word.Length > 1 && ((flag.Length < word.Length && flag.Length > 0 && char.IsAsciiLetter(flag[0])) || word.StartsWith("./") || word.Contains('@') || (word.Contains('/') && word.Contains('.'))))
+            bool isFlag = flag.Length < word.Length && flag.Length > 0 && char.IsAsciiLetter(flag[0]);
+            if (word.Length > 1 && (isFlag || word.StartsWith("./") || word.Contains('@') || (word.Contains('/') && word.Contains('.'))))
             {
                 return true;
             }
