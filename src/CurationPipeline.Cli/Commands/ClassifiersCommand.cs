@@ -166,7 +166,7 @@ public static class ClassifiersCommand
             try
             {
                 sources = StarterDatasets.BuildSources(dataFolder.FullName, name);
-                LabelFile.Write(labels, sources.Where(s => !s.EvaluationOnly).SelectMany(s => s.Examples));
+                LabelFile.Write(labels, LeaveOneSourceOut.TrainingExamples(sources, -1));
             }
             catch (IOException e)
             {

@@ -125,6 +125,24 @@ public sealed class LeaveOneSourceOutTests
         Assert.All(rows.Skip(1), r => Assert.Null(r.Spearman));
     }
 
+    [Fact]
+    public void Run_SourceWithTrainingExtras_TrainedOnWithItNeverTested()
+    {
+        List<LabeledSource> sources = Sources();
+        LabeledText[] extras = [new("x := 1", "1"), new("A short walk to the harbour.", "0")];
+        sources[1] = sources[1] with { TrainingExtras = extras };
+        int withExtras = LeaveOneSourceOut.TrainingExamples(sources, -1).Count;
+
+        IReadOnlyList<SourceHoldout> rows = LeaveOneSourceOut.Run("code", sources, s_options);
+
+        Assert.Equal(sources.SkipLast(1).Sum(s => s.Examples.Count) + extras.Length, withExtras);
+        Assert.Equal(sources[1].Examples.Count, rows[1].Metrics.Count);
+        Assert.Equal(ClassifierTraining.Run("code", LeaveOneSourceOut.TrainingExamples(sources, 1), s_options).TrainCount, rows[1].TrainCount);
+        Assert.Equal(ClassifierTraining.Run("code", LeaveOneSourceOut.TrainingExamples(sources, 0), s_options).TrainCount, rows[0].TrainCount);
+        Assert.DoesNotContain(extras[0], LeaveOneSourceOut.TrainingExamples(sources, 1));
+        Assert.Contains(extras[0], LeaveOneSourceOut.TrainingExamples(sources, 0));
+    }
+
     /// <summary>The code-versus-prose set split by its copy suffix into four training sources, plus prose-only sentences to test on only.</summary>
     private static List<LabeledSource> Sources()
     {

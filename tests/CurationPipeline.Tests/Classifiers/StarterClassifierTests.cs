@@ -10,7 +10,7 @@ public sealed class StarterClassifierTests
 
     [Theory]
     [InlineData("math", 0.95)]
-    [InlineData("code", 0.8)]
+    [InlineData("code", 0.75)] // its held-out split holds short doc-site sections since issue 19 (the shipped recipe: F1 0.910)
     public void Run_StarterData_HeldOutF1AboveFloor(string name, double floor)
     {
         IReadOnlyList<LabeledText> examples = StarterDatasets.Build(Classify, name);
@@ -62,6 +62,20 @@ public sealed class StarterClassifierTests
 
         Assert.All(sources, s => Assert.Single(s.Examples.Select(e => e.Label).Distinct()));
         Assert.Equal(sources.SelectMany(s => s.Examples).Select(e => e.Text), StarterDatasets.Build(Classify, "math").Select(e => e.Text));
+    }
+
+    [Fact]
+    public void BuildSources_Code_PagesWithoutSiteHeadersAndDocSitesWithLabelledSections()
+    {
+        IReadOnlyList<LabeledSource> sources = StarterDatasets.BuildSources(Classify, "code");
+        LabeledSource[] sites = [.. sources.Where(s => s.Name is "vuejs-docs" or "golang-doc")];
+
+        Assert.All(sources.Where(s => s.Name.StartsWith("golang", StringComparison.Ordinal) || s.Name == "vuejs-docs").SelectMany(s => s.Examples),
+            e => Assert.False(e.Text.StartsWith("---\n", StringComparison.Ordinal) || e.Text.StartsWith("<!--{", StringComparison.Ordinal) || e.Text.Contains("{{image ", StringComparison.Ordinal)));
+        Assert.All(sites, s => Assert.Contains(s.TrainingExtras, e => e.Label == "1"));
+        Assert.All(sites, s => Assert.Contains(s.TrainingExtras, e => e.Label == "0"));
+        Assert.All(sources.Where(s => !sites.Contains(s)), s => Assert.Empty(s.TrainingExtras));
+        Assert.Equal(sources.Sum(s => s.Examples.Count + s.TrainingExtras.Count), StarterDatasets.Build(Classify, "code").Count);
     }
 
     [Fact]

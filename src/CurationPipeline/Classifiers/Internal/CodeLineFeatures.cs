@@ -8,10 +8,12 @@ namespace CurationPipeline.Classifiers.Internal;
 /// (<c>run ≥ 3</c> fires with <c>run ≥ 1</c> and <c>run ≥ 2</c>) hashed into the model's bucket space.
 /// </summary>
 /// <remarks>
-/// A line is code-like when it shows at least two syntax cues: it ends in <c>{ } ;</c> or starts with <c>}</c> (a closing brace
-/// alone counts twice); it holds an operator prose lacks (<c>:= =&gt; -&gt; == != &amp;&amp; || ++ +=</c>); it starts with a
+/// A line is code-like when it is a shell command (a <c>$ </c> prompt, or a common command with a flag, path or module version:
+/// short runs such as <c>go install golang.org/x/vuln/cmd/govulncheck@latest</c> are most of the code in posts
+/// and READMEs), or when it shows at least two syntax cues: it ends in <c>{ } ; ( [</c> or starts with <c>} ) ]</c> (a closing
+/// bracket alone counts twice); it holds an operator prose lacks (<c>:= =&gt; -&gt; == != &amp;&amp; || ++ +=</c>); it starts with a
 /// keyword of a common language and is short; it starts with <c>//</c> or <c>/*</c>; it starts with a call (<c>a.b(</c>); more
-/// than 15 % of its chars are symbols. A <c>$</c> or <c>\</c> (LaTeX) takes a cue away. Lines are trimmed and Markdown fence lines
+/// than 15 % of its chars are symbols. A <c>$</c>, <c>\</c>, <c>_{</c> or <c>^{</c> (LaTeX) takes a cue away. Lines are trimmed and Markdown fence lines
 /// skipped, so the extracted text and Markdown forms of a page (<c>BlockTextWriter</c> keeps pre/code lines, adding fences only in
 /// Markdown) and the Markdown source the starters train on give the same features.
 /// </remarks>
@@ -44,6 +46,12 @@ internal static class CodeLineFeatures
          "type", "struct", "public", "private", "static", "switch", "case", "break", "continue", "try", "catch", "except", "elif",
          "fn", "impl", "pub", "int", "void", "char", "#include", "yield", "async", "await", "throw", "defer", "go", "select",
          "export", "interface", "enum", "using", "namespace", "new", "echo", "from"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_commands = new HashSet<string>(
+        ["go", "gofmt", "godoc", "git", "npm", "npx", "yarn", "pnpm", "pip", "python", "python3", "cargo", "rustup", "make", "docker",
+         "kubectl", "curl", "wget", "cd", "ls", "cat", "mkdir", "rm", "cp", "mv", "sudo", "apt", "apt-get", "brew", "gcloud", "node",
+         "gcc", "javac", "java", "dotnet", "chmod", "export", "tar", "ssh", "vue", "dlv", "gdb"],
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Writes the buckets of the indicators that fire for <paramref name="text"/> and returns how many.</summary>
@@ -97,7 +105,7 @@ internal static class CodeLineFeatures
     internal static bool IsCodeLike(ReadOnlySpan<char> line)
     {
         int symbols = 0;
-        bool operators = false, latex = false;
+        bool operators = false, latex = false, argument = false;
         for (int i = 0, next; (next = line[i..].IndexOfAnyExcept(s_plain)) >= 0; i++)
         {
             i += next; // skip ASCII letters, digits and spaces (vectorised): prose lines are mostly those
@@ -114,6 +122,9 @@ internal static class CodeLineFeatures
                 case '$' or '\\':
                     latex = true;
                     break;
+                case '{':
+                    latex |= previous is '_' or '^'; // a subscript or superscript group, f_{n-1}
+                    break;
                 case '=':
                     operators |= previous is ':' or '=' or '!' or '+';
                     break;
@@ -123,6 +134,9 @@ internal static class CodeLineFeatures
                 case '&' or '|' or '+':
                     operators |= previous == c;
                     break;
+                case '-' or '/' or '@':
+                    argument = true; // a flag, path or version: only then can the line be a command without a prompt
+                    break;
             }
         }
 
@@ -131,13 +145,18 @@ internal static class CodeLineFeatures
             return false; // every cue but a leading keyword needs a symbol
         }
 
+        if ((argument || line[0] == '$') && IsShellCommand(line))
+        {
+            return true;
+        }
+
         int cues = (operators ? 1 : 0) + (symbols * 100 > line.Length * 15 ? 1 : 0) - (latex ? 1 : 0);
-        if (line[^1] is '{' or '}' or ';')
+        if (line[^1] is '{' or '}' or ';' or '(' or '[')
         {
             cues++;
         }
 
-        if (line[0] == '}')
+        if (line[0] is '}' or ')' or ']')
         {
             cues++;
         }
@@ -153,6 +172,44 @@ internal static class CodeLineFeatures
         }
 
         return cues >= 2 || (cues == 1 && StartsWithKeyword(line));
+    }
+
+    /// <summary>
+    /// A shell command: a <c>$ </c> prompt, then a letter, and no second <c>$</c> or <c>\</c> (which LaTeX would have); or a common
+    /// command, maybe after a <c>% </c> prompt (a LaTeX comment also starts so), then a flag, a path or a module version
+    /// (<c>go install golang.org/x/vuln/cmd/govulncheck@latest</c>).
+    /// </summary>
+    private static bool IsShellCommand(ReadOnlySpan<char> line)
+    {
+        if (line.StartsWith("$ ") && line.Length > 2 && char.IsAsciiLetterLower(line[2]))
+        {
+            return !line[1..].Contains('$') && !line.Contains('\\');
+        }
+
+        if (line.StartsWith("% "))
+        {
+            line = line[2..].TrimStart();
+        }
+
+        int end = line.IndexOf(' ');
+        if (end <= 0 || !s_commands.Contains(line[..end]))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> arguments = line[end..];
+        foreach (Range range in arguments.Split(' '))
+        {
+            ReadOnlySpan<char> word = arguments[range];
+            ReadOnlySpan<char> flag = word.TrimStart('-');
+            bool isFlag = flag.Length < word.Length && flag.Length > 0 && char.IsAsciiLetter(flag[0]);
+            if (word.Length > 1 && (isFlag || word.StartsWith("./") || word.Contains('@') || (word.Contains('/') && word.Contains('.'))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A keyword first, in a line of at most 12 words (prose lines that start with "for" or "if" run longer).</summary>

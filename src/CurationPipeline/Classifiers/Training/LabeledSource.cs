@@ -7,6 +7,14 @@ namespace CurationPipeline.Classifiers.Training;
 public sealed record LabeledSource(string Name, IReadOnlyList<LabeledText> Examples, bool EvaluationOnly = false)
 {
     /// <summary>
+    /// Examples derived from this source's own (e.g. sections of its pages) that a model trains on whenever it trains on the source:
+    /// leaving the source out leaves these out too, and its leave-one-source-out row tests on <see cref="Examples"/> only.
+    /// </summary>
+    /// <remarks>Default: none. In a label set (<see cref="LeaveOneSourceOut.TrainingExamples"/>) they are examples like the others, so the
+    /// in-source splits hold some of them.</remarks>
+    public IReadOnlyList<LabeledText> TrainingExtras { get; init; } = [];
+
+    /// <summary>
     /// At most <paramref name="maxExamples"/> of the examples, stratified by label (regression: by rounded score) and seeded, in
     /// their original order; the source itself when it is no larger.
     /// </summary>

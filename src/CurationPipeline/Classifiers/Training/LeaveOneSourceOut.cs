@@ -54,12 +54,12 @@ public static class LeaveOneSourceOut
             return new SourceFold(result.TrainCount, model.Threshold, model.NegativeLabel, i => [.. tested[i].Examples.Select(e => model.Score(e.Text))]);
         };
 
-    /// <summary>The examples of every training source but <paramref name="leftOut"/> (−1: of all of them), in source order.</summary>
+    /// <summary>The examples (and <see cref="LabeledSource.TrainingExtras"/>) of every training source but <paramref name="leftOut"/> (−1: of all of them), in source order.</summary>
     /// <param name="sources">The sources.</param>
     /// <param name="leftOut">The left-out source's index, or −1.</param>
     /// <returns>The examples.</returns>
     public static List<LabeledText> TrainingExamples(IReadOnlyList<LabeledSource> sources, int leftOut) =>
-        [.. sources.Where((s, i) => i != leftOut && !s.EvaluationOnly).SelectMany(s => s.Examples)];
+        [.. sources.Where((s, i) => i != leftOut && !s.EvaluationOnly).SelectMany(s => s.Examples.Concat(s.TrainingExtras))];
 
     /// <summary>
     /// Scores every source with a model that never trained on it: <paramref name="train"/>(i) trains without training source

@@ -27,6 +27,12 @@ public sealed class CodeLineFeaturesTests
     [InlineData("fmt.Println(\"hello\");")]
     [InlineData("// comment about x == y")]
     [InlineData("const app = createApp({")]
+    [InlineData("$ go build")]
+    [InlineData("% go test -cover")]
+    [InlineData("go install golang.org/x/vuln/cmd/govulncheck@latest")]
+    [InlineData("npm install --save-dev vite")]
+    [InlineData("import (")]
+    [InlineData(")")]
     public void IsCodeLike_SyntaxLines_True(string line) => Assert.True(CodeLineFeatures.IsCodeLike(line));
 
     [Theory]
@@ -34,6 +40,11 @@ public sealed class CodeLineFeaturesTests
     [InlineData("for the first time in years, the harvest was good.")]
     [InlineData("Let $f(x) == 0$ hold")]
     [InlineData("Chapter 3: the return of the king")]
+    [InlineData("$ x$ is the unknown")]
+    [InlineData("% your pmatrix expression")]
+    [InlineData("go to the shop and buy milk")]
+    [InlineData("f_n = f_{n - 1} + f_{n - 2}")]
+    [InlineData("(see the appendix)")]
     public void IsCodeLike_ProseAndLatex_False(string line) => Assert.False(CodeLineFeatures.IsCodeLike(line));
 
     [Fact]
