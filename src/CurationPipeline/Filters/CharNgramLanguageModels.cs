@@ -6,6 +6,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using CurationPipeline.Documents.Internal;
 
 namespace CurationPipeline.Filters;
 
@@ -49,8 +50,6 @@ public sealed class CharNgramLanguageModels
     private const int MaxLanguages = 256;
     private static readonly string[] s_files = ["unigrams.json.br", "bigrams.json.br", "trigrams.json.br"];
     private static readonly ConcurrentDictionary<string, Lazy<CharNgramLanguageModels>> s_cache = new(StringComparer.Ordinal);
-
-    private enum CjkScript { None, Han, Kana, Hangul }
 
     private readonly FrozenDictionary<string, int> _languageIndex;
     private readonly FrozenDictionary<ulong, int> _slots;
@@ -142,7 +141,7 @@ public sealed class CharNgramLanguageModels
             }
 
             uint c = (uint)Rune.ToLowerInvariant(rune).Value;
-            switch (CjkScriptOf(c))
+            switch (CjkScripts.Of(c))
             {
                 case CjkScript.Han: han++; break;
                 case CjkScript.Kana: kana++; break;
@@ -234,15 +233,6 @@ public sealed class CharNgramLanguageModels
 
         partial.Clear();
     }
-
-    private static CjkScript CjkScriptOf(uint c) => c switch
-    {
-        >= 0x3040 and <= 0x30FF or >= 0x31F0 and <= 0x31FF or >= 0xFF66 and <= 0xFF9D => CjkScript.Kana,
-        >= 0x1100 and <= 0x11FF or >= 0x3130 and <= 0x318F or >= 0xAC00 and <= 0xD7AF => CjkScript.Hangul,
-        >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0x3005 and <= 0x3007 or >= 0xF900 and <= 0xFAFF
-            or >= 0x20000 and <= 0x323AF => CjkScript.Han,
-        _ => CjkScript.None,
-    };
 
     private static ulong Pack(ulong prefix, uint codePoint) => (prefix << 21) | codePoint;
 

@@ -16,6 +16,7 @@ public sealed class ExtractionEvaluator
     private const string GroundTruthFile = "ground-truth.json";
     private const string HtmlFolder = "html";
     private const string HtmlSuffix = ".html.gz";
+    private const string ArticleBody = "articleBody";
     private readonly MainContentExtractor _extractor;
 
     /// <summary>Creates an evaluator for one extractor.</summary>
@@ -35,11 +36,15 @@ public sealed class ExtractionEvaluator
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public async Task<ExtractionEvaluation> EvaluateAsync(string benchmarkDirectory, CancellationToken cancellationToken = default)
     {
-        string groundTruthPath = Path.Combine(benchmarkDirectory, GroundTruthFile);
-        IReadOnlyDictionary<string, string> truth = await LoadArticleBodiesAsync(groundTruthPath, cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, string> truth, urls;
+        using (JsonDocument groundTruth = await ParseAsync(Path.Combine(benchmarkDirectory, GroundTruthFile), cancellationToken).ConfigureAwait(false))
+        {
+            truth = ItemStrings(groundTruth, ArticleBody);
 
-        // The crawl URL, as a pipeline has it from the WARC record (the extractor otherwise falls back to the page's og:url).
-        IReadOnlyDictionary<string, string> urls = await LoadItemStringsAsync(groundTruthPath, "url", cancellationToken).ConfigureAwait(false);
+            // The crawl URL, as a pipeline has it from the WARC record (the extractor otherwise falls back to the page's og:url).
+            urls = ItemStrings(groundTruth, "url");
+        }
+
         var pages = new List<(string Id, string Html)>(truth.Count);
         foreach (string id in truth.Keys.Order(StringComparer.Ordinal))
         {
@@ -76,14 +81,22 @@ public sealed class ExtractionEvaluator
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Article body per item id (an absent or null body reads as empty).</returns>
     /// <exception cref="JsonException">The file is not of that form.</exception>
-    public static Task<IReadOnlyDictionary<string, string>> LoadArticleBodiesAsync(string path, CancellationToken cancellationToken = default) =>
-        LoadItemStringsAsync(path, "articleBody", cancellationToken);
+    public static async Task<IReadOnlyDictionary<string, string>> LoadArticleBodiesAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using JsonDocument json = await ParseAsync(path, cancellationToken).ConfigureAwait(false);
+        return ItemStrings(json, ArticleBody);
+    }
 
-    /// <summary>Reads one string property of every item of a benchmark JSON file (see <see cref="LoadArticleBodiesAsync"/>).</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> LoadItemStringsAsync(string path, string property, CancellationToken cancellationToken)
+    private static async Task<JsonDocument> ParseAsync(string path, CancellationToken cancellationToken)
     {
         await using FileStream stream = File.OpenRead(path);
-        using JsonDocument json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One string property of every item of a benchmark JSON document (see <see cref="LoadArticleBodiesAsync"/>); an absent
+    /// or null value reads as empty.</summary>
+    private static Dictionary<string, string> ItemStrings(JsonDocument json, string property)
+    {
         JsonElement root = json.RootElement;
         if (root.TryGetProperty("output", out JsonElement wrapped) && wrapped.ValueKind == JsonValueKind.Object)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using CurationPipeline.Documents.Internal;
 
 namespace CurationPipeline.Extraction.Internal;
 
@@ -64,31 +65,24 @@ internal static class TextMeasure
         {
             if (words >= atMost)
             {
-                return atMost;
+                break;
             }
 
-            if (IsSpacelessScript(c))
+            if (CjkScripts.Of(c) != CjkScript.None)
             {
                 words++;
                 inWord = false;
             }
-            else if (char.IsLetterOrDigit(c))
-            {
-                words += inWord ? 0 : 1;
-                inWord = true;
-            }
             else
             {
-                inWord = false;
+                bool letterOrDigit = char.IsLetterOrDigit(c);
+                words += letterOrDigit && !inWord ? 1 : 0;
+                inWord = letterOrDigit;
             }
         }
 
-        return Math.Min(words, atMost);
+        return words;
     }
-
-    /// <summary>CJK ideographs (with extension A), Hiragana, Katakana and Hangul syllables.</summary>
-    private static bool IsSpacelessScript(char c) =>
-        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF');
 
     /// <summary>Counts commas in all scripts' forms.</summary>
     public static int CountCommas(ReadOnlySpan<char> text) => CountAny(text, s_commas);
