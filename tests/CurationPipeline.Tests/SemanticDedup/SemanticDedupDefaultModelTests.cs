@@ -64,6 +64,8 @@ public sealed class SemanticDedupDefaultModelTests
             matrix.Add(item.Item.Id, item.Vector!);
         }
 
+        matrix.SortByIdentity(); // rows arrive as batches finish (thread timing); the semantic pass sorts them too before k-means
+
         // MiniLM puts a templated or reworded copy at cosine 0.83–0.95 of its original and different topics below 0.2
         // (also when they share the template), so the drop list is made at eps 0.2 and 0.01 is only reported.
         var options = new SemanticDedupOptions { Epsilon = 0.2, ReportEpsilons = [0.01, 0.5] };
