@@ -97,6 +97,7 @@ public sealed class MainContentExtractor
             return ExtractionResult.Failed(ExtractionReasons.TooLarge, $"{html.Length} chars > {_options.MaxHtmlChars}");
         }
 
+        html = NoscriptRawText.Repair(html);
         long nestingWork = TagNestingScan.NestingWork(html.Span, _options.MaxNestingWork);
         if (nestingWork > _options.MaxNestingWork)
         {

@@ -11,6 +11,10 @@ internal static class HtmlTags
         "canvas", "video", "audio", "map", "nav", "aside", "footer", "header", "button", "select", "textarea",
         "option", "datalist", "dialog", "link", "meta", "head", "title", "menu", "figcaption");
 
+    /// <summary>Elements whose content the tokenizer reads as text up to their own end tag (<c>plaintext</c>: to the end of the page).</summary>
+    public static readonly FrozenSet<string> RawText = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext");
+
     /// <summary>Elements that start a new line of text.</summary>
     public static readonly FrozenSet<string> Block = FrozenSet.Create(StringComparer.Ordinal,
         "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dir", "div", "dl", "dt",

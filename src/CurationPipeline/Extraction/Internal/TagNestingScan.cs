@@ -231,7 +231,6 @@ internal static class TagNestingScan
             ["p"], ["li"], ["dt", "dd"], ["td", "th"], ["tr"], ["thead", "tbody", "tfoot"], ["option"], ["optgroup"],
             ["caption"], ["colgroup"], ["rb", "rt", "rtc", "rp"],
         ];
-        string[] rawText = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
         var kinds = new Dictionary<string, (TagKind, string)>(StringComparer.OrdinalIgnoreCase);
         foreach (string name in neverOpen)
         {
@@ -246,7 +245,7 @@ internal static class TagNestingScan
             }
         }
 
-        foreach (string name in rawText)
+        foreach (string name in HtmlTags.RawText)
         {
             kinds[name] = (TagKind.RawText, name);
         }
