@@ -110,6 +110,17 @@ public sealed class StrategyChoiceTests
         Assert.Equal(ExtractionStrategy.Selection, StrategyChoice.Choose(article));
     }
 
+    [Theory]
+    [InlineData(1.0, nameof(ExtractionStrategy.Selection))]
+    [InlineData(1.5, nameof(ExtractionStrategy.WholeBody))]  // the selection swallowed blocks named as chrome
+    [InlineData(3.0, nameof(ExtractionStrategy.Selection))]  // the stripping took most of the page: the names are wrong
+    public void Choose_SelectionLongerThanTheStrippedPage_WholeBodyOnlyWhenModestlyLonger(double share, string expected)
+    {
+        PageFeatures product = Undecided(0.9) with { DeclaresProduct = true, UrlKind = UrlPageKind.Product, Confidence = 1, Share = share };
+
+        Assert.Equal(expected, StrategyChoice.Choose(product).ToString());
+    }
+
     [Fact]
     public void Extract_StoryFramedByMenus_KeepsTheStoryWithoutTheMenus()
     {

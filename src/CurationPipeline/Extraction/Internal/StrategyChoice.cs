@@ -38,6 +38,15 @@ internal static class StrategyChoice
     /// (tuned on WCXB dev's tuning half: 0.1 to 0.3 scored the same there; the smallest kept Scrapinghub at 0.975).</summary>
     private const double WholeBodyBelowShareAtAnyConfidence = 0.1;
 
+    /// <summary>A selection this much longer than the page after stripping blocks named as chrome has swallowed such blocks (a
+    /// product page's top container with its header, cart and recommendation strips): the stripped whole body is cleaner (1.2
+    /// scored best on WCXB dev's tuning half, 1.1 to 1.3 within 0.1 page).</summary>
+    private const double WholeBodyFromShare = 1.2;
+
+    /// <summary>... but not from this share on: there the stripping took most of the page, so the names were wrong (forum threads and
+    /// listings whose every post or card is named like a widget).</summary>
+    private const double WholeBodyBelowShareOfSwallowed = 2;
+
     /// <summary>The model adds a whole-body page only above this log-odds (0.5 to 1 kept Scrapinghub at 0.976; 0 took it to 0.965).</summary>
     private const double ModelMargin = 0.5;
 
@@ -70,7 +79,8 @@ internal static class StrategyChoice
     public static ExtractionStrategy Choose(in PageFeatures page)
     {
         bool byRule = (page.Share < (page.DeclaresArticle ? WholeBodyBelowShareOfArticle : WholeBodyBelowShare) && page.Confidence < WholeBodyBelowConfidence)
-            || (!page.DeclaresArticle && page.Share < WholeBodyBelowShareAtAnyConfidence);
+            || (!page.DeclaresArticle && page.Share < WholeBodyBelowShareAtAnyConfidence)
+            || page.Share is >= WholeBodyFromShare and < WholeBodyBelowShareOfSwallowed;
         bool wholeBody = byRule || (page.RestLinkDensity < ModelBelowRestLinkDensity && Score(page) > ModelMargin);
         return wholeBody ? ExtractionStrategy.WholeBody : ExtractionStrategy.Selection;
     }
