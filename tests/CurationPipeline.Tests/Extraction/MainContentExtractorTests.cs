@@ -180,6 +180,21 @@ public sealed class MainContentExtractorTests
         Assert.Contains("Install Ruby", result.Text);
     }
 
+    [Theory]
+    [InlineData("kt-accordion-panel kt-accordion-panel-hidden", true)]  // collapsed until its header is clicked: content
+    [InlineData("panel hidden", false)]                                 // a hidden block that names nothing else: chrome
+    public void Extract_BlockNamedHidden_KeptOnlyAsACollapsedAccordionPanel(string className, bool kept)
+    {
+        const string Method = "We read every council report since 2019, interviewed the engineers who surveyed the piers, " +
+            "and compared the bids line by line with the region's own estimate.";
+        ExtractionResult result = s_extractor.Extract(
+            $"<html><body><article><h1>Bridge</h1><p>{Para1} {Para2}</p><p>{Para3} {Para1}</p>" +
+            $"<div class='wrap'><div class='{className}'><p>{Method}</p><ul><li>Council reports</li><li>Engineer interviews</li></ul></div></div>" +
+            "</article></body></html>");
+
+        Assert.Equal(kept, result.Text.Contains(Method, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_UnreadAttributes_NotNeededForCleaning()
     {

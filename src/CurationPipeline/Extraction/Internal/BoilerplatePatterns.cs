@@ -27,8 +27,9 @@ internal static partial class BoilerplatePatterns
     [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Positive();
 
-    /// <summary>Cues that lower a container's score.</summary>
-    [GeneratedRegex(@"(^|[^a-z])(ads?|hid|hidden)([^a-z]|$)|banner|combx|comment|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|date|social|subscribe|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Cues that lower a container's score. "hidden" does not count in an accordion's class: its collapsed panels are
+    /// content a click away, as hidden tab panels are.</summary>
+    [GeneratedRegex(@"(^|[^a-z])(ads?|hid|(?<!accordion.*)hidden(?!.*accordion))([^a-z]|$)|banner|combx|comment|contact|footer|gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|date|social|subscribe|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Negative();
 
     /// <summary>Headings of recommendation and cross-sell sections (<see cref="CrossSellSections"/>).</summary>
