@@ -181,6 +181,23 @@ public sealed class MainContentExtractorTests
     }
 
     [Theory]
+    [InlineData(false, true)]  // linked row labels beside plain data cells: a comparison table
+    [InlineData(true, false)]  // every cell a link: a link list laid out as a table
+    public void Extract_TableWithLinkedRowLabels_KeptUnlessEveryCellIsALink(bool linkedData, bool kept)
+    {
+        var table = new System.Text.StringBuilder("<table>");
+        foreach (string feature in new[] { "Flood barriers", "Sandbag delivery", "Pump hire", "Night patrols" })
+        {
+            string data = linkedData ? "<a href='/yes'>Yes</a>" : "Yes";
+            table.Append($"<tr><td><a href='/features/{feature.Length}'>{feature}</a></td><td>{data}</td><td>{data}</td></tr>");
+        }
+
+        ExtractionResult result = s_extractor.Extract(Page(table.Append("</table>").ToString()));
+
+        Assert.Equal(kept, result.Text.Contains("Sandbag delivery", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("kt-accordion-panel kt-accordion-panel-hidden", true)]  // collapsed until its header is clicked: content
     [InlineData("panel hidden", false)]                                 // a hidden block that names nothing else: chrome
     public void Extract_BlockNamedHidden_KeptOnlyAsACollapsedAccordionPanel(string className, bool kept)

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 namespace CurationPipeline.Extraction.Internal;
 
 /// <summary>Readability-style main-content selection over <see cref="DomAnalyzer"/> statistics: drops unlikely blocks,
@@ -8,6 +9,9 @@ internal static class ContentSelector
 
     /// <summary>Blocks whose link text is above this share are link lists or teasers, not paragraph-like text (<see cref="NodeInfo.GoodTextLength"/>).</summary>
     private const double MaxGoodTextLinkDensity = 0.2;
+
+    /// <summary>See <see cref="IsDataTable"/>: fewer rows are a menu as often as data.</summary>
+    private const int MinDataTableRows = 3;
 
     /// <summary>A block named by an ambiguous cue (<see cref="BoilerplatePatterns.MaybeUnlikely"/>) is stripped only when its link text is above this share.</summary>
     private const double MaxAmbiguousCueLinkDensity = 0.3;
@@ -318,6 +322,26 @@ internal static class ContentSelector
         }
     }
 
+    /// <summary>A table of at least <see cref="MinDataTableRows"/> rows, each with a cell of text outside links: a comparison or
+    /// spec table whose row labels link to their definitions, not a link list laid out as a table.</summary>
+    private static bool IsDataTable(NodeInfo info)
+    {
+        if (info.Element is not IHtmlTableElement table || table.Rows.Length < MinDataTableRows)
+        {
+            return false;
+        }
+
+        foreach (IHtmlTableRowElement row in table.Rows)
+        {
+            if (!row.Cells.Any(cell => cell.GetElementsByTagName("a").Length == 0 && !string.IsNullOrWhiteSpace(cell.TextContent)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool LooksLikeBoilerplate(NodeInfo info, SelectionFlags flags, NameCueCache cues)
     {
         // Code and formulas are short, symbol-dense and comma-free: the statistics below would take them for debris.
@@ -362,7 +386,7 @@ internal static class ContentSelector
         return (images > 1 && (double)paragraphs / images < 0.5 && !isList)
             || (info.InputCount > paragraphs / 3)
             || (!isList && headingDensity < 0.9 && info.TextLength < MinParagraphChars && (images == 0 || images > 2))
-            || (!isList && weight < 25 && linkDensity > 0.2)
+            || (!isList && weight < 25 && linkDensity > 0.2 && !IsDataTable(info))
             || (isList && linkDensity > 0.5)
             || (weight >= 25 && linkDensity > 0.5);
     }
