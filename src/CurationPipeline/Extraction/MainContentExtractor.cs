@@ -196,14 +196,17 @@ public sealed class MainContentExtractor
         double confidence = 0;
         if (body is not null)
         {
+            // The heading that repeats the title is dropped as the headline, which Title reports; a declared product's name stays
+            // in the text: its specs and description refer to it (WCXB dev: tuning +0.0001, held-out +0.0004, product pages only).
+            string headline = page.Product ? "" : title;
             var cleaner = new DomCleaner();
             DomWalker.Walk(body, cleaner, budget);
             CrossSellSections.Remove(body, cleaner.Headings, budget);
-            (text, confidence) = BestAttempt(body, title, page, _options.Format, budget, candidates);
+            (text, confidence) = BestAttempt(body, headline, page, _options.Format, budget, candidates);
             if ((text.Length < RevealBelowChars || text.Length < cleaner.HiddenChunkChars) && cleaner.RemovedHidden)
             {
                 cleaner.RestoreHidden(budget);
-                (string Text, double Confidence) revealed = BestAttempt(body, title, page, _options.Format, budget, candidates);
+                (string Text, double Confidence) revealed = BestAttempt(body, headline, page, _options.Format, budget, candidates);
                 if (revealed.Text.Length > text.Length)
                 {
                     (text, confidence) = revealed;
@@ -230,14 +233,14 @@ public sealed class MainContentExtractor
     };
 
     private static (string Text, double Confidence) BestAttempt(
-        IElement body, string title, PageDeclarations page, ExtractionFormat format, ExtractionBudget budget, StrategyCandidates? candidates)
+        IElement body, string headline, PageDeclarations page, ExtractionFormat format, ExtractionBudget budget, StrategyCandidates? candidates)
     {
         AttemptResult best = default;
         AttemptResult first = default;
         var cues = new NameCueCache(page.Discussion);
         foreach (SelectionFlags flags in SelectionFlags.Attempts)
         {
-            AttemptResult attempt = Attempt(body, title, format, flags, cues, budget);
+            AttemptResult attempt = Attempt(body, headline, format, flags, cues, budget);
             if (first.Text is null)
             {
                 first = attempt;
@@ -262,13 +265,13 @@ public sealed class MainContentExtractor
             best.Rest.LinkDensity, best.Rest.GoodShare, best.Rest.SentenceEndsPerThousand);
         ExtractionStrategy strategy = StrategyChoice.Choose(features);
         string? wholeBody = strategy == ExtractionStrategy.WholeBody || candidates is not null
-            ? Attempt(body, title, format, SelectionFlags.WholeBody, cues, budget).Text
+            ? Attempt(body, headline, format, SelectionFlags.WholeBody, cues, budget).Text
             : null;
         if (strategy == ExtractionStrategy.Selection || candidates is not null)
         {
             if (best.Confidence < FallbackBelowConfidence)
             {
-                AttemptResult inclusive = Attempt(body, title, format, SelectionFlags.Inclusive, cues, budget);
+                AttemptResult inclusive = Attempt(body, headline, format, SelectionFlags.Inclusive, cues, budget);
                 if (inclusive.Confidence > best.Confidence + FallbackMinGain)
                 {
                     best = inclusive;
@@ -290,12 +293,12 @@ public sealed class MainContentExtractor
     }
 
     private static AttemptResult Attempt(
-        IElement body, string title, ExtractionFormat format, SelectionFlags flags, NameCueCache cues, ExtractionBudget budget)
+        IElement body, string headline, ExtractionFormat format, SelectionFlags flags, NameCueCache cues, ExtractionBudget budget)
     {
         DomAnalyzer analysis = DomAnalyzer.Analyze(body, cues, budget);
         int pageChars = analysis.All[0].TextLength;
         List<NodeInfo> roots = ContentSelector.Select(analysis, flags, budget, out int pageGoodText, out int strippedPageChars);
-        TitleHeadings.Remove(analysis.All, roots, title, budget);
+        TitleHeadings.Remove(analysis.All, roots, headline, budget);
         var writer = new BlockTextWriter(analysis.ByElement, format);
         NodeInfo page = analysis.All[0];
         var rest = PageRest.Of(page);

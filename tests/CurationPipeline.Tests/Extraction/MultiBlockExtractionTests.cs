@@ -133,6 +133,20 @@ public sealed class MultiBlockExtractionTests
     public void CountWords_LetterRunsAndSpacelessScriptChars(string text, int expected) =>
         Assert.Equal(expected, CurationPipeline.Extraction.Internal.TextMeasure.CountWords(text, 100));
 
+    [Theory]
+    [InlineData(true, true)]    // a declared product's name is the subject of its specs
+    [InlineData(false, false)]  // elsewhere the heading that repeats the title is the headline, which Title reports
+    public void Extract_HeadingRepeatingTheTitle_KeptOnlyOnDeclaredProducts(bool declared, bool kept)
+    {
+        string head = declared
+            ? "<title>Trail 25 pack</title><script type='application/ld+json'>{\"@type\":\"Product\",\"name\":\"Trail 25 pack\"}</script></head>"
+            : "<title>Trail 25 pack</title></head>";
+
+        ExtractionResult result = s_extractor.Extract(ProductPage().Replace("<title>Trail 25 pack</title></head>", head, StringComparison.Ordinal));
+
+        Assert.Equal(kept, result.Text.StartsWith("Trail 25 pack", StringComparison.Ordinal));
+    }
+
     private static string ProductPage() =>
         "<html><head><title>Trail 25 pack</title></head><body><nav><a href='/'>Home</a> <a href='/packs'>Packs</a></nav>"
         + "<div class='product'><h1>Trail 25 pack</h1><div class='price'>$129.00</div>"
