@@ -181,6 +181,21 @@ public sealed class MainContentExtractorTests
     }
 
     [Theory]
+    [InlineData(9, true)]    // links 0.4 of the block's text: a page builder's block holding the story and its links
+    [InlineData(30, false)]  // links 0.7 of it: chrome
+    public void Extract_BlockNamedByAnAmbiguousCue_StrippedOnlyWhenMostlyLinks(int links, bool kept)
+    {
+        const string Notice = "The council will publish the list of closed roads and open shelters every evening at six, on the notice " +
+            "board by the town hall and in the local paper, until the river is back below the flood line.";
+        string linkList = string.Concat(Enumerable.Range(0, links).Select(i => $"<li><a href='/flood/{i}'>Flood map of district {i:00}</a></li>"));
+        ExtractionResult result = s_extractor.Extract(
+            $"<html><body><div class='notice'><p>{Notice}</p><p>{Notice}</p></div>" +
+            $"<div class='page-widget'><div class='story'><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></div><ul>{linkList}</ul></div></body></html>");
+
+        Assert.Equal(kept, result.Text.Contains(Para2, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(false, true)]  // linked row labels beside plain data cells: a comparison table
     [InlineData(true, false)]  // every cell a link: a link list laid out as a table
     public void Extract_TableWithLinkedRowLabels_KeptUnlessEveryCellIsALink(bool linkedData, bool kept)
