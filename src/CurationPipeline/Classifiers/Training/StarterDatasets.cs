@@ -138,8 +138,8 @@ public static partial class StarterDatasets
             "300 YouTube comments. Labels are page origin plus a code-block heuristic, not human judgements of code density. The site pages lose their " +
             "metadata header (front matter, `<!--{…}-->`) and golang/website's `{{image}}` and `{{video}}` lines, which no extracted page holds. " +
             "Training extras of the n-gram model (`code.head` trains on the pages alone; trained on with their site, never tested on in the " +
-            "leave-one-source-out table; split like the pages in the held-out split): the two doc sites' pages cut at their headings into sections of 3+ lines, `1` when the section holds a code block (fenced, `<pre>`, " +
-            "an include, or 2+ indented lines), else `0`.",
+            "leave-one-source-out table; split like the pages in the held-out split): the two doc sites' pages cut at their headings into sections " +
+            "of 3+ lines, `1` when the section holds a code block (fenced, `<pre>`, an include, or 2+ indented lines), else `0`.",
         "math" => "Positives (`1`): 1,500 MATH problems+solutions, 700 GSM8K questions+answers, all 796 StackMathQA Q+A pairs " +
             "(MathOverflow, stats and physics StackExchange). Negatives (`0`): 1,500 FineWeb-Edu documents, WikiText-2 articles, every code doc page, " +
             "400 YouTube comments, 400 Davidson tweets. Labels are source origin.",
