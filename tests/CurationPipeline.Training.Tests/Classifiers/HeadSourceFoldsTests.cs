@@ -34,6 +34,23 @@ public sealed class HeadSourceFoldsTests
         Assert.Equal(LeaveOneSourceOut.Score(sources, folds).Scores, LeaveOneSourceOut.Score(sources, folds).Scores);
     }
 
+    [Fact]
+    public void Score_SourceWithTrainingExtras_TrainedOnWithItNeverScored()
+    {
+        (List<LabeledSource> sources, List<IReadOnlyList<float[]>> embeddings) = Sources();
+        (List<LabeledSource> other, List<IReadOnlyList<float[]>> otherEmbeddings) = Sources();
+        sources[1] = sources[1] with { TrainingExtras = other[1].Examples };
+        embeddings[1] = [.. embeddings[1], .. otherEmbeddings[1]];
+
+        OutOfSourceScores scores = LeaveOneSourceOut.Score(sources, HeadSourceFolds.Create("topic", sources, embeddings, new ClassifierTrainingOptions(), s_torch));
+        int withExtras = HeadSourceFolds.Train("topic", sources, embeddings, 0, new ClassifierTrainingOptions(), s_torch).TrainCount;
+        int withoutExtras = HeadSourceFolds.Train("topic", sources, embeddings, 1, new ClassifierTrainingOptions(), s_torch).TrainCount;
+
+        Assert.Equal(sources.Select(s => s.Examples.Count), scores.Scores.Select(s => s.Length));
+        Assert.True(withExtras > withoutExtras, $"{withExtras} vs {withoutExtras}");
+        Assert.Throws<ArgumentException>(() => HeadSourceFolds.Train("topic", sources, [.. embeddings.Select(e => e.Take(120).ToList())], -1, new ClassifierTrainingOptions(), s_torch));
+    }
+
     /// <summary>Three training sources and one evaluation-only source of the same two clusters (label = the sign of the first coordinate), each shifted a little.</summary>
     private static (List<LabeledSource> Sources, List<IReadOnlyList<float[]>> Embeddings) Sources()
     {

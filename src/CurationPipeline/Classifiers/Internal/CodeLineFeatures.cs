@@ -12,7 +12,8 @@ namespace CurationPipeline.Classifiers.Internal;
 /// short runs such as <c>go install golang.org/x/vuln/cmd/govulncheck@latest</c> are most of the code in posts
 /// and READMEs), or when it shows at least two syntax cues: it ends in <c>{ } ; ( [</c> or starts with <c>} ) ]</c> (a closing
 /// bracket alone counts twice); it holds an operator prose lacks (<c>:= =&gt; -&gt; == != &amp;&amp; || ++ +=</c>); it starts with a
-/// keyword of a common language and is short; it starts with <c>//</c> or <c>/*</c>; it starts with a call (<c>a.b(</c>); more
+/// keyword of a common language and is short; it starts with <c>//</c> or <c>/*</c> (a comment: two cues, so a comment line is code on
+/// its own, as in a doc comment above a declaration); it starts with a call (<c>a.b(</c>); more
 /// than 15 % of its chars are symbols. A <c>$</c>, <c>\</c>, <c>_{</c> or <c>^{</c> (LaTeX) takes a cue away. Lines are trimmed and Markdown fence lines
 /// skipped, so the extracted text and Markdown forms of a page (<c>BlockTextWriter</c> keeps pre/code lines, adding fences only in
 /// Markdown) and the Markdown source the starters train on give the same features.
@@ -163,7 +164,7 @@ internal static class CodeLineFeatures
 
         if (line.StartsWith("//") || line.StartsWith("/*"))
         {
-            cues++;
+            cues += 2; // a C-family comment is code on its own (prose lines do not start so), unless a LaTeX sign takes a cue away
         }
 
         if (StartsWithCall(line))

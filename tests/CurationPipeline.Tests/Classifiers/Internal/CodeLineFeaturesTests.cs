@@ -26,6 +26,8 @@ public sealed class CodeLineFeaturesTests
     [InlineData("if err != nil {")]
     [InlineData("fmt.Println(\"hello\");")]
     [InlineData("// comment about x == y")]
+    [InlineData("// Fprint formats using the default formats for its operands and writes to w.")]
+    [InlineData("/* a block comment */")]
     [InlineData("const app = createApp({")]
     [InlineData("$ go build")]
     [InlineData("% go test -cover")]
@@ -45,6 +47,7 @@ public sealed class CodeLineFeaturesTests
     [InlineData("go to the shop and buy milk")]
     [InlineData("f_n = f_{n - 1} + f_{n - 2}")]
     [InlineData("(see the appendix)")]
+    [InlineData("// where $x$ is the unknown")]
     public void IsCodeLike_ProseAndLatex_False(string line) => Assert.False(CodeLineFeatures.IsCodeLike(line));
 
     [Fact]
