@@ -82,17 +82,18 @@ public sealed class WcxbEvaluatorTests
     [Fact]
     public async Task EvaluateAsync_WcxbDev_F1AboveFloor()
     {
-        // Reached 0.867 (article 0.951, forum 0.796, product 0.636) when this floor was last raised (issue 18, seventh passes and the
-        // chrome-only rule); WCXB dev is the tuning set, so this guards against regressions rather than measuring generalisation.
+        // Reached 0.8705 (article 0.951, forum 0.795, product 0.651) when this floor was last raised to issue 18's aim (eighth pass:
+        // noscript repair, swallowed chrome, link-dense ambiguous cues); WCXB dev is the tuning set, so this guards against regressions
+        // rather than measuring generalisation.
         var evaluator = new WcxbEvaluator(new MainContentExtractor(new ExtractionOptions()));
 
         WcxbEvaluation result = await evaluator.EvaluateAsync(TestData.Shared(WcxbDev), TestContext.Current.CancellationToken);
 
         Assert.Equal(1356, result.Items.Length);
-        Assert.True(result.Overall.F1 >= 0.865, $"F1 {result.Overall.F1:F3} < 0.865");
+        Assert.True(result.Overall.F1 >= 0.87, $"F1 {result.Overall.F1:F4} < 0.87");
         Assert.True(result.ByPageType.Single(t => t.PageType == "article").F1 >= 0.945, "article F1 below 0.945");
         Assert.True(result.ByPageType.Single(t => t.PageType == "forum").F1 >= 0.79, "forum F1 below 0.79");
-        Assert.True(result.ByPageType.Single(t => t.PageType == "product").F1 >= 0.63, "product F1 below 0.63");
+        Assert.True(result.ByPageType.Single(t => t.PageType == "product").F1 >= 0.645, "product F1 below 0.645");
     }
 
     /// <summary>A one-page WCXB folder: metadata.json, html/0001.html.gz and ground-truth/0001.json.</summary>
