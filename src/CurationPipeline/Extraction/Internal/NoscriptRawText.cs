@@ -70,13 +70,11 @@ internal static class NoscriptRawText
                 continue;
             }
 
-            int end = IndexOf(noscript, "</" + name, nameEnd);
-            if (end < 0)
+            i = TagNestingScan.RawTextEnd(noscript, nameEnd, name);
+            if (i < 0)
             {
                 return name;
             }
-
-            i = end + name.Length + 2;
         }
 
         return null;

@@ -91,7 +91,8 @@ internal static class TagNestingScan
             switch (kind)
             {
                 case TagKind.RawText:
-                    i = SkipRawText(html, i, name);
+                    int rawTextEnd = RawTextEnd(html, i, name);
+                    i = rawTextEnd < 0 ? html.Length : rawTextEnd; // unclosed: its text runs to the end
                     break;
                 case TagKind.ClosesItsKind:
                     Close(open, openByName, key);
@@ -197,8 +198,12 @@ internal static class TagNestingScan
         return end < 0 ? html.Length : at + end + 1;
     }
 
-    /// <summary>Skips a raw-text element's content to just past its end tag (<c>&lt;/script</c> …).</summary>
-    private static int SkipRawText(ReadOnlySpan<char> html, int from, ReadOnlySpan<char> name)
+    /// <summary>The index just past a raw-text element's end tag name (<c>&lt;/script</c> …) from <paramref name="from"/> on, or −1
+    /// when <paramref name="html"/> holds none.</summary>
+    /// <param name="html">The markup after the element's start tag.</param>
+    /// <param name="from">Where its content starts.</param>
+    /// <param name="name">The element's name (any case).</param>
+    public static int RawTextEnd(ReadOnlySpan<char> html, int from, ReadOnlySpan<char> name)
     {
         int i = from;
         while (i < html.Length)
@@ -206,7 +211,7 @@ internal static class TagNestingScan
             int lt = html[i..].IndexOf("</", StringComparison.Ordinal);
             if (lt < 0)
             {
-                return html.Length;
+                return -1;
             }
 
             i += lt + 2;
@@ -216,7 +221,7 @@ internal static class TagNestingScan
             }
         }
 
-        return html.Length;
+        return -1;
     }
 
     private static FrozenDictionary<string, (TagKind Kind, string Group)> BuildKinds()
