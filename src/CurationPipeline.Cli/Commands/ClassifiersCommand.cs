@@ -36,6 +36,8 @@ public static class ClassifiersCommand
 
     private static readonly Option<bool> s_codeLines = new("--code-lines") { Description = "ngram: add code-line shape indicators (longest run, share and count of lines that look like code)." };
 
+    private static readonly Option<bool> s_arithmetic = new("--arithmetic") { Description = "ngram: add arithmetic indicators (lines that work a sum, such as 48 / 2 = 24, and worked steps)." };
+
     private static readonly Option<int> s_charChars = new("--char-ngram-chars") { Description = "ngram: leading chars whose char n-grams are features.", DefaultValueFactory = _ => new NgramTrainingOptions().CharNgramChars };
 
     private static readonly Option<int?> s_epochs = new("--epochs") { Description = "Training epochs (default: ngram 20, head 60)." };
@@ -74,7 +76,7 @@ public static class ClassifiersCommand
     {
         var train = new Command("train", "Train a classifier from a label file; prints held-out metrics and writes the model and its card.")
         {
-            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_charMin, s_charMax, s_charChars, s_codeLines, s_epochs, s_seed, s_splits, s_trainer, s_hidden, s_date,
+            s_labels, s_name, s_kind, s_output, s_minPrecision, s_targetThreshold, s_negative, s_bits, s_charMin, s_charMax, s_charChars, s_codeLines, s_arithmetic, s_epochs, s_seed, s_splits, s_trainer, s_hidden, s_date,
         };
         train.SetAction(TrainAsync);
         var starters = new Command("build-starters", "Convert ../shared/data/classify into label files and train the code, math, safety, hate and quality classifiers.")
@@ -97,6 +99,7 @@ public static class ClassifiersCommand
             CharNgramMax = parse.GetValue(s_charMax),
             CharNgramChars = parse.GetValue(s_charChars),
             CodeLines = parse.GetValue(s_codeLines),
+            Arithmetic = parse.GetValue(s_arithmetic),
             Seed = parse.GetValue(s_seed),
             NegativeLabel = parse.GetValue(s_negative),
         };
@@ -181,7 +184,7 @@ public static class ClassifiersCommand
             ClassifierTrainingOptions options = StarterDatasets.TrainingOptions(name);
             NgramTrainingOptions n = options.Ngram;
             string charNgrams = n.CharNgramMax > 0 ? $" --char-ngram-min {n.CharNgramMin} --char-ngram-max {n.CharNgramMax} --char-ngram-chars {n.CharNgramChars}" : "";
-            charNgrams += n.CodeLines ? " --code-lines" : "";
+            charNgrams += (n.CodeLines ? " --code-lines" : "") + (n.Arithmetic ? " --arithmetic" : "");
             string threshold = options.ThresholdFromOtherSources ? "; that command has no sources, so it chooses the threshold on its validation split instead of out of source" : "";
             var job = new ClassifierJob(name, LabelFile.Read(labels).Examples, options, new EmbeddingHeadOptions(), null, output,
                 StarterDatasets.Describe(name), command + charNgrams + "`" + threshold + ")", StarterDatasets.Limits(name), parse.GetValue(s_starterSplits))

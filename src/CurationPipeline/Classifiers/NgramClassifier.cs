@@ -12,7 +12,7 @@ namespace CurationPipeline.Classifiers;
 /// <c>bias[k] + Σ weight[bucket][k] / n</c> over the <c>n</c> word n-grams of the first <see cref="MaxChars"/> chars;
 /// a model with char n-grams adds their own mean, <c>Σ weight[bucket][k] / c</c> over the <c>c</c> char n-grams of the
 /// first <see cref="CharNgramChars"/> chars; a model with <see cref="CodeLines"/> adds <c>Σ weight[bucket][k] / 4</c> over the code-line
-/// indicators that fire.
+/// indicators that fire, and one with <see cref="Arithmetic"/> the same over the arithmetic indicators.
 /// Weights are float16 values (held as float32 in memory), so a saved and reloaded model scores identically.
 /// Immutable and thread-safe. The file format is written by <see cref="Save(Stream)"/> and documented in
 /// <c>classifiers/README.md</c>.
@@ -61,7 +61,7 @@ public sealed class NgramClassifier : IDocumentClassifier, ITrainedClassifier
     public double Threshold => Metadata.Threshold;
 
     /// <inheritdoc/>
-    public string Description => $"`{Name}{Extension}`: hashed word unigram+bigram{(CharNgramMax > 0 ? $" and char {CharNgramMin}–{CharNgramMax}-gram (first {CharNgramChars:N0} chars)" : "")}{(CodeLines ? " plus code-line shape indicators" : "")} {Kind.ToString().ToLowerInvariant()} model (2^{HashBits} buckets, float16 weights, first {MaxChars:N0} chars), format `CPNGRAM1` (classifiers/README.md); load with `ClassifierLoader.Load(path)`.";
+    public string Description => $"`{Name}{Extension}`: hashed word unigram+bigram{(CharNgramMax > 0 ? $" and char {CharNgramMin}–{CharNgramMax}-gram (first {CharNgramChars:N0} chars)" : "")}{(CodeLines ? " plus code-line shape indicators" : "")}{(Arithmetic ? " plus arithmetic indicators" : "")} {Kind.ToString().ToLowerInvariant()} model (2^{HashBits} buckets, float16 weights, first {MaxChars:N0} chars), format `CPNGRAM1` (classifiers/README.md); load with `ClassifierLoader.Load(path)`.";
 
     /// <inheritdoc/>
     public string FileExtension => Extension;
@@ -83,6 +83,9 @@ public sealed class NgramClassifier : IDocumentClassifier, ITrainedClassifier
 
     /// <summary>Whether the model adds code-line shape indicators (the longest run, share and count of lines that look like code).</summary>
     public bool CodeLines => Metadata.CodeLines;
+
+    /// <summary>Whether the arithmetic indicators (calculation lines and worked steps such as <c>48 / 2 = 24</c>) are features.</summary>
+    public bool Arithmetic => Metadata.Arithmetic;
 
     internal ClassifierMetadata Metadata { get; }
 

@@ -20,6 +20,7 @@ public sealed class NgramClassifierSet
     private readonly ClassifierMetadata _features; // a member with char n-grams if any: the features one pass hashes
     private readonly bool[] _charColumns; // per weight column: whether its model adds the char n-grams' mean
     private readonly bool[] _codeLineColumns; // per weight column: whether its model adds the code-line indicators
+    private readonly bool[] _arithmeticColumns; // per weight column: whether its model adds the arithmetic indicators
 
     /// <summary>Interleaves the models' weights.</summary>
     /// <param name="classifiers">The models, in the order <see cref="ScoreAll"/> writes their scores.</param>
@@ -48,10 +49,12 @@ public sealed class NgramClassifierSet
         _outputs = _offsets[^1];
         _charColumns = new bool[_outputs];
         _codeLineColumns = new bool[_outputs];
+        _arithmeticColumns = new bool[_outputs];
         for (int m = 0; m < classifiers.Count; m++)
         {
             _charColumns.AsSpan(_offsets[m], classifiers[m].Metadata.Outputs).Fill(classifiers[m].Metadata.CharNgramMax > 0);
             _codeLineColumns.AsSpan(_offsets[m], classifiers[m].Metadata.Outputs).Fill(classifiers[m].Metadata.CodeLines);
+            _arithmeticColumns.AsSpan(_offsets[m], classifiers[m].Metadata.Outputs).Fill(classifiers[m].Metadata.Arithmetic);
         }
 
         int buckets = 1 << first.HashBits;
@@ -103,7 +106,7 @@ public sealed class NgramClassifierSet
         }
 
         Span<double> sums = _outputs <= 64 ? stackalloc double[_outputs] : new double[_outputs];
-        NgramPooling.Pool(text, _features, _weights, sums, _charColumns, _codeLineColumns);
+        NgramPooling.Pool(text, _features, _weights, sums, _charColumns, _codeLineColumns, _arithmeticColumns);
         for (int m = 0; m < Classifiers.Length; m++)
         {
             Span<double> logits = sums[_offsets[m].._offsets[m + 1]];
@@ -119,5 +122,5 @@ public sealed class NgramClassifierSet
 
     /// <summary>The features one pass computes: a member's char n-grams if any has them, code-line indicators if any uses them.</summary>
     private static ClassifierMetadata FeaturesOf(IReadOnlyList<NgramClassifier> classifiers) =>
-        (classifiers.FirstOrDefault(c => c.Metadata.CharNgramMax > 0)?.Metadata ?? classifiers[0].Metadata) with { CodeLines = classifiers.Any(c => c.Metadata.CodeLines) };
+        (classifiers.FirstOrDefault(c => c.Metadata.CharNgramMax > 0)?.Metadata ?? classifiers[0].Metadata) with { CodeLines = classifiers.Any(c => c.Metadata.CodeLines), Arithmetic = classifiers.Any(c => c.Metadata.Arithmetic) };
 }

@@ -71,6 +71,43 @@ public sealed class NgramClassifierTests
     }
 
     [Fact]
+    public void SaveLoad_Arithmetic_IdenticalScoresAndSetting()
+    {
+        NgramClassifier model = NgramClassifierTrainer.Train("math", ClassifierTestData.CodeVersusProse(), new NgramTrainingOptions { HashBits = 14, Arithmetic = true });
+        string path = Path.Combine(TestData.NewTempDirectory(), "m.ngram");
+        model.Save(path);
+
+        var loaded = (NgramClassifier)ClassifierLoader.Load(path);
+
+        Assert.True(loaded.Arithmetic);
+        Assert.False(loaded.CodeLines);
+        Assert.Contains("arithmetic indicators", loaded.Description, StringComparison.Ordinal);
+        foreach (string text in s_probe.Append("It costs 3 + 4 = 7 dollars."))
+        {
+            Assert.Equal(model.Score(text), loaded.Score(text));
+        }
+    }
+
+    [Fact]
+    public void Score_Arithmetic_UnseenWordProblemScoresAsMath()
+    {
+        // Math written in LaTeX against code and prose: the word problem shares no words with the math and has code's symbols.
+        List<LabeledText> examples =
+        [
+            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Solve for $n_{i}$. We have $\\frac{{{i}}}{{2}}$ and $2 \\cdot {i} = {2 * i}$, so $n = {i}$.", "1")),
+            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Setup {i}:\nconst total = price * {i};\nif (total / 2 == count) {{ return total; }}", "0")),
+            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Story {i}: the farmer sold apples at the market for a dollar each.", "0")),
+        ];
+        var options = new NgramTrainingOptions { HashBits = 14 };
+        NgramClassifier words = NgramClassifierTrainer.Train("math", examples, options);
+        NgramClassifier shaped = NgramClassifierTrainer.Train("math", examples, options with { Arithmetic = true });
+        const string Unseen = "Tom buys 4 pears for $3 each.\nHe pays 4 pears x $3 = $12.\nHe has $20 - $12 = $8 left.";
+
+        Assert.True(shaped.Score(Unseen) > words.Score(Unseen));
+        Assert.True(shaped.Score(Unseen) > 0.5);
+    }
+
+    [Fact]
     public void Score_CodeLines_UnseenCodeWithoutSharedWordsScoresAsCode()
     {
         List<LabeledText> examples =

@@ -34,6 +34,9 @@ internal sealed record ClassifierMetadata
     /// <summary>N-gram models: whether the code-line shape indicators (<see cref="CodeLineFeatures"/>) are features.</summary>
     public bool CodeLines { get; init; }
 
+    /// <summary>N-gram models: whether the arithmetic indicators (<see cref="ArithmeticFeatures"/>) are features.</summary>
+    public bool Arithmetic { get; init; }
+
     /// <summary>Embedding heads: the embedding length; 0 for n-gram models.</summary>
     public int Dimension { get; init; }
 

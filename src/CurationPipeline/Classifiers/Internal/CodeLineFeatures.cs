@@ -83,22 +83,9 @@ internal static class CodeLineFeatures
         }
 
         int written = 0, feature = 0;
-        foreach (int step in RunSteps)
-        {
-            Emit(longest >= step, feature++, shift, buckets, ref written);
-        }
-
-        long share = lines == 0 ? 0 : code * 1000L / lines;
-        foreach (int step in ShareSteps)
-        {
-            Emit(share >= step, feature++, shift, buckets, ref written);
-        }
-
-        foreach (int step in CountSteps)
-        {
-            Emit(code >= step, feature++, shift, buckets, ref written);
-        }
-
+        ThermometerIndicators.Append(longest, RunSteps, Salt, ref feature, shift, buckets, ref written);
+        ThermometerIndicators.Append(lines == 0 ? 0 : (int)(code * 1000L / lines), ShareSteps, Salt, ref feature, shift, buckets, ref written);
+        ThermometerIndicators.Append(code, CountSteps, Salt, ref feature, shift, buckets, ref written);
         return written;
     }
 
@@ -254,13 +241,5 @@ internal static class CodeLineFeatures
         }
 
         return i < line.Length && line[i] == '(';
-    }
-
-    private static void Emit(bool fires, int feature, int shift, Span<int> buckets, ref int written)
-    {
-        if (fires)
-        {
-            buckets[written++] = NgramHasher.Bucket(Salt + ((ulong)feature * 0x9E3779B97F4A7C15UL), shift);
-        }
     }
 }

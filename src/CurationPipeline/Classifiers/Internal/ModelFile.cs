@@ -112,6 +112,11 @@ internal static class ModelFile
                     json.WriteBoolean("code_lines", true);
                 }
 
+                if (m.Arithmetic)
+                {
+                    json.WriteBoolean("arithmetic", true);
+                }
+
                 if (m.CharNgramMax > 0)
                 {
                     json.WriteStartArray("char_ngrams");
@@ -171,6 +176,7 @@ internal static class ModelFile
                 CharNgramMax = charNgrams[1],
                 CharNgramChars = root.TryGetProperty("char_ngram_chars", out JsonElement charChars) ? charChars.GetInt32() : 0,
                 CodeLines = root.TryGetProperty("code_lines", out JsonElement codeLines) && codeLines.GetBoolean(),
+                Arithmetic = root.TryGetProperty("arithmetic", out JsonElement arithmetic) && arithmetic.GetBoolean(),
                 Dimension = root.TryGetProperty("dimension", out JsonElement dimension) ? dimension.GetInt32() : 0,
                 EmbeddingModel = root.TryGetProperty("embedding_model", out JsonElement model) ? model.GetString() : null,
                 Hidden = root.TryGetProperty("hidden", out JsonElement hidden) ? hidden.GetInt32() : 0,

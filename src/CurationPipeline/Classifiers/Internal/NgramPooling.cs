@@ -17,7 +17,8 @@ internal static class NgramPooling
     /// <param name="sums">Receives the pooled outputs.</param>
     /// <param name="charColumns">The columns that take the char n-grams' mean (a set of models with and without them); empty: all.</param>
     /// <param name="codeLineColumns">The columns that take the code-line indicators (likewise); empty: all.</param>
-    public static void Pool(ReadOnlySpan<char> text, ClassifierMetadata m, float[] weights, Span<double> sums, ReadOnlySpan<bool> charColumns = default, ReadOnlySpan<bool> codeLineColumns = default)
+    /// <param name="arithmeticColumns">The columns that take the arithmetic indicators (likewise); empty: all.</param>
+    public static void Pool(ReadOnlySpan<char> text, ClassifierMetadata m, float[] weights, Span<double> sums, ReadOnlySpan<bool> charColumns = default, ReadOnlySpan<bool> codeLineColumns = default, ReadOnlySpan<bool> arithmeticColumns = default)
     {
         if (text.Length > m.MaxChars)
         {
@@ -58,19 +59,30 @@ internal static class NgramPooling
 
         if (m.CodeLines)
         {
-            groupSums.Clear();
-            foreach (int bucket in buckets[..CodeLineFeatures.Fill(text, 64 - m.HashBits, buckets)])
-            {
-                Add(weights, bucket, groupSums);
-            }
-
-            foreach (ref double sum in groupSums)
-            {
-                sum *= CodeLineFeatures.Value;
-            }
-
-            AddTo(sums, groupSums, codeLineColumns);
+            AddIndicators(buckets[..CodeLineFeatures.Fill(text, 64 - m.HashBits, buckets)], weights, sums, groupSums, codeLineColumns);
         }
+
+        if (m.Arithmetic)
+        {
+            AddIndicators(buckets[..ArithmeticFeatures.Fill(text, 64 - m.HashBits, buckets)], weights, sums, groupSums, arithmeticColumns);
+        }
+    }
+
+    /// <summary>Adds the firing indicators' weight rows, each times the fixed <see cref="CodeLineFeatures.Value"/>, to <paramref name="columns"/>.</summary>
+    private static void AddIndicators(ReadOnlySpan<int> firing, float[] weights, Span<double> sums, Span<double> groupSums, ReadOnlySpan<bool> columns)
+    {
+        groupSums.Clear();
+        foreach (int bucket in firing)
+        {
+            Add(weights, bucket, groupSums);
+        }
+
+        foreach (ref double sum in groupSums)
+        {
+            sum *= CodeLineFeatures.Value;
+        }
+
+        AddTo(sums, groupSums, columns);
     }
 
     private static void AddTo(Span<double> sums, ReadOnlySpan<double> groupSums, ReadOnlySpan<bool> columns)

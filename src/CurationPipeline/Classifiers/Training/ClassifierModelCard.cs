@@ -30,7 +30,7 @@ public static class ClassifierModelCard
         card.AppendLine(c, $"# Classifier `{model.Name}`");
         card.AppendLine();
         card.AppendLine(c, $"- **Model**: {model.Description} File: {modelFileName} ({modelBytes:N0} bytes).");
-        card.AppendLine(c, $"- **Score**: {ScoreMeaning(model)}; decision threshold **{model.Threshold:G6}** (chosen {(options.Threshold is null ? "on the validation split" : "on out-of-source predictions: every training source scored by the model trained without it")}{(options.Threshold is not null && options.MinPrecision is null ? " for the best worst-source F1" : options.MinPrecision is { } p ? string.Create(c, $" for the best recall at precision ≥ {p:F2}") : " for the best F1")}).");
+        card.AppendLine(c, $"- **Score**: {ScoreMeaning(model)}; decision threshold **{model.Threshold:G6}** (chosen {(options.Threshold is null ? "on the validation split" : "on out-of-source predictions: every training source scored by the model trained without it")}{(options.Threshold is not null && options.MinPrecision is null ? $" for {OutOfSourceRule(holdouts)}" : options.MinPrecision is { } p ? string.Create(c, $" for the best recall at precision ≥ {p:F2}") : " for the best F1")}).");
         card.AppendLine(c, $"- **Trained**: {(date is { } d ? d.ToString("yyyy-MM-dd", c) + ", " : "")}{result.TrainCount:N0} training examples ({hyperParameters}).");
         card.AppendLine(c, $"- **Retrain**: {command}");
         card.AppendLine();
@@ -84,7 +84,7 @@ public static class ClassifierModelCard
         card.AppendLine();
         card.AppendLine("Each row trains the same recipe on every other training source (their training split) and tests on the whole left-out source, which neither " +
             (options.ThresholdFromOtherSources
-                ? "training nor the threshold saw: the threshold is the best worst-source F1 on the other training sources' left-out predictions (each scored by the model trained without it). "
+                ? $"training nor the threshold saw: the threshold is {OutOfSourceRule(holdouts)} on the other training sources' left-out predictions (each scored by the model trained without it). "
                 : "training nor the threshold (chosen on their validation split) saw. ") +
             "Evaluation-only sources are never trained on: their row uses the model trained on every training source" +
             (options.ThresholdFromOtherSources ? " at the shipped threshold." : ".") + " A source with only negatives has no recall (read its false-positive rate), one with only positives no precision (read its recall); " +
@@ -148,17 +148,39 @@ public static class ClassifierModelCard
         card.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (spearman ? "---:|" : ""));
         foreach (SourceHoldout h in holdouts)
         {
-            ClassifierMetrics m = h.Metrics;
-            bool negativesOnly = m.Positives == 0, positivesOnly = m.Positives == m.Count;
-            card.AppendLine(c,
-                $"| {h.Source}{(h.EvaluationOnly ? " (evaluation only)" : "")} | {h.TrainCount:N0} | {m.Count:N0} | {m.Positives:N0} | {m.Threshold:G4} | " +
-                $"{(negativesOnly || positivesOnly ? "—" : m.Precision.ToString("F3", c))} | {(negativesOnly ? "—" : m.Recall.ToString("F3", c))} | {(negativesOnly || positivesOnly ? "—" : m.F1.ToString("F3", c))} | " +
-                $"{(positivesOnly ? "—" : m.FalsePositiveRate.ToString("F3", c))} | {(h.RankAuc is { } auc ? auc.ToString("F3", c) : "—")} |" +
-                $"{(spearman ? " " + (h.Spearman is { } r ? r.ToString("F3", c) : "—") + " |" : "")}");
+            AppendHoldoutRow(card, $"{h.Source}{(h.EvaluationOnly ? " (evaluation only)" : "")}", h.TrainCount.ToString("N0", c), h.Metrics, h.Metrics.Threshold.ToString("G4", c), h.RankAuc, h.Spearman, spearman);
+        }
+
+        // The training sources together, each at its own row's threshold: the one out-of-source F1 when every source holds one class.
+        SourceHoldout[] training = [.. holdouts.Where(h => !h.EvaluationOnly)];
+        if (training.Length > 1)
+        {
+            var pooled = new ClassifierMetrics(training.Sum(h => h.Metrics.Count), training.Sum(h => h.Metrics.Positives), double.NaN,
+                training.Sum(h => h.Metrics.TruePositives), training.Sum(h => h.Metrics.FalsePositives), null);
+            AppendHoldoutRow(card, "training sources pooled (each left out)", "—", pooled, "—", null, null, spearman);
         }
 
         return card.ToString();
     }
+
+    private static void AppendHoldoutRow(StringBuilder card, string source, string trainCount, ClassifierMetrics m, string threshold, double? auc, double? spearman, bool spearmanColumn)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        bool negativesOnly = m.Positives == 0, positivesOnly = m.Positives == m.Count;
+        card.AppendLine(c,
+            $"| {source} | {trainCount} | {m.Count:N0} | {m.Positives:N0} | {threshold} | " +
+            $"{(negativesOnly || positivesOnly ? "—" : m.Precision.ToString("F3", c))} | {(negativesOnly ? "—" : m.Recall.ToString("F3", c))} | {(negativesOnly || positivesOnly ? "—" : m.F1.ToString("F3", c))} | " +
+            $"{(positivesOnly ? "—" : m.FalsePositiveRate.ToString("F3", c))} | {(auc is { } a ? a.ToString("F3", c) : "—")} |" +
+            $"{(spearmanColumn ? " " + (spearman is { } r ? r.ToString("F3", c) : "—") + " |" : "")}");
+    }
+
+    /// <summary>
+    /// How an out-of-source threshold was chosen (<see cref="LeaveOneSourceOut"/>): the best worst-source F1 when a training source
+    /// holds both classes, else (every source one class, as math's) the best F1 on the pooled left-out predictions.
+    /// </summary>
+    private static string OutOfSourceRule(IReadOnlyList<SourceHoldout>? holdouts) =>
+        holdouts is { Count: > 0 } && !holdouts.Any(h => !h.EvaluationOnly && h.Metrics.Positives > 0 && h.Metrics.Positives < h.Metrics.Count)
+            ? "the best pooled F1" : "the best worst-source F1";
 
     private static string ScoreMeaning(ITrainedClassifier model) => model.Kind switch
     {

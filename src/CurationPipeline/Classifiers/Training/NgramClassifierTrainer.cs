@@ -26,6 +26,7 @@ public static class NgramClassifierTrainer
             CharNgramMax = chars ? options.CharNgramMax : 0,
             CharNgramChars = chars ? options.CharNgramChars : 0,
             CodeLines = options.CodeLines,
+            Arithmetic = options.Arithmetic,
         };
         int outputs = metadata.Outputs;
         int[] targets = TrainingTargets.TargetIndexes(metadata, examples);

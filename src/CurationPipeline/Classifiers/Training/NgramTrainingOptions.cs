@@ -15,6 +15,7 @@ namespace CurationPipeline.Classifiers.Training;
 /// <item><term><see cref="CharNgramMin"/>, <see cref="CharNgramMax"/></term><description>0, 0: word n-grams only; e.g. 2 and 5 add every char 2- to 5-gram (obfuscated and inflected words)</description></item>
 /// <item><term><see cref="CharNgramChars"/></term><description>1,000 leading chars give char n-grams (bounds their cost on long pages)</description></item>
 /// <item><term><see cref="CodeLines"/></term><description><c>false</c>: no code-line shape indicators (share and runs of lines that look like code)</description></item>
+/// <item><term><see cref="Arithmetic"/></term><description><c>false</c>: no arithmetic indicators (results and worked steps such as <c>48/2 = 24</c>)</description></item>
 /// <item><term><see cref="NegativeLabel"/></term><description><c>null</c>: <c>0</c>, <c>false</c>, <c>neither</c>, <c>negative</c> if present, else the first label in ordinal order</description></item>
 /// <item><term><see cref="PruneBelow"/></term><description>1e-3: smaller weights are stored as zero (keeps files small)</description></item>
 /// <item><term><see cref="Seed"/></term><description>1: the same seed and data give bit-identical weights</description></item>
@@ -51,6 +52,9 @@ public sealed record NgramTrainingOptions
 
     /// <summary>Whether the code-line shape indicators are features: the longest run, share and count of lines that look like code.</summary>
     public bool CodeLines { get; init; }
+
+    /// <summary>Whether the arithmetic indicators are features: how many equals signs a number follows, and how many of them end a worked step.</summary>
+    public bool Arithmetic { get; init; }
 
     /// <summary>The label whose absence the score measures; <c>null</c> picks one (see remarks).</summary>
     public string? NegativeLabel { get; init; }

@@ -114,7 +114,7 @@ public static partial class StarterDatasets
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a starter.</exception>
     public static ClassifierTrainingOptions TrainingOptions(string name) => name switch
     {
-        "math" => new ClassifierTrainingOptions(),
+        "math" => new ClassifierTrainingOptions { Ngram = new NgramTrainingOptions { Arithmetic = true }, ThresholdFromOtherSources = true },
         "code" => new ClassifierTrainingOptions { Ngram = s_charNgrams with { CodeLines = true } },
         "quality" => new ClassifierTrainingOptions { Ngram = s_charNgrams, ThresholdFromOtherSources = true },
         "safety" or "hate" => new ClassifierTrainingOptions { Ngram = s_charNgrams, ThresholdFromOtherSources = true, CeilingPrecision = SafetyAimPrecision },
@@ -391,6 +391,9 @@ public static partial class StarterDatasets
     [GeneratedRegex(@"^(?=#{1,4} |<h[1-4][ >])", RegexOptions.Multiline)]
     private static partial Regex Heading();
 
+    [GeneratedRegex(@"<<[^<>]*>>")]
+    private static partial Regex CalculatorAnnotation();
+
     [GeneratedRegex(@"^ = [^=].* = $", RegexOptions.Multiline)]
     private static partial Regex WikiTitle();
 
@@ -443,8 +446,9 @@ public static partial class StarterDatasets
         public IEnumerable<string> MathProblems() =>
             JsonLines("math/math/test_minus_math500.jsonl.xz").Select(e => e.GetProperty("problem").GetString() + "\n\n" + e.GetProperty("solution").GetString());
 
+        /// <summary>Question and worked answer, without the dataset's calculator annotations (<c>&lt;&lt;48/2=24&gt;&gt;</c>): web pages have none.</summary>
         public IEnumerable<string> Gsm8k() =>
-            JsonLines("math/gsm8k/test.jsonl").Select(e => e.GetProperty("question").GetString() + "\n\n" + e.GetProperty("answer").GetString());
+            JsonLines("math/gsm8k/test.jsonl").Select(e => e.GetProperty("question").GetString() + "\n\n" + CalculatorAnnotation().Replace(e.GetProperty("answer").GetString() ?? "", ""));
 
         public IEnumerable<string> StackMath()
         {

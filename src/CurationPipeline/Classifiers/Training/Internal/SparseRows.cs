@@ -55,6 +55,7 @@ internal sealed class SparseRows
             }
 
             int codeLines = m.CodeLines ? CodeLineFeatures.Fill(text, 64 - m.HashBits, batch) : 0;
+            codeLines += m.Arithmetic ? ArithmeticFeatures.Fill(text, 64 - m.HashBits, batch[codeLines..]) : 0;
             row.Clear();
             foreach (int bucket in words)
             {
