@@ -7,7 +7,7 @@ namespace CurationPipeline.Benchmarks;
 /// <summary>
 /// N-gram classifier throughput from raw text: every starter model (<see cref="StarterDatasets.Names"/>) on the FineWeb-Edu sample documents (real web
 /// text, median ≈ 2.3 k chars), docs/s and MB/s on one thread and on every core (with char n-grams, also the same
-/// weights on word n-grams only, the baseline of the char n-grams' cost; with code-line indicators, the same sets without them); and the quality embedding head's docs/s per
+/// weights on word n-grams only, the baseline of the char n-grams' cost; with code-line or arithmetic indicators, the same sets without them); and the quality embedding head's docs/s per
 /// core when the embedding is already computed; and each shipped ensemble (n-gram model plus head) against its n-gram model alone.
 /// </summary>
 /// <remarks>Args: <c>[--seconds 3] [--classifiers DIR]</c> (default: classifiers/ above the binary).</remarks>
@@ -69,11 +69,11 @@ internal sealed class ClassifierBenchmark : IBenchmark
             CompareBest("char n-grams cost", ScoreSets, WordScores, "the word-only set", texts, seconds);
         }
 
-        if (models.Any(m => m.CodeLines))
+        if (models.Any(m => m.CodeLines || m.Arithmetic))
         {
-            // Baseline in the same run: the same sets with the code-line indicators off, so the ratio is their cost.
-            NgramClassifierSet[] plain = [.. Groups(models).Select(g => new NgramClassifierSet([.. g.Select(WithoutCodeLines)]))];
-            CompareBest("code-line indicators cost", ScoreSets, text => SumOfScores(plain, text), "the same sets without them", texts, seconds);
+            // Baseline in the same run: the same sets with the code-line and arithmetic indicators off, so the ratio is their cost.
+            NgramClassifierSet[] plain = [.. Groups(models).Select(g => new NgramClassifierSet([.. g.Select(WithoutIndicators)]))];
+            CompareBest("code-line and arithmetic indicators cost", ScoreSets, text => SumOfScores(plain, text), "the same sets without them", texts, seconds);
         }
 
         var quality = (EmbeddingHead)ClassifierLoader.LoadHead(Path.Combine(folder, "quality" + EmbeddingHead.Extension));
@@ -227,9 +227,9 @@ internal sealed class ClassifierBenchmark : IBenchmark
         Console.WriteLine($"  {label} (best of 6 alternating rounds): {bestMeasured:N0} vs {bestBaseline:N0} docs/s per core, {bestMeasured / bestBaseline:F2}x {baselineName}");
     }
 
-    /// <summary>The same model without its code-line indicators (for the cost baseline).</summary>
-    private static NgramClassifier WithoutCodeLines(NgramClassifier model) =>
-        new(model.Metadata with { CodeLines = false }, model.Weights.ToArray(), model.Bias.ToArray());
+    /// <summary>The same model without its code-line and arithmetic indicators (for the cost baseline).</summary>
+    private static NgramClassifier WithoutIndicators(NgramClassifier model) =>
+        new(model.Metadata with { CodeLines = false, Arithmetic = false }, model.Weights.ToArray(), model.Bias.ToArray());
 
     /// <summary>The same model without its char n-gram features (word n-grams only; for the cost baseline).</summary>
     private static NgramClassifier WordsOnly(NgramClassifier model) =>

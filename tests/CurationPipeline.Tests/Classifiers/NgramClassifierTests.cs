@@ -99,12 +99,8 @@ public sealed class NgramClassifierTests
             .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Story {i}: the farmer sold apples at the market for a dollar each.", "0")),
         ];
         var options = new NgramTrainingOptions { HashBits = 14 };
-        NgramClassifier words = NgramClassifierTrainer.Train("math", examples, options);
-        NgramClassifier shaped = NgramClassifierTrainer.Train("math", examples, options with { Arithmetic = true });
-        const string Unseen = "Tom buys 4 pears for $3 each.\nHe pays 4 pears x $3 = $12.\nHe has $20 - $12 = $8 left.";
 
-        Assert.True(shaped.Score(Unseen) > words.Score(Unseen));
-        Assert.True(shaped.Score(Unseen) > 0.5);
+        AssertShapeLiftsUnseenPositive(examples, options, options with { Arithmetic = true }, "Tom buys 4 pears for $3 each.\nHe pays 4 pears x $3 = $12.\nHe has $20 - $12 = $8 left.");
     }
 
     [Fact]
@@ -116,12 +112,18 @@ public sealed class NgramClassifierTests
             .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Story {i}:\nthe river ran to the sea.\nbirds sang over it all day.\nnight came.", "0")),
         ];
         var options = new NgramTrainingOptions { HashBits = 14 };
-        NgramClassifier words = NgramClassifierTrainer.Train("code", examples, options);
-        NgramClassifier shaped = NgramClassifierTrainer.Train("code", examples, options with { CodeLines = true });
-        const string Unseen = "Usage:\nvar w = open(path);\nwhile (w.ok()) {\n  w.step();\n}";
 
-        Assert.True(shaped.Score(Unseen) > words.Score(Unseen));
-        Assert.True(shaped.Score(Unseen) > 0.5);
+        AssertShapeLiftsUnseenPositive(examples, options, options with { CodeLines = true }, "Usage:\nvar w = open(path);\nwhile (w.ok()) {\n  w.step();\n}");
+    }
+
+    /// <summary>A model with the shape indicators of <paramref name="shaped"/> scores <paramref name="unseen"/> higher than one without them, and as a positive.</summary>
+    private static void AssertShapeLiftsUnseenPositive(List<LabeledText> examples, NgramTrainingOptions plain, NgramTrainingOptions shaped, string unseen)
+    {
+        double withoutShape = NgramClassifierTrainer.Train("m", examples, plain).Score(unseen);
+        double withShape = NgramClassifierTrainer.Train("m", examples, shaped).Score(unseen);
+
+        Assert.True(withShape > withoutShape, $"{withShape} <= {withoutShape}");
+        Assert.True(withShape > 0.5, $"{withShape}");
     }
 
     [Fact]

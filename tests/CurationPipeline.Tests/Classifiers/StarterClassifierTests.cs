@@ -90,6 +90,7 @@ public sealed class StarterClassifierTests
     [InlineData("code", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tfmt.Println(i)\n\t}\n}\n", true)]
     [InlineData("code", "The cathedral was rebuilt after the fire of 1666, and its dome became a landmark of the city skyline.", false)]
     [InlineData("math", "Let $f(x) = x^2 + 3x$. Find all real $x$ such that $f(x) = 10$. Solution: $x^2 + 3x - 10 = 0$, so $(x+5)(x-2)=0$ and $x = 2$ or $x = -5$.", true)]
+    [InlineData("math", "A baker makes 12 loaves a day and sells them for 3 euros each. How much does she earn in a week?\n\nShe earns 12 loaves x 3 = 36 euros a day.\nIn a week she earns 36 x 7 = 252 euros.", true)]
     [InlineData("math", "The cathedral was rebuilt after the fire of 1666, and its dome became a landmark of the city skyline.", false)]
     [InlineData("safety", "The cathedral was rebuilt after the fire of 1666, and its dome became a landmark of the city skyline.", false)]
     public void Load_ShippedModel_ScoresClearCasesOnTheRightSide(string name, string text, bool positive)
