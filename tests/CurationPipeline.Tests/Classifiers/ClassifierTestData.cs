@@ -43,6 +43,17 @@ internal static class ClassifierTestData
         return examples;
     }
 
+    /// <summary>
+    /// Math written in LaTeX labelled <c>1</c> against code and prose labelled <c>0</c>, 60 examples: no word problem among them, and
+    /// the code holds <c>*</c>, <c>/</c> and <c>=</c>, so only arithmetic indicators tell a word problem's sums from code.
+    /// </summary>
+    public static List<LabeledText> LatexMathVersusCodeAndProse() =>
+    [
+        .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Solve for $n_{i}$. We have $\\frac{{{i}}}{{2}}$ and $2 \\cdot {i} = {2 * i}$, so $n = {i}$.", "1")),
+        .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Setup {i}:\nconst total = price * {i};\nif (total / 2 == count) {{ return total; }}", "0")),
+        .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Story {i}: the farmer sold apples at the market for a dollar each.", "0")),
+    ];
+
     /// <summary>Code, prose and questions labelled <c>code</c>, <c>neither</c>, <c>question</c>.</summary>
     public static List<LabeledText> ThreeClasses()
     {

@@ -53,10 +53,10 @@ public sealed class NgramClassifierSetTests
             NgramClassifierTrainer.Train("words", ClassifierTestData.CodeVersusProse(), s_options),
             NgramClassifierTrainer.Train("shape", ClassifierTestData.CodeVersusProse(), chars with { CodeLines = true }),
             NgramClassifierTrainer.Train("chars", ClassifierTestData.CodeVersusProse(), chars),
-            NgramClassifierTrainer.Train("sums", ClassifierTestData.CodeVersusProse(), s_options with { Arithmetic = true }),
+            NgramClassifierTrainer.Train("sums", ClassifierTestData.LatexMathVersusCodeAndProse(), s_options with { Arithmetic = true }),
         ];
         Assert.Equal([0, 1, 2, 3], NgramClassifierSet.Members(models));
-        AssertSetScoresAsEachModel(models, ClassifierTestData.CodeVersusProse().Append(new LabeledText("It costs 3 + 4 = 7 dollars.\nThen 7 x 2 = 14.", "1")));
+        AssertSetScoresAsEachModel(models, [.. ClassifierTestData.CodeVersusProse(), .. ClassifierTestData.LatexMathVersusCodeAndProse(), new LabeledText("It costs 3 + 4 = 7 dollars.\nThen 7 x 2 = 14.", "1")]);
     }
 
     [Fact]

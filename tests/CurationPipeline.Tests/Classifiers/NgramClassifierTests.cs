@@ -91,16 +91,9 @@ public sealed class NgramClassifierTests
     [Fact]
     public void Score_Arithmetic_UnseenWordProblemScoresAsMath()
     {
-        // Math written in LaTeX against code and prose: the word problem shares no words with the math and has code's symbols.
-        List<LabeledText> examples =
-        [
-            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Solve for $n_{i}$. We have $\\frac{{{i}}}{{2}}$ and $2 \\cdot {i} = {2 * i}$, so $n = {i}$.", "1")),
-            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Setup {i}:\nconst total = price * {i};\nif (total / 2 == count) {{ return total; }}", "0")),
-            .. Enumerable.Range(0, 20).Select(i => new LabeledText($"Story {i}: the farmer sold apples at the market for a dollar each.", "0")),
-        ];
         var options = new NgramTrainingOptions { HashBits = 14 };
 
-        AssertShapeLiftsUnseenPositive(examples, options, options with { Arithmetic = true }, "Tom buys 4 pears for $3 each.\nHe pays 4 pears x $3 = $12.\nHe has $20 - $12 = $8 left.");
+        AssertShapeLiftsUnseenPositive(ClassifierTestData.LatexMathVersusCodeAndProse(), options, options with { Arithmetic = true }, "Tom buys 4 pears for $3 each.\nHe pays 4 pears x $3 = $12.\nHe has $20 - $12 = $8 left.");
     }
 
     [Fact]

@@ -2,14 +2,15 @@ namespace CurationPipeline.Classifiers.Internal;
 
 /// <summary>
 /// A small dense feature block that says how much of a text works sums, with or without LaTeX: the number of calculation lines
-/// (a number, an operator and a number, and an equals sign followed by a number: <c>She needs 200 – 120 = 80 more</c>) and of
+/// (a number, an operator and a number, then an equals sign followed by a number: <c>She needs 200 – 120 = 80 more</c>) and of
 /// worked steps (the operation right before the equals sign: <c>10 toothpicks x 12 weeks = 120</c>), each as thermometer
 /// indicators (<see cref="ThermometerIndicators"/>) hashed into the model's bucket space.
 /// </summary>
 /// <remarks>
 /// Word n-grams map every digit to 0 and see <c>*</c>, <c>/</c> and <c>=</c> as tokens, which code pages (negatives of a math
 /// model) are full of, so a grade-school word problem's arithmetic looks like code to them. A calculation line is rare in code
-/// (<c>x = 5</c> has no operation between numbers) and in prose, and a math model learns it from the LaTeX solutions it trains on
+/// (<c>x = 5</c> has no operation between numbers, and code computes on the right of its equals sign: <c>SIZE = 1024 * 1024</c>)
+/// and in prose, and a math model learns it from the LaTeX solutions it trains on
 /// (<c>2 \cdot 3 = 6</c>); left out, GSM8K's recall went 0.51 → 1.00. <c>==</c>, <c>&lt;=</c>, <c>&gt;=</c>, <c>!=</c>, <c>+=</c> and
 /// <c>=&gt;</c> are comparisons, assignments or arrows, not equals signs. A quantity may carry a currency sign, a <c>%</c> and up to
 /// three unit words (<c>$700/week</c>, <c>12 hours per day</c>).
@@ -46,25 +47,30 @@ internal static class ArithmeticFeatures
         int lines = 0, steps = 0;
         foreach (ReadOnlySpan<char> line in text.EnumerateLines())
         {
-            bool result = false;
+            int operation = -1; // where the line's first operation ends, once a result asks (-2: none)
+            bool calculation = false;
             for (int i = 0, next; (next = line[i..].IndexOf('=')) >= 0; i++)
             {
                 i += next;
                 if (IsEqualsSign(line, i) && StartsWithNumber(line[(i + 1)..]))
                 {
-                    result = true;
+                    operation = operation == -1 ? FirstOperationEnd(line) : operation;
+                    calculation |= operation >= 0 && operation <= i;
                     steps += EndsWithOperation(line[..i]) ? 1 : 0;
                 }
             }
 
-            lines += result && HasOperation(line) ? 1 : 0;
+            lines += calculation ? 1 : 0;
         }
 
         return (lines, steps);
     }
 
-    /// <summary>Whether the line holds <c>quantity operator number</c> anywhere.</summary>
-    private static bool HasOperation(ReadOnlySpan<char> line)
+    /// <summary>
+    /// Where the line's first <c>quantity operator number</c> ends (the operator's end), or -2 for none. A result counts only after
+    /// it: code computes on the right of its equals sign (<c>SIZE = 1024 * 1024;</c>), a worked sum on the left.
+    /// </summary>
+    private static int FirstOperationEnd(ReadOnlySpan<char> line)
     {
         for (int i = 1; i < line.Length; i++)
         {
@@ -72,11 +78,11 @@ internal static class ArithmeticFeatures
             ReadOnlySpan<char> before = line[..i];
             if (length > 0 && StartsWithNumber(line[(i + length)..]) && TrimQuantity(ref before))
             {
-                return true;
+                return i + length;
             }
         }
 
-        return false;
+        return -2;
     }
 
     private static bool IsEqualsSign(ReadOnlySpan<char> text, int i) =>
@@ -87,7 +93,7 @@ internal static class ArithmeticFeatures
     private static bool StartsWithNumber(ReadOnlySpan<char> rest)
     {
         rest = rest.TrimStart(' ');
-        if (!rest.IsEmpty && rest[0] is '$' or '-' or '€' or '£')
+        if (!rest.IsEmpty && (Currency.Contains(rest[0]) || rest[0] is '-' or '–' or '−'))
         {
             rest = rest[1..];
         }
@@ -130,9 +136,12 @@ internal static class ArithmeticFeatures
             return false;
         }
 
-        s = rest[..end].TrimEnd('$');
+        s = rest[..end].TrimEnd(Currency);
         return true;
     }
+
+    /// <summary>The currency signs a quantity may start with.</summary>
+    private const string Currency = "$€£";
 
     /// <summary>Most words of a unit after a number (<c>hours per week</c>).</summary>
     private const int MaxUnitWords = 3;
@@ -167,8 +176,16 @@ internal static class ArithmeticFeatures
 
         if (c == 'x')
         {
-            bool spaced = (i == 0 || line[i - 1] == ' ' || char.IsAsciiDigit(line[i - 1])) && (i + 1 == line.Length || line[i + 1] == ' ' || char.IsAsciiDigit(line[i + 1]));
-            return spaced ? 1 : 0;
+            // 3 x 4 or 3x 4 (the span may end right after it), not a word's x nor a hex literal (0x0F)
+            bool end = i + 1 == line.Length;
+            bool before = i > 0 && (line[i - 1] == ' ' || char.IsAsciiDigit(line[i - 1]));
+            bool after = end || line[i + 1] == ' ' || char.IsAsciiDigit(line[i + 1]);
+            return before && after && (end || line[i - 1] == ' ' || line[i + 1] == ' ') ? 1 : 0;
+        }
+
+        if (c != '\\')
+        {
+            return 0;
         }
 
         foreach (string latex in (ReadOnlySpan<string>)[@"\times", @"\cdot", @"\div"])

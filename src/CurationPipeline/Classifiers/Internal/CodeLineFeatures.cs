@@ -32,12 +32,6 @@ internal static class CodeLineFeatures
     /// <summary>How many indicators there are (the most <see cref="Fill"/> writes).</summary>
     public const int Count = 14;
 
-    /// <summary>
-    /// The feature value of each firing indicator: a fixed value rather than a mean, so more code fires more weight. Left out, the
-    /// Go blog's F1 was 0.794 with 1/14, 0.841 with 1/4 and 0.838 with 1 (Go docs recall 0.856, 0.971, 0.904).
-    /// </summary>
-    public const float Value = 0.25f;
-
     private const ulong Salt = 0xC0DE11E5C0DE11E5UL;
 
     private static readonly SearchValues<char> s_plain = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");

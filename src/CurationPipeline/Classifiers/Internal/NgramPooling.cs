@@ -3,8 +3,8 @@ namespace CurationPipeline.Classifiers.Internal;
 /// <summary>
 /// The linear outputs of a text's n-gram features before the bias: the mean weight row of its word n-grams, plus, for a
 /// model with char n-grams, the mean weight row of those (each group averaged on its own, so a long text's many char
-/// n-grams do not drown its words), plus, for a model with code-line features, the sum of the firing indicators' weight rows
-/// times their fixed value <see cref="CodeLineFeatures.Value"/>.
+/// n-grams do not drown its words), plus, for a model with code-line or arithmetic indicators, the sum of the firing indicators'
+/// weight rows times their fixed value <see cref="ThermometerIndicators.Value"/>.
 /// </summary>
 internal static class NgramPooling
 {
@@ -68,7 +68,7 @@ internal static class NgramPooling
         }
     }
 
-    /// <summary>Adds the firing indicators' weight rows, each times the fixed <see cref="CodeLineFeatures.Value"/>, to <paramref name="columns"/>.</summary>
+    /// <summary>Adds the firing indicators' weight rows, each times the fixed <see cref="ThermometerIndicators.Value"/>, to <paramref name="columns"/>.</summary>
     private static void AddIndicators(ReadOnlySpan<int> firing, float[] weights, Span<double> sums, Span<double> groupSums, ReadOnlySpan<bool> columns)
     {
         groupSums.Clear();
@@ -79,7 +79,7 @@ internal static class NgramPooling
 
         foreach (ref double sum in groupSums)
         {
-            sum *= CodeLineFeatures.Value;
+            sum *= ThermometerIndicators.Value;
         }
 
         AddTo(sums, groupSums, columns);

@@ -6,6 +6,13 @@ namespace CurationPipeline.Classifiers.Internal;
 /// </summary>
 internal static class ThermometerIndicators
 {
+    /// <summary>
+    /// The feature value of each firing indicator: a fixed value rather than a mean, so more evidence fires more weight. Left out, the
+    /// Go blog's code F1 was 0.794 with 1/14, 0.841 with 1/4 and 0.838 with 1 (Go docs recall 0.856, 0.971, 0.904); the math model's
+    /// arithmetic indicators scored alike with 1/4, 1/2 and 1.
+    /// </summary>
+    public const float Value = 0.25f;
+
     /// <summary>Appends the buckets of the steps <paramref name="value"/> reaches.</summary>
     /// <param name="value">The count.</param>
     /// <param name="steps">Its thresholds, ascending.</param>

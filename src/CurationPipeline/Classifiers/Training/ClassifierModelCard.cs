@@ -84,7 +84,7 @@ public static class ClassifierModelCard
         card.AppendLine();
         card.AppendLine("Each row trains the same recipe on every other training source (their training split) and tests on the whole left-out source, which neither " +
             (options.ThresholdFromOtherSources
-                ? $"training nor the threshold saw: the threshold is {OutOfSourceRule(holdouts)} on the other training sources' left-out predictions (each scored by the model trained without it). "
+                ? $"training nor the threshold saw: the threshold is {(options.MinPrecision is { } p ? string.Create(CultureInfo.InvariantCulture, $"the best pooled recall at precision ≥ {p:F2}") : OutOfSourceRule(holdouts))} on the other training sources' left-out predictions (each scored by the model trained without it). "
                 : "training nor the threshold (chosen on their validation split) saw. ") +
             "Evaluation-only sources are never trained on: their row uses the model trained on every training source" +
             (options.ThresholdFromOtherSources ? " at the shipped threshold." : ".") + " A source with only negatives has no recall (read its false-positive rate), one with only positives no precision (read its recall); " +
@@ -175,8 +175,8 @@ public static class ClassifierModelCard
     }
 
     /// <summary>
-    /// How an out-of-source threshold was chosen (<see cref="LeaveOneSourceOut"/>): the best worst-source F1 when a training source
-    /// holds both classes, else (every source one class, as math's) the best F1 on the pooled left-out predictions.
+    /// How an out-of-source threshold without a precision floor was chosen (<see cref="LeaveOneSourceOut"/>): the best worst-source F1
+    /// when a training source holds both classes, else (every source one class, as math's) the best F1 on the pooled left-out predictions.
     /// </summary>
     private static string OutOfSourceRule(IReadOnlyList<SourceHoldout>? holdouts) =>
         holdouts is { Count: > 0 } && !holdouts.Any(h => !h.EvaluationOnly && h.Metrics.Positives > 0 && h.Metrics.Positives < h.Metrics.Count)

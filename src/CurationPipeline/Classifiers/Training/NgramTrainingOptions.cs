@@ -53,7 +53,7 @@ public sealed record NgramTrainingOptions
     /// <summary>Whether the code-line shape indicators are features: the longest run, share and count of lines that look like code.</summary>
     public bool CodeLines { get; init; }
 
-    /// <summary>Whether the arithmetic indicators are features: how many equals signs a number follows, and how many of them end a worked step.</summary>
+    /// <summary>Whether the arithmetic indicators are features: how many lines work a sum (<c>200 – 120 = 80</c>) and how many worked steps there are.</summary>
     public bool Arithmetic { get; init; }
 
     /// <summary>The label whose absence the score measures; <c>null</c> picks one (see remarks).</summary>

@@ -10,6 +10,7 @@ public sealed class ArithmeticFeaturesTests
     [InlineData("Coaching: $30/hour * 15 hours/week = $450/week", 1, 1)]
     [InlineData(@"so the area is $2 \cdot 3 = 6$ square units", 1, 1)]
     [InlineData("The two add up: 5 + 3, so x = 8.", 1, 0)]
+    [InlineData("Two coffees: €5 + €3 = €8", 1, 1)]
     [InlineData("Natalia sold 48/2 = 24 clips in May.\nShe sold 48+24 = 72 clips in all.", 2, 2)]
     public void Measure_CalculationLines_Counted(string text, int lines, int steps) =>
         Assert.Equal((lines, steps), ArithmeticFeatures.Measure(text));
@@ -22,6 +23,10 @@ public sealed class ArithmeticFeaturesTests
     [InlineData("const f = (a) => 2 + 3;")]
     [InlineData("The 2019 - 2020 season was the club's best.")]
     [InlineData("Call 555-1234 = our hotline")]
+    [InlineData("int mask = 0x0F;")]
+    [InlineData("const int SIZE = 1024 * 1024;")]
+    [InlineData("timeout = 60 * 1000")]
+    [InlineData("date = 2024-01-15")]
     [InlineData("")]
     public void Measure_CodeAndProse_NoCalculation(string text) =>
         Assert.Equal((0, 0), ArithmeticFeatures.Measure(text));

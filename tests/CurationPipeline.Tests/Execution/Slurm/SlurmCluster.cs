@@ -27,7 +27,7 @@ public sealed class SlurmCluster : IAsyncLifetime
     private const string NotInstalled = "Slurm absent: slurmctld, slurmd, slurm-client or munge is not installed (scripts/test.sh installs them when run as root)";
     private const string NotRoot = "Slurm absent: starting slurmctld and slurmd needs root";
     private static readonly string[] s_binaries = ["/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/sbin/munged", "/usr/bin/sbatch", "/usr/bin/squeue", "/usr/bin/sinfo", "/usr/bin/scancel", "/usr/bin/munge"];
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(120); // a hang detector: slurmd registers within seconds, but CI machines are loaded
 
     private readonly List<int> _daemons = [];
     private string _folder = "";

@@ -19,7 +19,7 @@ internal sealed class SparseRows
 
     public ReadOnlySpan<float> Values(int row) => _values.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
 
-    /// <summary>Featurizes every example as the scorer does (<see cref="NgramPooling"/>): each group's counts divided by its own size (code-line indicators: a fixed value each).</summary>
+    /// <summary>Featurizes every example as the scorer does (<see cref="NgramPooling"/>): each group's counts divided by its own size (code-line and arithmetic indicators: a fixed value each).</summary>
     public static SparseRows Build(IReadOnlyList<LabeledText> examples, ClassifierMetadata m)
     {
         var offsets = new int[examples.Count + 1];
@@ -27,7 +27,7 @@ internal sealed class SparseRows
         var values = new List<float>();
         var words = new List<int>();
         var chars = new List<int>();
-        var row = new SortedDictionary<int, (int Words, int Chars, int CodeLines)>();
+        var row = new SortedDictionary<int, (int Words, int Chars, int Indicators)>();
         Span<int> batch = stackalloc int[256];
         for (int i = 0; i < examples.Count; i++)
         {
@@ -54,8 +54,8 @@ internal sealed class SparseRows
                 }
             }
 
-            int codeLines = m.CodeLines ? CodeLineFeatures.Fill(text, 64 - m.HashBits, batch) : 0;
-            codeLines += m.Arithmetic ? ArithmeticFeatures.Fill(text, 64 - m.HashBits, batch[codeLines..]) : 0;
+            int indicators = m.CodeLines ? CodeLineFeatures.Fill(text, 64 - m.HashBits, batch) : 0;
+            indicators += m.Arithmetic ? ArithmeticFeatures.Fill(text, 64 - m.HashBits, batch[indicators..]) : 0;
             row.Clear();
             foreach (int bucket in words)
             {
@@ -67,9 +67,9 @@ internal sealed class SparseRows
                 row[bucket] = row.GetValueOrDefault(bucket) with { Chars = row.GetValueOrDefault(bucket).Chars + 1 };
             }
 
-            foreach (int bucket in batch[..codeLines])
+            foreach (int bucket in batch[..indicators])
             {
-                row[bucket] = row.GetValueOrDefault(bucket) with { CodeLines = row.GetValueOrDefault(bucket).CodeLines + 1 };
+                row[bucket] = row.GetValueOrDefault(bucket) with { Indicators = row.GetValueOrDefault(bucket).Indicators + 1 };
             }
 
             float wordUnit = words.Count == 0 ? 0 : 1f / words.Count;
@@ -78,7 +78,7 @@ internal sealed class SparseRows
             {
                 float value = c == 0 ? w * wordUnit : (w * wordUnit) + (c * charUnit);
                 buckets.Add(bucket);
-                values.Add(l == 0 ? value : value + (l * CodeLineFeatures.Value));
+                values.Add(l == 0 ? value : value + (l * ThermometerIndicators.Value));
             }
 
             offsets[i + 1] = buckets.Count;
