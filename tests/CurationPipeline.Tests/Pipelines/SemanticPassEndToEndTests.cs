@@ -89,6 +89,27 @@ public sealed class SemanticPassEndToEndTests
         Assert.Contains("'fluency'", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CreateRunner_RegressionHeadOverABinaryClassifiersColumn_FailsBeforeAnyWork()
+    {
+        PipelineOptions options = QualityRuleOptions("quality");
+        options = options with { Semantic = options.Semantic with { Heads = [Path.Combine(TestData.RepoRoot, "classifiers", "quality.head")] } };
+
+        var ex = Assert.Throws<ArgumentException>(() => TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance));
+
+        Assert.Contains("semantic.heads", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("head 'quality' is a regression model", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateRunner_BinaryEnsembleOverTheBinaryClassifiersColumn_Accepted()
+    {
+        PipelineOptions options = QualityRuleOptions("quality");
+        options = options with { Semantic = options.Semantic with { Heads = [Path.Combine(TestData.RepoRoot, "classifiers", "safety.ensemble")] } };
+
+        Assert.NotNull(TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance));
+    }
+
     private static PipelineOptions QualityRuleOptions(string column)
     {
         PipelineOptions options = PipelineConfigLoader.Load(Path.Combine(TestData.RepoRoot, "pipelines", "quickstart.yaml"));

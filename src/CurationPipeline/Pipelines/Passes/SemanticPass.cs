@@ -69,6 +69,26 @@ public sealed class SemanticPass
     /// <summary>The annotated columns the heads add (one per head, named after it).</summary>
     public IReadOnlyList<string> HeadNames => [.. _heads.Select(h => h.Name)];
 
+    /// <summary>
+    /// Fails before any work when a head would replace the column of a classifier whose score means something else: a regression
+    /// head's predicted value (<c>quality.head</c>: a 0–5 score) over a binary model's probability, or the reverse, would move every
+    /// threshold the mix, the filters and the quality buckets put on that column.
+    /// </summary>
+    /// <param name="classifiers">The tag pass's classifiers.</param>
+    /// <exception cref="ArgumentException">A head and a trained classifier of the same name differ in kind.</exception>
+    internal void CheckReplacedColumns(IReadOnlyList<IDocumentClassifier> classifiers)
+    {
+        foreach (HeadColumn column in _heads)
+        {
+            if (classifiers.OfType<ITrainedClassifier>().FirstOrDefault(c => c.Name == column.Name) is { } replaced && replaced.Kind != column.Head.Kind)
+            {
+                throw new ArgumentException($"invalid value for 'semantic.heads': head '{column.Name}' is a {column.Head.Kind.ToString().ToLowerInvariant()} model "
+                    + $"and would replace the column of the {replaced.Kind.ToString().ToLowerInvariant()} classifier '{replaced.Name}', whose scores mean "
+                    + "something else (thresholds on that column would move); list only one of them.");
+            }
+        }
+    }
+
     /// <summary>Fails before any work when the quality keep rule ranks by a column the run does not write.</summary>
     /// <param name="tagSignals">The signal columns the tag pass writes.</param>
     /// <exception cref="ArgumentException"><see cref="SemanticOptions.QualityColumn"/> is neither a number column of <paramref name="tagSignals"/> nor a head.</exception>

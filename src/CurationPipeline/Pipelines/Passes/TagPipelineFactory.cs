@@ -37,9 +37,10 @@ public static class TagPipelineFactory
         var extract = new ExtractStage(new MainContentExtractor(options.Extract));
         var stages = new List<IPipelineStage> { extract };
         SignalSchema signals = extract.Schema;
+        IDocumentClassifier[] classifiers = [.. options.Classifiers.Select(ClassifierLoader.Load)];
         if (options.Classifiers.Count + options.OnnxClassifiers.Count > 0)
         {
-            var classify = new ClassifyStage([.. options.Classifiers.Select(ClassifierLoader.Load), .. options.OnnxClassifiers.Select(OnnxSequenceClassifier.Create)], signals, options.QualityBuckets);
+            var classify = new ClassifyStage([.. classifiers, .. options.OnnxClassifiers.Select(OnnxSequenceClassifier.Create)], signals, options.QualityBuckets);
             signals = classify.Schema;
             stages.Add(classify);
         }
@@ -60,6 +61,7 @@ public static class TagPipelineFactory
 
         SemanticPass? semantic = options.Semantic.Enabled ? new SemanticPass(storage, options.Semantic, loggerFactory, afterMinHash: options.Dedup.Enabled) : null;
         semantic?.CheckQualityColumn(signals);
+        semantic?.CheckReplacedColumns(classifiers);
         MixOptions? mix = options.Mix is null ? null : MixConfigLoader.Load(options.Mix);
         if (mix is not null)
         {
