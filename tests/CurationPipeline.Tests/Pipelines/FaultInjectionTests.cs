@@ -70,7 +70,7 @@ public sealed class FaultInjectionTests
                 use_cuda: false
               dedup:
                 epsilon: 0.2
-              heads: [{Path.Combine(TestData.RepoRoot, "classifiers", "quality.head")}]
+              heads: [{Path.Combine(TestData.RepoRoot, "classifiers", "safety.head")}]
 
             """);
         string reference = TestData.NewTempDirectory();
