@@ -92,8 +92,7 @@ public sealed class SemanticPassEndToEndTests
     [Fact]
     public void CreateRunner_RegressionHeadOverABinaryClassifiersColumn_FailsBeforeAnyWork()
     {
-        PipelineOptions options = QualityRuleOptions("quality");
-        options = options with { Semantic = options.Semantic with { Heads = [Path.Combine(TestData.RepoRoot, "classifiers", "quality.head")] } };
+        PipelineOptions options = QuickstartWithShippedHead("quality.head");
 
         var ex = Assert.Throws<ArgumentException>(() => TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance));
 
@@ -104,10 +103,14 @@ public sealed class SemanticPassEndToEndTests
     [Fact]
     public void CreateRunner_BinaryEnsembleOverTheBinaryClassifiersColumn_Accepted()
     {
-        PipelineOptions options = QualityRuleOptions("quality");
-        options = options with { Semantic = options.Semantic with { Heads = [Path.Combine(TestData.RepoRoot, "classifiers", "safety.ensemble")] } };
+        Assert.NotNull(TagPipelineFactory.CreateRunner(QuickstartWithShippedHead("safety.ensemble"), LocalStorage.Instance, NullLoggerFactory.Instance));
+    }
 
-        Assert.NotNull(TagPipelineFactory.CreateRunner(options, LocalStorage.Instance, NullLoggerFactory.Instance));
+    /// <summary>The quickstart (its n-gram classifiers included) with one shipped head or ensemble from <c>classifiers/</c>.</summary>
+    private static PipelineOptions QuickstartWithShippedHead(string file)
+    {
+        PipelineOptions options = QualityRuleOptions("quality");
+        return options with { Semantic = options.Semantic with { Heads = [Path.Combine(TestData.RepoRoot, "classifiers", file)] } };
     }
 
     private static PipelineOptions QualityRuleOptions(string column)
