@@ -47,15 +47,15 @@ internal static class ArithmeticFeatures
         int lines = 0, steps = 0;
         foreach (ReadOnlySpan<char> line in text.EnumerateLines())
         {
-            int operation = -1; // where the line's first operation ends, once a result asks (-2: none)
+            int? operation = null; // where the line's first operation ends, found once a result asks
             bool calculation = false;
             for (int i = 0, next; (next = line[i..].IndexOf('=')) >= 0; i++)
             {
                 i += next;
                 if (IsEqualsSign(line, i) && StartsWithNumber(line[(i + 1)..]))
                 {
-                    operation = operation == -1 ? FirstOperationEnd(line) : operation;
-                    calculation |= operation >= 0 && operation <= i;
+                    operation ??= FirstOperationEnd(line);
+                    calculation |= operation <= i;
                     steps += EndsWithOperation(line[..i]) ? 1 : 0;
                 }
             }
@@ -67,7 +67,7 @@ internal static class ArithmeticFeatures
     }
 
     /// <summary>
-    /// Where the line's first <c>quantity operator number</c> ends (the operator's end), or -2 for none. A result counts only after
+    /// Where the line's first <c>quantity operator number</c> ends (the operator's end), or <see cref="int.MaxValue"/> for none. A result counts only after
     /// it: code computes on the right of its equals sign (<c>SIZE = 1024 * 1024;</c>), a worked sum on the left.
     /// </summary>
     private static int FirstOperationEnd(ReadOnlySpan<char> line)
@@ -75,14 +75,19 @@ internal static class ArithmeticFeatures
         for (int i = 1; i < line.Length; i++)
         {
             int length = OperatorLength(line, i);
+            if (length == 0 || !StartsWithNumber(line[(i + length)..]))
+            {
+                continue;
+            }
+
             ReadOnlySpan<char> before = line[..i];
-            if (length > 0 && StartsWithNumber(line[(i + length)..]) && TrimQuantity(ref before))
+            if (TrimQuantity(ref before))
             {
                 return i + length;
             }
         }
 
-        return -2;
+        return int.MaxValue;
     }
 
     private static bool IsEqualsSign(ReadOnlySpan<char> text, int i) =>
